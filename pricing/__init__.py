@@ -1,0 +1,1 @@
+"""Pricing: complementarity, bundle construction, willingness-to-pay and price optimisation (pure maths)."""

@@ -1,0 +1,1 @@
+"""Prompt templates as versioned files (rendered by the explainer)."""

