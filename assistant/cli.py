@@ -101,7 +101,9 @@ def _catalog_validate(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.file)
     extra = sorted(unknown_fields(args.file))
     if extra:
-        print(f"warning: {args.file}: ignoring fields not in the contract: {', '.join(extra)}", file=sys.stderr)
+        print(
+            f"warning: {args.file}: ignoring fields not in the contract: {', '.join(extra)}", file=sys.stderr
+        )
     print(f"{args.file}: valid, {len(catalog)} products, content hash {catalog.content_hash[:16]}")
     return 0
 
@@ -195,4 +197,5 @@ def _emit(payload: dict[str, Any], *, as_json: bool) -> None:
         return
     print(f"# {payload['query']}")
     for rank, result in enumerate(payload.get("results", []), start=1):
-        print(f"{rank:>3}. {result['price']:>10} {result['currency']}  {result['title']}  ({result['score']:.3f})")
+        price = f"{result['price']:>10} {result['currency']}"
+        print(f"{rank:>3}. {price}  {result['title']}  ({result['score']:.3f})")

@@ -22,7 +22,14 @@ def lexical_document(product: Product) -> str:
             values.append(value)
         elif isinstance(value, list):
             values.extend(str(item) for item in value if isinstance(item, str))
-    parts = [product.title, product.title, product.brand, product.category, product.title_zh, product.description]
+    parts = [
+        product.title,
+        product.title,
+        product.brand,
+        product.category,
+        product.title_zh,
+        product.description,
+    ]
     return " ".join([part for part in parts if part] + values)
 
 

@@ -78,7 +78,9 @@ class Retriever:
             self._embedder.warm_up()
             self._columns = FilterColumns(self.catalog)
             self._lexical = BM25Index.build([lexical_document(product) for product in self.catalog])
-            self._index = self._index_store.load_or_build(self.catalog, self._embedder, show_progress=show_progress)
+            self._index = self._index_store.load_or_build(
+                self.catalog, self._embedder, show_progress=show_progress
+            )
 
     def search(
         self,

@@ -11,8 +11,46 @@ _LATIN_WORD = re.compile(r"[0-9a-z]+")
 _LETTERS_DIGITS = re.compile(r"[a-z]+|[0-9]+")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 STOP_WORDS = frozenset(
-    "a an and are as at be by for from i im in is it me my of on or our that the this to we with you your "
-    "want wants need needs looking look some any please".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "i",
+        "im",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "that",
+        "the",
+        "this",
+        "to",
+        "we",
+        "with",
+        "you",
+        "your",
+        "want",
+        "wants",
+        "need",
+        "needs",
+        "looking",
+        "look",
+        "some",
+        "any",
+        "please",
+    ]
 )
 
 
@@ -34,7 +72,7 @@ def singular(word: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    """Search tokens: folded latin words (and their letter/digit parts: 's25' -> s25, s, 25) plus CJK words."""
+    """Search tokens: folded latin words (with letter/digit parts: 's25' -> s25, s, 25) and CJK words."""
     folded = fold(text)
     tokens: list[str] = []
     for word in _LATIN_WORD.findall(folded):

@@ -102,10 +102,20 @@ def _install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
-        body = {"type": "http-error", "title": str(error.detail), "status": error.status_code, "detail": str(error.detail)}
+        body = {
+            "type": "http-error",
+            "title": str(error.detail),
+            "status": error.status_code,
+            "detail": str(error.detail),
+        }
         return JSONResponse(body, status_code=error.status_code, media_type=PROBLEM)
 
     @app.exception_handler(Exception)
     async def unexpected_error(_: Request, __: Exception) -> JSONResponse:
-        body = {"type": "internal-error", "title": "Internal error", "status": 500, "detail": "unexpected error"}
+        body = {
+            "type": "internal-error",
+            "title": "Internal error",
+            "status": 500,
+            "detail": "unexpected error",
+        }
         return JSONResponse(body, status_code=500, media_type=PROBLEM)

@@ -9,7 +9,9 @@ from assistant.components import build_retriever, open_catalog
 from assistant.settings import Settings
 
 
-def serve(settings: Settings, *, catalog: str | Path | None = None, host: str | None = None, port: int | None = None) -> None:
+def serve(
+    settings: Settings, *, catalog: str | Path | None = None, host: str | None = None, port: int | None = None
+) -> None:
     """Start the HTTP server on the embedded defaults unless told otherwise."""
     import uvicorn
 
@@ -22,5 +24,7 @@ def serve(settings: Settings, *, catalog: str | Path | None = None, host: str | 
     retriever = build_retriever(settings, products)
     retriever.warm_up(show_progress=True)  # first start embeds the catalog and persists the index
     base = f"http://{host}:{port}"
-    print(f"Bundlewise is serving:\n  API docs  {base}/docs\n  health    {base}/healthz\n  search    {base}/v1/search?q=phone", flush=True)
+    urls = {"API docs": "/docs", "health": "/healthz", "search": "/v1/search?q=phone"}
+    lines = "".join(f"\n  {name:<9} {base}{path}" for name, path in urls.items())
+    print(f"Bundlewise is serving:{lines}", flush=True)
     uvicorn.run(create_app(retriever), host=host, port=port, log_level="info")

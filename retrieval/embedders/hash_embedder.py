@@ -12,7 +12,7 @@ _TOKEN = re.compile(r"\w+")
 
 
 class HashEmbedder:
-    """Fake: bag of hashed word tokens and character trigrams, normalised. Similar words -> similar vectors."""
+    """Fake: hashed bag of words and character trigrams, normalised; similar words give similar vectors."""
 
     def __init__(self, *, dimension: int = 64) -> None:
         self._dimension = dimension
@@ -34,8 +34,11 @@ class HashEmbedder:
             for token in _TOKEN.findall(text.lower()):
                 features = [token] + [token[i : i + 3] for i in range(max(0, len(token) - 2))]
                 for feature in features:
-                    bucket = int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=4).digest(), "little")
+                    bucket = int.from_bytes(
+                        hashlib.blake2b(feature.encode(), digest_size=4).digest(), "little"
+                    )
                     vectors[row, bucket % self._dimension] += 1.0
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
-        return vectors / norms
+        normalised: npt.NDArray[np.float32] = (vectors / norms).astype(np.float32)
+        return normalised

@@ -87,7 +87,7 @@ class SentenceTransformerEmbedder:
             from sentence_transformers import SentenceTransformer
             from transformers.utils import logging as transformers_logging
 
-            transformers_logging.disable_progress_bar()  # per-tensor bar is noise; encode has its own
+            transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call] # per-tensor bar is noise; encode has its own
 
             # sentence-transformers wants a str; a Path is taken for a hub id.
             self._model = SentenceTransformer(str(path), device=self.device, local_files_only=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import faiss
 import numpy as np
@@ -34,8 +34,8 @@ class FaissIndex:
         nprobe: int = 48,
         use_gpu: bool = False,
     ) -> None:
-        self._index = index
-        self._inner = faiss.downcast_index(index.index)
+        self._index: Any = index
+        self._inner: Any = cast(Any, faiss.downcast_index(index.index))  # type-specific methods
         self._kind: IndexKind = kind
         self._ef_search = ef_search
         self._nprobe = nprobe
@@ -59,6 +59,7 @@ class FaissIndex:
         """Index `vectors` (rows become ids 0..n-1)."""
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         count, dimension = vectors.shape
+        inner: Any
         if kind == "flat":
             inner = faiss.IndexFlatIP(dimension)
         elif kind == "hnsw":
@@ -157,8 +158,9 @@ class FaissIndex:
         )
 
     def _params(self, selector: Any, k: int) -> Any:
+        params: Any
         if self._kind == "hnsw":
-            params = faiss.SearchParametersHNSW()
+            params = faiss.SearchParametersHNSW()  # type: ignore[attr-defined]  # missing from faiss' stubs
             params.efSearch = max(self._ef_search, 2 * k)
         elif self._kind == "ivf":
             params = faiss.SearchParametersIVF()

@@ -40,7 +40,9 @@ class IndexStore:
         slug = re.sub(r"[^A-Za-z0-9.-]+", "_", embedder.name)
         return self.root / f"{catalog.content_hash[:24]}-{slug}-{kind}"
 
-    def load_or_build(self, catalog: Catalog, embedder: Embedder, *, show_progress: bool = False) -> FaissIndex:
+    def load_or_build(
+        self, catalog: Catalog, embedder: Embedder, *, show_progress: bool = False
+    ) -> FaissIndex:
         """The catalog's index: read from disk when it matches, else embedded, built and persisted."""
         kind = choose_kind(
             len(catalog),

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import numpy as np
+import pytest
+
+from assistant.errors import InvalidInputError
+from retrieval.catalog.schema import Catalog
+from retrieval.filters import FilterColumns, SearchFilters
+from tests.retrieval.factories import product, small_catalog
+
+CATALOG = small_catalog()
+COLUMNS = FilterColumns(CATALOG)
+
+
+def ids(filters: SearchFilters, columns: FilterColumns = COLUMNS, catalog: Catalog = CATALOG) -> set[str]:
+    return {catalog[int(row)].id for row in np.flatnonzero(columns.mask(filters))}
+
+
+def test_no_filters_allow_everything() -> None:
+    assert SearchFilters().is_empty
+    assert len(ids(SearchFilters())) == len(CATALOG)
+
+
+def test_max_price_is_inclusive_to_the_cent() -> None:
+    assert {"p8", "p9"} <= ids(SearchFilters(max_price=Decimal("899.99")))
+    assert "p10" in ids(SearchFilters(max_price=Decimal("899.98")))
+    assert not {"p8", "p9"} & ids(SearchFilters(max_price=Decimal("899.98")))
+    # a bound with more decimals than the currency still compares exactly
+    assert "p9" not in ids(SearchFilters(max_price=Decimal("899.989")))
+    assert "p9" in ids(SearchFilters(min_price=Decimal("899.981"), max_price=Decimal("900")))
+    assert "p10" not in ids(SearchFilters(min_price=Decimal("899.981")))
+
+
+def test_category_matches_segments_parts_and_prefixes_case_insensitively() -> None:
+    assert ids(SearchFilters(categories=("phone",))) == {"p1", "p2", "p3", "p9"}
+    assert ids(SearchFilters(categories=("SMARTPHONES",))) == {"p1", "p2", "p3", "p9"}
+    assert ids(SearchFilters(categories=("laptop bag",))) == {"p5"}
+    assert ids(SearchFilters(categories=("Beauty > Skincare",))) == {"p6", "p7"}
+    assert ids(SearchFilters(categories=("sunscreen", "cases"))) == {"p4", "p7"}
+    assert ids(SearchFilters(categories=("accessories > phone",))) == set()
+    assert ids(SearchFilters(categories=("unicorns",))) == set()
+
+
+def test_brands_match_without_case_or_accents_and_exclusion_wins() -> None:
+    assert ids(SearchFilters(brands=("estee lauder",))) == {"p6"}
+    assert ids(SearchFilters(brands=("APPLE", "google"))) == {"p1", "p3"}
+    phones = ids(SearchFilters(categories=("phone",), exclude_brands=("Apple", "samsung")))
+    assert phones == {"p3", "p9"}
+
+
+def test_in_stock_keeps_unknown_stock_and_drops_zero() -> None:
+    allowed = ids(SearchFilters(in_stock=True))
+    assert "p2" not in allowed and {"p1", "p3"} <= allowed
+
+
+def test_price_filter_respects_each_currency_minor_units() -> None:
+    catalog = Catalog(
+        (product("y", "Yen item", "1500", currency="JPY"), product("u", "Dollar item", "15.00"))
+    )
+    columns = FilterColumns(catalog)
+    assert ids(SearchFilters(max_price=Decimal("1499.5")), columns, catalog) == {"u"}
+    assert ids(SearchFilters(max_price=Decimal(1500), currency="JPY"), columns, catalog) == {"y"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"max_price": Decimal(-1)}, "max_price"),
+        ({"min_price": Decimal("NaN")}, "min_price"),
+        ({"min_price": Decimal(10), "max_price": Decimal(5)}, "above max_price"),
+        ({"currency": "XYZ"}, "unknown currency"),
+    ],
+)
+def test_impossible_filters_are_rejected_with_a_clear_message(
+    kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InvalidInputError, match=message):
+        SearchFilters(**kwargs)  # type: ignore[arg-type]

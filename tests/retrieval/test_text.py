@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import pytest
+
+from retrieval.text import category_key, fold, singular, tokenize
+
+
+def test_fold_removes_case_and_accents_but_keeps_cjk() -> None:
+    assert fold("Estée LAUDER Lancôme") == "estee lauder lancome"
+    assert fold("雅诗兰黛") == "雅诗兰黛"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("cases", "case"), ("batteries", "battery"), ("brushes", "brush"), ("glass", "glass"), ("bus", "bus"),
+     ("phones", "phone"), ("4s", "4s"), ("gas", "gas")],
+)  # fmt: skip
+def test_singular(word: str, expected: str) -> None:
+    assert singular(word) == expected
+
+
+def test_tokenize_keeps_model_numbers_and_their_parts_and_drops_stop_words() -> None:
+    tokens = tokenize("A case for the Galaxy S25 Ultra, 256GB")
+    assert tokens == ["case", "galaxy", "s25", "s", "25", "ultra", "256gb", "256", "gb"]
+
+
+def test_tokenize_segments_chinese_words() -> None:
+    tokens = tokenize("我想买一套护肤品送给妈妈")
+    assert "护肤品" in tokens and "妈妈" in tokens
+
+
+def test_category_key_normalises_plurals_and_punctuation() -> None:
+    assert category_key("Laptop Bags & Sleeves") == "laptop bag sleeve"
+    assert category_key("Serums") == category_key("serum")
