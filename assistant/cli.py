@@ -94,16 +94,19 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _catalog_validate(args: argparse.Namespace) -> int:
-    from retrieval.catalog import load_catalog
+def _warn_unknown_fields(path: str) -> None:
     from retrieval.catalog.loader import unknown_fields
 
-    catalog = load_catalog(args.file)
-    extra = sorted(unknown_fields(args.file))
+    extra = sorted(unknown_fields(path))
     if extra:
-        print(
-            f"warning: {args.file}: ignoring fields not in the contract: {', '.join(extra)}", file=sys.stderr
-        )
+        print(f"warning: {path}: ignoring fields not in the contract: {', '.join(extra)}", file=sys.stderr)
+
+
+def _catalog_validate(args: argparse.Namespace) -> int:
+    from retrieval.catalog import load_catalog
+
+    catalog = load_catalog(args.file)
+    _warn_unknown_fields(args.file)
     print(f"{args.file}: valid, {len(catalog)} products, content hash {catalog.content_hash[:16]}")
     return 0
 
@@ -112,6 +115,7 @@ def _catalog_import(args: argparse.Namespace) -> int:
     from assistant.components import catalog_store
 
     catalog = catalog_store(get_settings()).import_file(args.file)
+    _warn_unknown_fields(args.file)
     print(f"imported {len(catalog)} products from {args.file} (content hash {catalog.content_hash[:16]})")
     return 0
 
@@ -132,7 +136,10 @@ def _catalog_convert(args: argparse.Namespace) -> int:
 def _search(args: argparse.Namespace) -> int:
     from assistant.components import build_retriever, open_catalog
     from retrieval.filters import SearchFilters
+    from retrieval.search import MAX_TOP_K
 
+    if not 1 <= args.top_k <= MAX_TOP_K:  # checked once, before the model loads
+        raise InvalidInputError(f"top_k must be between 1 and {MAX_TOP_K}, got {args.top_k}")
     settings = get_settings()
     filters = SearchFilters(
         max_price=args.max_price,

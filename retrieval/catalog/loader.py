@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -25,6 +26,8 @@ KNOWN_FIELDS = (
 REQUIRED_FIELDS = ("id", "title", "price", "currency")
 _TEXT_FIELDS = ("category", "brand", "description", "image_url", "url", "title_zh")
 MAX_REPORTED_ISSUES = 50
+MAX_MINOR_UNITS = 10**15  # prices are compared as int64 minor units; this leaves ample headroom
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 class _RowError(Exception):
@@ -127,18 +130,22 @@ def _csv_rows(raw: bytes, source: str) -> Iterator[tuple[int, Mapping[str, Any] 
     if isinstance(text, CatalogIssue):
         yield text.line or 0, text
         return
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [name for name in REQUIRED_FIELDS if name not in (reader.fieldnames or [])]
-    if missing:
-        yield 1, CatalogIssue(source, 1, ", ".join(missing), "required column missing from header")
-        return
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        for record in reader:
-            line = reader.line_num
-            if None in record:
+        header = [name.strip() for name in next(reader, [])]
+        missing = [name for name in REQUIRED_FIELDS if name not in header]
+        if missing:
+            yield 1, CatalogIssue(source, 1, ", ".join(missing), "required column missing from header")
+            return
+        end = reader.line_num
+        for values in reader:
+            line, end = end + 1, reader.line_num  # a quoted field may span lines: report the first
+            if not any(value.strip() for value in values):
+                continue
+            if len(values) > len(header):
                 yield line, CatalogIssue(source, line, None, "more values than header columns")
                 continue
-            yield line, {key: value for key, value in record.items() if value not in (None, "")}
+            yield line, {key: value for key, value in zip(header, values, strict=False) if value != ""}
     except csv.Error as error:
         yield reader.line_num, CatalogIssue(source, reader.line_num, None, f"broken CSV: {error}")
 
@@ -186,13 +193,16 @@ def _money(value: Any, field: str, currency: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
         raise _RowError(field, f"must be a decimal number or string, got {type(value).__name__}")
     places = MINOR_UNITS[currency]
+    text = str(value).strip()
+    if not _DECIMAL.fullmatch(text):
+        raise _RowError(field, f"not a plain decimal number: {value!r}")
     try:
-        amount = Decimal(str(value).strip())
-        if not amount.is_finite():
-            raise InvalidOperation
+        amount = Decimal(text)
         exact = amount.quantize(Decimal(1).scaleb(-places))
+        if abs(exact.scaleb(places)) > MAX_MINOR_UNITS:
+            raise InvalidOperation
     except InvalidOperation:
-        raise _RowError(field, f"not a finite number of sensible size: {value!r}") from None
+        raise _RowError(field, f"not a number of sensible size: {value!r}") from None
     if amount != exact:
         raise _RowError(field, f"{value} has more than {places} decimal places for {currency}")
     return exact
@@ -205,7 +215,7 @@ def _stock(value: Any) -> int | None:
         if isinstance(value, bool):
             raise InvalidOperation
         number = Decimal(str(value).strip())
-        if number != number.to_integral_value():
+        if not number.is_finite() or number != number.to_integral_value() or abs(number) >= 2**63:
             raise InvalidOperation
     except InvalidOperation:
         raise _RowError("stock", f"must be a whole number, got {value!r}") from None

@@ -25,6 +25,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        Path(temporary).chmod(0o644)  # mkstemp makes files private; these are ordinary data files
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -15,7 +15,7 @@ from assistant.cli import main
 from assistant.components import catalog_store
 from assistant.settings import get_settings
 from retrieval.catalog import load_catalog
-from tests.assistant.conftest import CATEGORY_OF, COFFEE, PRICE_OF, SHOP
+from tests.assistant.conftest import CATEGORY_OF, COFFEE, PHONES, PRICE_OF, SHOP
 from tests.conftest import shared_data
 
 RESULT_KEYS = {"product_id", "title", "brand", "category", "price", "currency", "score"}
@@ -25,6 +25,13 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+def search(
+    capsys: pytest.CaptureFixture[str], catalog: Path, query: str, *options: str
+) -> tuple[int, str, str]:
+    """`bundlewise search QUERY --catalog CATALOG --json OPTIONS...`"""
+    return run(capsys, "search", query, "--catalog", str(catalog), "--json", *options)
 
 
 def json_lines(out: str) -> list[dict[str, Any]]:
@@ -48,7 +55,8 @@ def test_validate_warns_about_fields_outside_the_contract(
 ) -> None:
     path = tmp_path / "extra.jsonl"
     path.write_text(
-        json.dumps({"id": "a", "title": "Mug", "price": "5", "currency": "EUR", "rating": 4, "colour": "red"}) + "\n",
+        json.dumps({"id": "a", "title": "Mug", "price": "5", "currency": "EUR", "rating": 4, "colour": "red"})
+        + "\n",
         encoding="utf-8",
     )
     code, out, err = run(capsys, "catalog", "validate", str(path))
@@ -59,10 +67,27 @@ def test_validate_warns_about_fields_outside_the_contract(
 
 BAD_LINES = {
     "missing-price": ('{"id": "b", "title": "Mug", "currency": "EUR"}', "price", "required field is missing"),
-    "negative-price": ('{"id": "b", "title": "Mug", "price": "-2", "currency": "EUR"}', "price", "greater than 0"),
+    "negative-price": (
+        '{"id": "b", "title": "Mug", "price": "-2", "currency": "EUR"}',
+        "price",
+        "greater than 0",
+    ),
     "unknown-currency": ('{"id": "b", "title": "Mug", "price": "2", "currency": "XYZ"}', "currency", "'XYZ'"),
-    "duplicate-id": ('{"id": "a", "title": "Mug", "price": "2", "currency": "EUR"}', "id", "first seen on line 1"),
-    "bad-stock": ('{"id": "b", "title": "Mug", "price": "2", "currency": "EUR", "stock": 1.5}', "stock", "whole"),
+    "duplicate-id": (
+        '{"id": "a", "title": "Mug", "price": "2", "currency": "EUR"}',
+        "id",
+        "first seen on line 1",
+    ),
+    "infinite-stock": (
+        '{"id": "b", "title": "Mug", "price": "2", "currency": "EUR", "stock": "Infinity"}',
+        "stock",
+        "whole",
+    ),
+    "bad-stock": (
+        '{"id": "b", "title": "Mug", "price": "2", "currency": "EUR", "stock": 1.5}',
+        "stock",
+        "whole",
+    ),
 }
 
 
@@ -72,7 +97,9 @@ def test_validate_bad_catalog_exits_2_naming_file_line_and_field(
 ) -> None:
     line, field, message = BAD_LINES[case]
     path = tmp_path / "bad.jsonl"
-    path.write_text('{"id": "a", "title": "Cup", "price": "3.50", "currency": "EUR"}\n' + line + "\n", encoding="utf-8")
+    path.write_text(
+        '{"id": "a", "title": "Cup", "price": "3.50", "currency": "EUR"}\n' + line + "\n", encoding="utf-8"
+    )
 
     code, out, err = run(capsys, "catalog", "validate", str(path))
 
@@ -132,6 +159,7 @@ def test_import_then_bad_import_keeps_the_first(
     assert load_catalog(current).content_hash == content_hash
 
 
+@pytest.mark.integration
 def test_convert_dummyjson_writes_a_valid_catalog(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     source = shared_data("dummyjson", "products.json")
     output = tmp_path / "dummyjson.jsonl"
@@ -147,7 +175,9 @@ def test_convert_dummyjson_writes_a_valid_catalog(capsys: pytest.CaptureFixture[
 
 
 def test_convert_missing_source_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "catalog", "convert", "sephora", str(tmp_path / "nope.csv"), str(tmp_path / "o.jsonl"))
+    code, _, err = run(
+        capsys, "catalog", "convert", "sephora", str(tmp_path / "nope.csv"), str(tmp_path / "o.jsonl")
+    )
     assert code == 2
     assert "no such file" in err
     assert not (tmp_path / "o.jsonl").exists()
@@ -158,8 +188,7 @@ def test_convert_missing_source_exits_2(capsys: pytest.CaptureFixture[str], tmp_
 
 @pytest.mark.integration
 def test_search_json_shape(capsys: pytest.CaptureFixture[str], shop_catalog: Path) -> None:
-    code, out, _ = run(capsys, "search", "noise cancelling headphones", "--catalog", str(shop_catalog),
-                       "--top-k", "3", "--json")  # fmt: skip
+    code, out, _ = search(capsys, shop_catalog, "noise cancelling headphones", "--top-k", "3")
 
     assert code == 0
     [payload] = json_lines(out)
@@ -178,10 +207,11 @@ def test_search_json_shape(capsys: pytest.CaptureFixture[str], shop_catalog: Pat
 
 
 @pytest.mark.integration
-def test_search_max_price_is_exact_at_the_boundary(capsys: pytest.CaptureFixture[str], shop_catalog: Path) -> None:
+def test_search_max_price_is_exact_at_the_boundary(
+    capsys: pytest.CaptureFixture[str], shop_catalog: Path
+) -> None:
     # hp-1 and co-5 cost exactly 49.99; hp-2 costs 50.00, one cent above.
-    code, out, _ = run(capsys, "search", "headphones", "--catalog", str(shop_catalog),
-                       "--top-k", "20", "--max-price", "49.99", "--json")  # fmt: skip
+    code, out, _ = search(capsys, shop_catalog, "headphones", "--top-k", "20", "--max-price", "49.99")
 
     assert code == 0
     [payload] = json_lines(out)
@@ -195,8 +225,9 @@ def test_search_max_price_is_exact_at_the_boundary(capsys: pytest.CaptureFixture
 
 @pytest.mark.integration
 def test_search_category_filter(capsys: pytest.CaptureFixture[str], shop_catalog: Path) -> None:
-    code, out, _ = run(capsys, "search", "something for the morning", "--catalog", str(shop_catalog),
-                       "--top-k", "10", "--category", "coffee", "--json")  # fmt: skip
+    code, out, _ = search(
+        capsys, shop_catalog, "something for the morning", "--top-k", "10", "--category", "coffee"
+    )
 
     assert code == 0
     [payload] = json_lines(out)
@@ -210,7 +241,7 @@ def test_search_queries_from_stdin(
 ) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("espresso machine\n\nvitamin c serum\n   \nsmartphone\n"))
 
-    code, out, _ = run(capsys, "search", "-", "--catalog", str(shop_catalog), "--top-k", "2", "--json")
+    code, out, _ = search(capsys, shop_catalog, "-", "--top-k", "2")
 
     assert code == 0
     payloads = json_lines(out)
@@ -218,7 +249,7 @@ def test_search_queries_from_stdin(
     assert all(set(payload) == {"query", "results"} and len(payload["results"]) == 2 for payload in payloads)
     assert payloads[0]["results"][0]["product_id"] == "co-1"
     assert payloads[1]["results"][0]["product_id"] == "sk-2"
-    assert all(CATEGORY_OF[result["product_id"]] == "Electronics > Phones" for result in payloads[2]["results"])
+    assert all(CATEGORY_OF[result["product_id"]] == PHONES for result in payloads[2]["results"])
 
 
 @pytest.mark.integration
@@ -237,25 +268,26 @@ def test_search_uses_the_imported_catalog_by_default(
 
 @pytest.mark.integration
 @pytest.mark.parametrize(
-    ("argv", "message"),
+    ("query", "options", "message"),
     [
-        (["   "], "error: query is empty"),
-        (["headphones", "--top-k", "0"], "error: top_k must be between 1 and 1000, got 0"),
+        ("   ", [], "error: query is empty"),
+        ("headphones", ["--top-k", "0"], "error: top_k must be between 1 and 1000, got 0"),
     ],
     ids=["whitespace-query", "top-k-zero"],
 )
 def test_search_bad_input_exits_2(
-    capsys: pytest.CaptureFixture[str], shop_catalog: Path, argv: list[str], message: str
+    capsys: pytest.CaptureFixture[str], shop_catalog: Path, query: str, options: list[str], message: str
 ) -> None:
-    code, out, err = run(capsys, "search", *argv, "--catalog", str(shop_catalog), "--json")
+    code, out, err = search(capsys, shop_catalog, query, *options)
     assert code == 2
     assert out == ""
     assert err == message + "\n"
 
 
-def test_search_min_price_above_max_price_exits_2(capsys: pytest.CaptureFixture[str], shop_catalog: Path) -> None:
-    code, _, err = run(capsys, "search", "mug", "--catalog", str(shop_catalog),
-                       "--min-price", "60", "--max-price", "50")  # fmt: skip
+def test_search_min_price_above_max_price_exits_2(
+    capsys: pytest.CaptureFixture[str], shop_catalog: Path
+) -> None:
+    code, _, err = search(capsys, shop_catalog, "mug", "--min-price", "60", "--max-price", "50")
     assert code == 2
     assert err == "error: min_price 60 is above max_price 50\n"
 

@@ -46,7 +46,9 @@ RECORDS: list[dict[str, Any]] = [
 
 
 def write_jsonl(path: Path, records: list[Any]) -> Path:
-    path.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records), encoding="utf-8"
+    )
     return path
 
 
@@ -153,7 +155,14 @@ def test_more_decimals_than_usd_has_are_rejected_not_rounded(tmp_path: Path) -> 
 
 def test_blank_lines_are_skipped_and_line_numbers_stay_physical(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
-    lines = [json.dumps(valid("a")), "", "   ", json.dumps(valid("b")), "", json.dumps(valid("c", price="-1"))]
+    lines = [
+        json.dumps(valid("a")),
+        "",
+        "   ",
+        json.dumps(valid("b")),
+        "",
+        json.dumps(valid("c", price="-1")),
+    ]
     path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
 
     issue = only_issue(path)
@@ -197,7 +206,9 @@ def test_unknown_fields_are_ignored_by_load_but_listed(tmp_path: Path) -> None:
 
 
 def test_category_is_normalised_to_the_separator(tmp_path: Path) -> None:
-    catalog = load_catalog(write_jsonl(tmp_path / "c.jsonl", [valid("a", category="Beauty>Skincare >  Serums")]))
+    catalog = load_catalog(
+        write_jsonl(tmp_path / "c.jsonl", [valid("a", category="Beauty>Skincare >  Serums")])
+    )
     assert catalog[0].category == "Beauty > Skincare > Serums"
 
 
@@ -207,7 +218,9 @@ def test_category_is_normalised_to_the_separator(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("record", "field", "message_part"),
     [
-        pytest.param({"id": "a", "title": "No price", "currency": "USD"}, "price", "required", id="missing-price"),
+        pytest.param(
+            {"id": "a", "title": "No price", "currency": "USD"}, "price", "required", id="missing-price"
+        ),
         pytest.param(valid("a", price=""), "price", "required", id="empty-price"),
         pytest.param(valid("a", price="-5.00"), "price", "greater than 0", id="negative-price"),
         pytest.param(valid("a", price="0"), "price", "greater than 0", id="zero-price"),
@@ -218,7 +231,11 @@ def test_category_is_normalised_to_the_separator(tmp_path: Path) -> None:
         pytest.param(valid("a", stock=-1), "stock", "must not be negative", id="negative-stock"),
         pytest.param(valid("a", stock=2.5), "stock", "whole number", id="fractional-stock"),
         pytest.param(valid("a", stock="2.5"), "stock", "whole number", id="fractional-stock-string"),
-        pytest.param(valid("a", category="A >  > B"), "category", "empty segment", id="empty-category-segment"),
+        pytest.param(valid("a", stock="NaN"), "stock", "whole number", id="nan-stock"),
+        pytest.param(valid("a", stock="Infinity"), "stock", "whole number", id="infinite-stock"),
+        pytest.param(
+            valid("a", category="A >  > B"), "category", "empty segment", id="empty-category-segment"
+        ),
         pytest.param(valid("a", category="A > B >"), "category", "empty segment", id="trailing-separator"),
         pytest.param(valid("a", attributes=[1, 2]), "attributes", "JSON object", id="attributes-not-object"),
         pytest.param(valid("a", title="   "), "title", "empty", id="blank-title"),
@@ -237,6 +254,24 @@ def test_bad_row_is_reported_with_file_line_and_field(
     assert issue.field == field
     assert message_part in issue.message
     assert str(issue).startswith(f"{path}:2: {field}: ")
+
+
+def test_json_infinity_literal_for_stock_is_a_catalog_error(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "a", "title": "Mug", "price": "5", "currency": "EUR", "stock": Infinity}\n')
+    issue = only_issue(path)
+    assert (issue.line, issue.field) == (1, "stock")
+
+
+@pytest.mark.parametrize(
+    ("price", "currency"),
+    [("100000000000000000000.00", "USD"), ("10000000000000000000000000", "JPY")],
+    ids=["usd-1e20", "jpy-1e25"],
+)
+def test_price_too_large_for_exact_minor_units_is_rejected(tmp_path: Path, price: str, currency: str) -> None:
+    # Filters compare prices as int64 minor units; a price that cannot be one must not load.
+    issue = only_issue(write_jsonl(tmp_path / "c.jsonl", [valid("a", price=price, currency=currency)]))
+    assert (issue.line, issue.field) == (1, "price")
 
 
 def test_error_message_lists_the_issue(tmp_path: Path) -> None:
@@ -265,7 +300,9 @@ def test_integer_and_string_ids_collide(tmp_path: Path) -> None:
 
 def test_broken_json_line(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
-    path.write_text(f'{json.dumps(valid("a"))}\n{{"id": "b", "title": \n{json.dumps(valid("c"))}\n', encoding="utf-8")
+    path.write_text(
+        f'{json.dumps(valid("a"))}\n{{"id": "b", "title": \n{json.dumps(valid("c"))}\n', encoding="utf-8"
+    )
     issue = only_issue(path)
     assert (issue.file, issue.line, issue.field) == (str(path), 2, None)
     assert issue.message.startswith("broken JSON")
@@ -302,7 +339,9 @@ def test_non_utf8_bytes_in_csv_name_the_right_line(tmp_path: Path) -> None:
 def test_bad_attributes_json_in_csv(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_text(
-        'id,title,price,currency,attributes\na,Case,9.99,USD,"{""fits"": ""X""}"\nb,Cable,4.99,USD,{fits: X}\n',
+        "id,title,price,currency,attributes\n"
+        'a,Case,9.99,USD,"{""fits"": ""X""}"\n'
+        "b,Cable,4.99,USD,{fits: X}\n",
         encoding="utf-8",
     )
     issue = only_issue(path)
@@ -324,6 +363,18 @@ def test_csv_missing_required_column(tmp_path: Path) -> None:
     issue = only_issue(path)
     assert (issue.line, issue.field) == (1, "price")
     assert "required column missing" in issue.message
+
+
+def test_csv_record_spanning_lines_is_reported_at_its_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "id,title,price,currency,description\n"  # line 1
+        'a,Tea,3.00,EUR,"Green tea\nfrom Shizuoka"\n'  # lines 2-3
+        'b,Cup,-1,EUR,"Glazed cup\nhand made"\n',  # lines 4-5: the bad record starts on line 4
+        encoding="utf-8",
+    )
+    issue = only_issue(path)
+    assert (issue.line, issue.field) == (4, "price")
 
 
 def test_csv_line_numbers_count_the_header(tmp_path: Path) -> None:

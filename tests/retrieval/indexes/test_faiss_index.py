@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrieval.indexes import VectorIndex
-from retrieval.indexes.faiss_index import FaissIndex, choose_kind
+from retrieval.indexes.faiss_index import FaissIndex, choose_kind, gpu_available
 
 
 def clustered(count: int, dimension: int = 32, seed: int = 0) -> npt.NDArray[np.float32]:
@@ -116,3 +116,16 @@ def test_filtered_search_count_is_min_of_k_and_allowed(
     assert ids.shape == (3, min(k, int(allowed.sum())))
     assert allowed[ids].all()
     assert all(len(set(row)) == len(row) for row in ids.tolist())
+
+
+@pytest.mark.gpu
+@pytest.mark.parametrize("kind", ["flat", "ivf"])
+def test_gpu_copy_answers_like_the_cpu_index(kind: str) -> None:
+    if not gpu_available():
+        pytest.skip("faiss sees no GPU (install the [gpu] extra on a CUDA machine)")
+    on_gpu = FaissIndex.build(VECTORS, kind=kind, nprobe=16, use_gpu=True)  # type: ignore[arg-type]
+    queries = clustered(20, seed=5)
+    same = (on_gpu.search(queries, 10)[1] == INDEXES[kind].search(queries, 10)[1]).mean()
+    assert same >= 0.95
+    allowed = np.arange(len(VECTORS)) % 7 == 0  # filtered queries run on the CPU copy
+    assert on_gpu.search(queries, 10, allowed=allowed)[1].shape == (20, 10)
