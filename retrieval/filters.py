@@ -58,7 +58,7 @@ class FilterColumns:
         self._brand = np.array([fold(product.brand or "").strip() for product in catalog])
         category_rows: dict[str, list[int]] = defaultdict(list)
         for row, product in enumerate(catalog):
-            for key in _category_keys(product.category_path):
+            for key in category_keys(product.category_path):
                 category_rows[key].append(row)
         self._category_rows = {key: np.asarray(rows, dtype=np.int64) for key, rows in category_rows.items()}
 
@@ -100,7 +100,8 @@ class FilterColumns:
         return mask
 
 
-def _category_keys(path: Iterable[str]) -> set[str]:
+def category_keys(path: Iterable[str]) -> set[str]:
+    """Every phrase that names this category path: segments, their '&' parts and path prefixes."""
     segments = list(path)
     keys: set[str] = set()
     for depth, segment in enumerate(segments):

@@ -83,7 +83,7 @@ def tokenize(text: str) -> list[str]:
         if len(parts) > 1:
             tokens.extend(parts)
     for run in _CJK_RUN.findall(folded):
-        tokens.extend(word for word in _segment_cjk(run) if word.strip())
+        tokens.extend(word for word in cjk_words(run) if word.strip())
     return tokens
 
 
@@ -92,8 +92,17 @@ def category_key(text: str) -> str:
     return " ".join(singular(word) for word in _LATIN_WORD.findall(fold(text))) or fold(text).strip()
 
 
-def _segment_cjk(run: str) -> list[str]:
-    return list(_jieba().lcut_for_search(run))
+def cjk_words(run: str, *, for_search: bool = True) -> list[str]:
+    """Chinese words of `run`; `for_search` also yields the shorter words inside long ones (for recall)."""
+    jieba = _jieba()
+    return list(jieba.lcut_for_search(run) if for_search else jieba.lcut(run, HMM=False))
+
+
+def add_cjk_words(words: list[str]) -> None:
+    """Teach the segmenter domain words (护肤品, 以内) so they are not cut apart."""
+    jieba = _jieba()
+    for word in words:
+        jieba.add_word(word)
 
 
 @lru_cache(maxsize=1)

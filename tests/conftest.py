@@ -52,7 +52,7 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 def _isolated_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
-    """Each test gets its own data dir; the index cache is shared per session so real-model tests stay fast."""
+    """Each test gets its own data dir; the index cache is shared per session (real-model tests stay fast)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache(tmp_path_factory)))
     from assistant.settings import get_settings

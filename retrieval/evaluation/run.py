@@ -64,7 +64,9 @@ def evaluate_retrieval(
         for weight in WEIGHT_GRID:
             retriever = build_retriever(_with_weight(settings, weight), labelled.catalog)
             if weight == WEIGHT_GRID[0]:
-                dev_single[labelled.name] = {mode: _score(retriever, dev, mode) for mode in ("dense", "lexical")}
+                dev_single[labelled.name] = {
+                    mode: _score(retriever, dev, mode) for mode in ("dense", "lexical")
+                }
             dev_curve.setdefault(str(weight), {})[labelled.name] = _score(retriever, dev, "hybrid")[NDCG]
             log.info("dev %s w=%s done (%.0fs)", labelled.name, weight, time.perf_counter() - started)
     macro_curve = {weight: mean(per_set.values()) for weight, per_set in dev_curve.items()}

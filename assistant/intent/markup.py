@@ -1,0 +1,93 @@
+"""The annotation format of `data/ANNOTATION.md`: `[surface](slot)` spans inline in the utterance."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.intent.taxonomy import SPAN_SLOTS
+from assistant.intent.words import Word, split_words
+
+_SPAN = re.compile(r"\[([^\[\]]+)\]\(([a-z_]+)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A slot value's location in the raw utterance."""
+
+    start: int
+    end: int
+    slot: str
+
+
+@dataclass(frozen=True, slots=True)
+class Annotated:
+    """An utterance with its intent and slot spans."""
+
+    text: str
+    intent: str
+    spans: tuple[Span, ...]
+
+    def span_texts(self) -> list[tuple[str, str]]:
+        """(slot, surface text) pairs in order."""
+        return [(span.slot, self.text[span.start : span.end]) for span in self.spans]
+
+
+class MarkupError(ValueError):
+    """Malformed annotation (bad brackets, unknown slot, span not on word boundaries)."""
+
+
+def parse_markup(markup: str, intent: str) -> Annotated:
+    """Strip the markup from `markup`, keeping where each span was."""
+    pieces: list[str] = []
+    spans: list[Span] = []
+    position = 0
+    length = 0
+    for match in _SPAN.finditer(markup):
+        pieces.append(markup[position : match.start()])
+        length += match.start() - position
+        surface, slot = match.group(1), match.group(2)
+        if slot not in SPAN_SLOTS:
+            raise MarkupError(f"unknown slot {slot!r} in {markup!r}")
+        spans.append(Span(length, length + len(surface), slot))
+        pieces.append(surface)
+        length += len(surface)
+        position = match.end()
+    pieces.append(markup[position:])
+    text = "".join(pieces)
+    if any(ch in text for ch in "[]"):
+        raise MarkupError(f"stray bracket in {markup!r}")
+    return Annotated(text, intent, tuple(spans))
+
+
+def bio_tags(annotated: Annotated) -> tuple[list[Word], list[str]]:
+    """Words of the utterance and their BIO tags; spans must start and end on word boundaries."""
+    edges = frozenset(edge for span in annotated.spans for edge in (span.start, span.end))
+    words = split_words(annotated.text, boundaries=edges)
+    tags = ["O"] * len(words)
+    for span in annotated.spans:
+        inside = [i for i, word in enumerate(words) if word.start >= span.start and word.end <= span.end]
+        if not inside or words[inside[0]].start != span.start or words[inside[-1]].end != span.end:
+            raise MarkupError(f"span {annotated.text[span.start : span.end]!r} does not align with words")
+        tags[inside[0]] = f"B-{span.slot}"
+        for i in inside[1:]:
+            tags[i] = f"I-{span.slot}"
+    return words, tags
+
+
+def spans_from_tags(text: str, words: list[Word], tags: list[str]) -> list[Span]:
+    """Decode BIO tags back to spans (an I- without a matching B- starts a span, as seqeval does)."""
+    spans: list[Span] = []
+    current: list[int] | None = None
+    slot = ""
+    for index, tag in enumerate([*tags, "O"]):
+        prefix, _, name = tag.partition("-")
+        continues = prefix == "I" and current is not None and name == slot
+        if current is not None and not continues:
+            spans.append(Span(words[current[0]].start, words[current[-1]].end, slot))
+            current = None
+        if prefix == "B" or (prefix == "I" and not continues):
+            current, slot = [index], name
+        elif continues and current is not None:
+            current.append(index)
+    return spans

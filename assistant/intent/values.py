@@ -1,0 +1,160 @@
+"""Turn tagged surface text into values: money, quantities, ordinals, price direction.
+
+Pure functions over strings; canonical brand and category names are matched in `vocabulary.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
+    ("usd", "USD"), ("$", "USD"), ("dollar", "USD"), ("buck", "USD"),
+    ("rmb", "CNY"), ("cny", "CNY"), ("yuan", "CNY"), ("人民币", "CNY"), ("元", "CNY"), ("块", "CNY"),
+    ("¥", "CNY"), ("￥", "CNY"),
+    ("eur", "EUR"), ("€", "EUR"), ("euro", "EUR"), ("gbp", "GBP"), ("£", "GBP"), ("pound", "GBP"),
+    ("quid", "GBP"),
+)  # fmt: skip
+_NUMBER = re.compile(r"(\d+(?:[,\s]\d{3})*(?:\.\d+)?|\.\d+)\s*(k|K|grand|千|万|thousand|hundred)?(?![a-z])")
+_WORD_NUMBERS = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000, "k": 1000}
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+    "5th": 5, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+}  # fmt: skip
+_CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_LABELS = {
+    "premium": "premium", "best": "premium", "high end": "premium", "high-end": "premium", "luxury": "premium",
+    "fancy": "premium", "value": "value", "budget": "value", "cheapest": "value", "cheap": "value",
+    "basic": "value", "balanced": "balanced", "middle": "balanced", "mid": "balanced", "高端": "premium",
+    "便宜": "value", "最便宜": "value", "中间": "balanced",
+}  # fmt: skip
+_LOWER = ("too expensive", "too pricey", "pricey", "cheap", "less", "lower", "budget", "afford", "save",
+          "down", "便宜", "太贵", "省")  # fmt: skip
+_HIGHER = ("more expensive", "premium", "better", "higher", "fancier", "luxur", "nicer", "upgrade", "high end",
+           "high-end", "top", "pricier", "best", "高端", "更好", "好一点", "贵一点")  # fmt: skip
+
+
+def parse_money(text: str) -> tuple[Decimal | None, str | None]:
+    """Amount and ISO currency in a money phrase: '1.2k' -> 1200, 'under 900 bucks' -> (900, USD),
+    '3000元以内' -> (3000, CNY), '两千' -> 2000. The largest amount wins ('300-500' -> 500)."""
+    lowered = text.lower()
+    currency = next((code for word, code in _CURRENCY_WORDS if word in lowered), None)
+    amounts = [_scaled(number, scale) for number, scale in _NUMBER.findall(lowered)]
+    amounts = [amount for amount in amounts if amount is not None]
+    if not amounts:
+        spoken = _spoken_number(lowered) or _chinese_number(text)
+        amounts = [Decimal(spoken)] if spoken else []
+    return (_tidy(max(amounts)) if amounts else None), currency
+
+
+def parse_money_low(text: str) -> tuple[Decimal | None, str | None]:
+    """Like `parse_money` but the smallest amount wins (for a lower bound such as 'from 300-500')."""
+    lowered = text.lower()
+    amounts = [_scaled(number, scale) for number, scale in _NUMBER.findall(lowered)]
+    present = [amount for amount in amounts if amount is not None]
+    if not present:
+        return parse_money(text)
+    return _tidy(min(present)), parse_money(text)[1]
+
+
+def parse_quantity(text: str) -> int | None:
+    """'two' -> 2, '3' -> 3, 'a couple of' / 'a pair' -> 2, '两个' -> 2."""
+    lowered = text.lower()
+    if "couple" in lowered or "pair" in lowered or "both" in lowered:
+        return 2
+    if "dozen" in lowered:
+        return 12
+    digits = re.search(r"\d+", lowered)
+    if digits:
+        return int(digits.group())
+    return _spoken_number(lowered) or _chinese_number(text)
+
+
+def parse_bundle_ref(text: str) -> int | str | list[int] | None:
+    """'the second one' -> 2, 'bundle 3' -> 3, 'the last one' -> -1, 'the premium one' -> 'premium',
+    'the first two' -> [1, 2], '第二个' -> 2."""
+    lowered = text.lower()
+    first_n = re.search(r"first (two|three|2|3)\b", lowered)
+    if first_n:
+        return list(range(1, {"two": 2, "three": 3, "2": 2, "3": 3}[first_n.group(1)] + 1))
+    if "last" in lowered or "最后" in text:
+        return -1
+    for label in sorted(_LABELS, key=len, reverse=True):
+        if label in lowered:
+            return _LABELS[label]
+    number = re.search(r"\d+", lowered)
+    if number:
+        return int(number.group())
+    named = re.search(r"(?:bundle|option|number|no\.?|set|#)\s*(one|two|three|four|five)\b", lowered)
+    if named:
+        return _CARDINALS[named.group(1)]
+    for word in re.findall(r"[a-z0-9]+|[一二两三四]", lowered):
+        if word in _ORDINALS:
+            return _ORDINALS[word]
+    return None
+
+
+def parse_price_direction(text: str) -> str | None:
+    """'cheaper' / 'too expensive' / '便宜点' -> 'lower'; 'more premium' / '高端' -> 'higher'."""
+    lowered = text.lower()
+    if any(word in lowered for word in ("more expensive", "pricier", "贵一点")):
+        return "higher"
+    if any(word in lowered for word in _LOWER):
+        return "lower"
+    if any(word in lowered for word in _HIGHER):
+        return "higher"
+    return None
+
+
+def _tidy(amount: Decimal) -> Decimal:
+    """1200.0 -> 1200; 99.50 stays 99.50."""
+    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
+
+
+def _scaled(number: str, scale: str) -> Decimal | None:
+    try:
+        value = Decimal(re.sub(r"[,\s]", "", number))
+    except InvalidOperation:
+        return None
+    multiplier = {"k": 1000, "grand": 1000, "thousand": 1000, "千": 1000, "万": 10000, "hundred": 100}
+    return value * multiplier.get(scale.lower() if scale else "", 1)
+
+
+def _spoken_number(text: str) -> int | None:
+    total, current, seen = 0, 0, False
+    for word in re.findall(r"[a-z]+", text):
+        if word in _WORD_NUMBERS and word not in ("a", "an"):
+            current += _WORD_NUMBERS[word]
+            seen = True
+        elif word in ("a", "an"):
+            current = current or 1
+        elif word in _SCALES and (seen or current):
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0
+            seen = True
+    return total + current if seen else None
+
+
+def _chinese_number(text: str) -> int | None:
+    run = re.search(r"[零一二两三四五六七八九十百千万]+", text)
+    if not run:
+        return None
+    total, section, digit = 0, 0, 0
+    for char in run.group():
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char == "万":
+            total += (section + digit) * 10000
+            section, digit = 0, 0
+        else:
+            section += max(digit, 1) * _CN_UNITS[char]
+            digit = 0
+    return total + section + digit or None

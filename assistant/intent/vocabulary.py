@@ -1,0 +1,132 @@
+"""Canonical brand and category names of the served catalog, and matching a shopper's words to them.
+
+Matching goes from cheap and certain to fuzzy: exact (case/accent/plural-insensitive), known aliases and
+the Chinese lexicon, spelling similarity (typos), and for categories sentence-embedding similarity
+("cellular telephone" -> phone). Unmatched words are kept, cleaned, so the assistant can say honestly
+that the shop does not carry them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+from assistant.intent.lexicon import zh_lexicon
+from retrieval.catalog.schema import Catalog
+from retrieval.embedders import Embedder
+from retrieval.filters import category_keys
+from retrieval.text import category_key, fold
+
+CATEGORY_ALIASES = {
+    "mobile": "phone", "mobile phone": "phone", "cellphone": "phone", "cell phone": "phone",
+    "smart phone": "phone", "handset": "phone", "earphone": "earbud", "earpod": "earbud", "airpod": "earbud",
+    "headset": "headphone", "moisturizer": "moisturiser", "moisturising cream": "moisturiser",
+    "face cream": "moisturiser", "sun cream": "sunscreen", "sunblock": "sunscreen", "spf": "sunscreen",
+    "skin care": "skincare", "face wash": "cleanser", "notebook": "laptop", "computer": "laptop",
+    "watch": "smartwatch", "smart watch": "smartwatch", "charging cable": "cable", "usb cable": "cable",
+    "portable charger": "power bank", "battery pack": "power bank", "sd card": "memory card",
+    "memory": "memory card", "perfume": "fragrance", "cologne": "fragrance", "scent": "fragrance",
+    "make up": "makeup", "espresso machine": "coffee machine", "coffee maker": "coffee machine",
+    "screen guard": "screen protector", "tempered glass": "screen protector", "cover": "case",
+    "phone cover": "case", "phone case": "case", "sneaker": "running shoe", "trainer": "running shoe",
+    "pan": "cookware", "pot": "cookware", "lamp": "lighting", "bottle": "water bottle", "tab": "tablet",
+    "ipad": "tablet", "photography": "camera", "lens kit": "lens", "laptop bag": "laptop bag",
+}  # fmt: skip
+BRAND_ALIASES = {
+    "sk2": "SK-II", "sk ii": "SK-II", "skii": "SK-II", "estee": "Estée Lauder", "lauder": "Estée Lauder",
+    "lrp": "La Roche-Posay", "la roche": "La Roche-Posay", "lancome": "Lancôme", "mi": "Xiaomi",
+    "redmi": "Xiaomi", "pixel": "Google", "galaxy": "Samsung", "iphone": "Apple", "macbook": "Apple",
+    "airpods": "Apple", "ipad": "Apple", "thinkpad": "Lenovo", "gopro": "GoPro", "bose": "Bose",
+}  # fmt: skip
+_FILLER = re.compile(
+    r"\b(a|an|the|some|new|set|sets|bundle|bundles|kit|kits|stuff|things|thing|routine|gear|products|"
+    r"product|items|item|one|ones|of|for|my)\b"
+)
+
+
+class SlotVocabulary:
+    """Brand and category names of one catalog; `warm_up` embeds the category names when an embedder is given."""
+
+    def __init__(
+        self,
+        *,
+        brands: Iterable[str],
+        categories: Iterable[str],
+        embedder: Embedder | None = None,
+        embedding_threshold: float = 0.6,
+    ) -> None:
+        self._brands = {fold(brand).strip(): brand for brand in brands if brand}
+        self._categories = sorted(set(categories))
+        self._category_set = frozenset(self._categories)
+        self._embedder = embedder
+        self._threshold = embedding_threshold
+        self._category_vectors: Any = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog, *, embedder: Embedder | None = None) -> SlotVocabulary:
+        """The vocabulary of `catalog`: its brands and every category phrase its paths contain."""
+        names: set[str] = set()
+        for product in catalog:
+            names.update(key for key in category_keys(product.category_path) if ">" not in key)
+        return cls(brands={p.brand for p in catalog if p.brand}, categories=names, embedder=embedder)
+
+    @property
+    def brands(self) -> list[str]:
+        """Canonical brand names."""
+        return sorted(self._brands.values())
+
+    @property
+    def categories(self) -> list[str]:
+        """Canonical category names (lower case, singular)."""
+        return list(self._categories)
+
+    def warm_up(self) -> None:
+        """Embed the category names once (when an embedder was given)."""
+        with self._lock:
+            if self._embedder is None or self._category_vectors is not None:
+                return
+            self._category_vectors = self._embedder.embed(self._categories)
+
+    def brand(self, text: str) -> str:
+        """Canonical brand for `text` ('estee lauder', '雅诗兰黛', 'samsnug' -> catalog names)."""
+        folded = fold(text).strip(" .,!?'\"")
+        entry = zh_lexicon().get(text.strip())
+        if entry is not None and entry.kind == "brand":
+            folded = fold(entry.english)
+        folded = fold(BRAND_ALIASES.get(folded, folded))
+        if folded in self._brands:
+            return self._brands[folded]
+        if fold(folded) in self._brands:
+            return self._brands[fold(folded)]
+        close = difflib.get_close_matches(folded, list(self._brands), n=1, cutoff=0.8)
+        return self._brands[close[0]] if close else text.strip()
+
+    def category(self, text: str) -> str:
+        """Canonical category for `text` ('phones', 'cellphone', '护肤品', 'headphnes' -> catalog names)."""
+        entry = zh_lexicon().get(text.strip())
+        phrase = entry.english if entry is not None else text
+        key = category_key(_FILLER.sub(" ", fold(phrase))) or category_key(phrase)
+        for candidate in (key, CATEGORY_ALIASES.get(key, ""), key.replace(" ", "")):
+            if candidate in self._category_set:
+                return candidate
+        alias = CATEGORY_ALIASES.get(key)
+        if alias:
+            return alias
+        close = difflib.get_close_matches(key, self._categories, n=1, cutoff=0.85)
+        if close:
+            return close[0]
+        return self._embedding_match(key) or key
+
+    def _embedding_match(self, key: str) -> str | None:
+        if self._embedder is None or not key:
+            return None
+        self.warm_up()
+        scores = self._category_vectors @ self._embedder.embed([key])[0]
+        best = int(np.argmax(scores))
+        return self._categories[best] if float(scores[best]) >= self._threshold else None

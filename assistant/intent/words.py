@@ -1,0 +1,55 @@
+"""Word segmentation with character offsets: the unit the slot tagger labels.
+
+Latin text splits into runs of letters/digits and single punctuation marks (so "$900" is "$", "900" and
+"mum's" is "mum", "'", "s"); Chinese is segmented into words by jieba, because the English MiniLM
+vocabulary has no Chinese and each word is glossed into English before the model sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.intent.lexicon import zh_lexicon
+from retrieval.text import cjk_words
+
+_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|\S")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word and where it sits in the original text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def split_words(text: str, *, boundaries: frozenset[int] = frozenset()) -> list[Word]:
+    """The words of `text` with offsets; CJK runs are cut into jieba words, and also at `boundaries`
+    (annotated span edges), so a segmenter's choice never straddles a labelled span."""
+    words: list[Word] = []
+    for match in _TOKEN.finditer(text):
+        token, start = match.group(), match.start()
+        if not _CJK.match(token):
+            words.append(Word(token, start, match.end()))
+            continue
+        cuts = sorted({start, match.end(), *(b for b in boundaries if start < b < match.end())})
+        for left, right in zip(cuts, cuts[1:], strict=False):
+            for piece in _cjk_words(text[left:right]):
+                words.append(Word(piece, left, left + len(piece)))
+                left += len(piece)
+    return words
+
+
+def has_cjk(text: str) -> bool:
+    """True when `text` contains Chinese characters."""
+    return bool(_CJK.search(text))
+
+
+@lru_cache(maxsize=4096)
+def _cjk_words(run: str) -> tuple[str, ...]:
+    zh_lexicon()  # registers the domain words with the segmenter first
+    return tuple(cjk_words(run, for_search=False))
