@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -68,12 +69,34 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print JSON (one object per query)")
     search.set_defaults(handler=_search)
 
+    intent = commands.add_parser("intent", help="understand a message: intent, confidence, slots")
+    intent.add_argument("text", help="the message, or - to read one message per line from stdin")
+    intent.add_argument("--catalog")
+    intent.add_argument("--rules", action="store_true", help="use the rules baseline instead of the model")
+    intent.add_argument("--json", action="store_true")
+    intent.set_defaults(handler=_intent)
+
+    train = commands.add_parser("train-intent", help="fine-tune the intent + slot model (LoRA on MiniLM)")
+    train.add_argument("--catalog", help="catalog whose vocabulary the generated utterances use")
+    train.add_argument("--extra", action="append", default=[], help="extra annotated JSONL (repeatable)")
+    train.add_argument("--epochs", type=int, help="passes over the data (default 4)")
+    train.add_argument("--max-steps", type=int, help="stop after this many steps (smoke runs)")
+    train.add_argument("--output", help="artefact directory (default: the configured or shipped one)")
+    train.set_defaults(handler=_train_intent)
+
     evaluate = commands.add_parser("eval", help="evaluations that print figures")
     eval_commands = evaluate.add_subparsers(dest="eval_command", required=True)
     retrieval_eval = eval_commands.add_parser("retrieval", help="nDCG@10/Recall@10 on real labelled queries")
     retrieval_eval.add_argument("--data-dir", default="../shared/data")
     retrieval_eval.add_argument("--json", action="store_true")
     retrieval_eval.set_defaults(handler=_eval_retrieval)
+    intent_eval = eval_commands.add_parser("intent", help="intent accuracy and slot F1, model vs rules")
+    intent_eval.add_argument(
+        "--data", help="JSONL of {text, intent, slots} or markup (default: held-out set)"
+    )
+    intent_eval.add_argument("--catalog")
+    intent_eval.add_argument("--json", action="store_true")
+    intent_eval.set_defaults(handler=_eval_intent)
     return parser
 
 
@@ -179,6 +202,78 @@ def _search_payload(query: str, hits: list[Any]) -> dict[str, Any]:
             for hit in hits
         ],
     }
+
+
+def _intent(args: argparse.Namespace) -> int:
+    from assistant.components import build_intent_parser, open_catalog
+    from assistant.intent.parser import MessageParser
+    from assistant.intent.rules import RulesParser
+    from assistant.intent.vocabulary import SlotVocabulary
+
+    settings = get_settings()
+    catalog = open_catalog(settings, args.catalog)
+    parser: MessageParser = (
+        RulesParser(vocabulary=SlotVocabulary.from_catalog(catalog))
+        if args.rules
+        else build_intent_parser(settings, catalog)
+    )
+    parser.warm_up()
+    for text in _queries(args.text):
+        try:
+            payload = parser.parse_many([text])[0].to_json()
+        except InvalidInputError as error:
+            if args.text != "-":
+                raise
+            payload = {"error": error.to_problem()}
+        print(
+            json.dumps({"text": text, **payload} if args.text == "-" else payload, ensure_ascii=False),
+            flush=True,
+        )
+    return 0
+
+
+def _train_intent(args: argparse.Namespace) -> int:
+    from assistant.components import open_catalog, train_intent
+    from assistant.intent.artifact import shipped_artifact_dir
+    from assistant.intent.training.train import TrainingOptions
+
+    settings = get_settings()
+    extra = [Path(path) for path in args.extra]
+    for path in extra:
+        if not path.is_file():
+            raise InvalidInputError(f"no such file: {path}")
+    output = Path(args.output) if args.output else settings.intent.artifact_dir or shipped_artifact_dir()
+    options = TrainingOptions(max_steps=args.max_steps)
+    if args.epochs is not None:
+        options = dataclasses.replace(options, epochs=args.epochs)
+    figures = train_intent(
+        settings, open_catalog(settings, args.catalog), output_dir=output, extra_files=extra, options=options
+    )
+    print(json.dumps({"output": str(output), **figures}, ensure_ascii=False, default=str))
+    return 0
+
+
+def _eval_intent(args: argparse.Namespace) -> int:
+    from assistant.components import build_intent_parser, open_catalog
+    from assistant.intent.evaluation import evaluate_parser, read_gold
+    from assistant.intent.rules import RulesParser
+    from assistant.intent.training.data import data_file
+    from assistant.intent.training.dataset import HELD_OUT
+
+    settings = get_settings()
+    catalog = open_catalog(settings, args.catalog)
+    parser = build_intent_parser(settings, catalog)
+    data = Path(args.data) if args.data else data_file(HELD_OUT)
+    if not data.is_file():
+        raise InvalidInputError(f"no such file: {data}")
+    gold = read_gold(data, parser.vocabulary)
+    report = {
+        "data": str(data),
+        "model": evaluate_parser(parser, gold),
+        "rules_baseline": evaluate_parser(RulesParser(vocabulary=parser.vocabulary), gold),
+    }
+    _emit(report, as_json=True)
+    return 0
 
 
 def _eval_retrieval(args: argparse.Namespace) -> int:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from assistant.intent.parser import IntentParser
+from assistant.intent.training.train import TrainingOptions
+from assistant.intent.vocabulary import SlotVocabulary
 from assistant.settings import Settings
 from retrieval.catalog import Catalog, demo_catalog_path, load_catalog
 from retrieval.catalog.store import CatalogStore
-from retrieval.embedders.sentence_transformer import SentenceTransformerEmbedder
+from retrieval.embedders import Embedder
+from retrieval.embedders.sentence_transformer import SentenceTransformerEmbedder, default_model_path
 from retrieval.indexes.store import IndexStore
 from retrieval.search import Retriever
 
@@ -32,14 +38,75 @@ def open_catalog(settings: Settings, explicit: str | Path | None = None) -> Cata
     return load_catalog(resolve_catalog_path(settings, explicit))
 
 
-def build_retriever(settings: Settings, catalog: Catalog) -> Retriever:
-    """A cold `Retriever` for `catalog` with the real MiniLM embedder and the on-disk index cache."""
+def build_embedder(settings: Settings) -> SentenceTransformerEmbedder:
+    """The real MiniLM sentence embedder (cold; loads in `warm_up`)."""
     section = settings.retrieval
-    embedder = SentenceTransformerEmbedder(
+    return SentenceTransformerEmbedder(
         model_path=section.embedding_model_path,
         device=section.device,
         batch_size=section.batch_size,
         torch_threads=section.torch_threads,
     )
+
+
+def build_retriever(settings: Settings, catalog: Catalog, embedder: Embedder | None = None) -> Retriever:
+    """A cold `Retriever` for `catalog` with the real MiniLM embedder and the on-disk index cache."""
+    section = settings.retrieval
     index_store = IndexStore(settings.paths.cache_dir / "indexes", section)
-    return Retriever(catalog, embedder=embedder, index_store=index_store, settings=section)
+    return Retriever(
+        catalog, embedder=embedder or build_embedder(settings), index_store=index_store, settings=section
+    )
+
+
+def intent_artifact_dir(settings: Settings, catalog: Catalog, *, show_progress: bool = False) -> Path:
+    """The intent model to load: configured, else shipped; trained into the cache (with a progress bar)
+    only when neither exists, e.g. after deleting the shipped artefact."""
+    from assistant.intent.artifact import CONFIG_FILE, shipped_artifact_dir
+
+    for candidate in (settings.intent.artifact_dir, shipped_artifact_dir()):
+        if candidate is not None and (candidate / CONFIG_FILE).exists():
+            return candidate
+    trained = settings.paths.cache_dir / "intent-model"
+    if not (trained / CONFIG_FILE).exists():
+        train_intent(settings, catalog, output_dir=trained, show_progress=show_progress)
+    return trained
+
+
+def train_intent(
+    settings: Settings,
+    catalog: Catalog,
+    *,
+    output_dir: Path,
+    extra_files: Sequence[Path] = (),
+    options: TrainingOptions | None = None,
+    show_progress: bool = True,
+) -> dict[str, Any]:
+    """Fine-tune the intent model on generated + hand-written (+ extra) utterances; returns figures."""
+    from assistant.intent.training.dataset import training_examples
+    from assistant.intent.training.train import train_intent_model
+
+    options = options or TrainingOptions()
+    examples, counts = training_examples(catalog, extra_files=extra_files, seed=options.seed)
+    embedder = build_embedder(settings)
+    figures = train_intent_model(
+        examples,
+        base_model_path=settings.retrieval.embedding_model_path or default_model_path(),
+        base_model_name=embedder.name,
+        output_dir=output_dir,
+        options=options,
+        show_progress=show_progress,
+    )
+    return {"data": counts, **figures}
+
+
+def build_intent_parser(
+    settings: Settings, catalog: Catalog, embedder: Embedder | None = None
+) -> IntentParser:
+    """A cold `IntentParser` whose slot vocabulary is `catalog`'s brands and categories."""
+    vocabulary = SlotVocabulary.from_catalog(catalog, embedder=embedder or build_embedder(settings))
+    return IntentParser(
+        artifact_dir=intent_artifact_dir(settings, catalog, show_progress=True),
+        base_model_path=settings.retrieval.embedding_model_path,
+        vocabulary=vocabulary,
+        torch_threads=settings.intent.torch_threads,
+    )

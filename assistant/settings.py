@@ -53,8 +53,16 @@ class RetrievalSettings(BaseModel):
     hnsw_ef_search: int = Field(default=96, ge=8)
     ivf_nprobe: int = Field(default=48, ge=1)
     use_gpu: Literal["auto", "never"] = "auto"
-    dense_weight: float = Field(default=0.5, ge=0.0, le=1.0)  # weight of the dense score in fusion
+    dense_weight: float = Field(default=0.7, ge=0.0, le=1.0)  # chosen on dev queries (`eval retrieval`)
     candidate_pool: int = Field(default=100, ge=1, le=10_000)  # candidates per retriever before fusion
+
+
+class IntentSettings(BaseModel):
+    """The intent + slot model and when the assistant asks instead of guessing."""
+
+    artifact_dir: Path | None = None  # None: the LoRA artefact shipped in the package
+    clarify_below_confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    torch_threads: int | None = Field(default=None, ge=1)
 
 
 class ServerSettings(BaseModel):
@@ -74,6 +82,7 @@ class Settings(BaseSettings):
     paths: PathSettings = Field(default_factory=PathSettings)
     catalog: CatalogSettings = Field(default_factory=CatalogSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    intent: IntentSettings = Field(default_factory=IntentSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
 
 

@@ -23,12 +23,3 @@ def fuse_scores(
     best_lexical = float(lexical.max())
     lexical_part = lexical / best_lexical if best_lexical > 0 else np.zeros_like(lexical)
     return (dense_weight * dense_part + (1.0 - dense_weight) * lexical_part).astype(np.float32)
-
-
-def reciprocal_rank_fusion(rankings: list[npt.NDArray[np.int64]], *, k: int = 60) -> dict[int, float]:
-    """RRF over several rankings of ids (kept as a baseline for the fusion evaluation)."""
-    fused: dict[int, float] = {}
-    for ranking in rankings:
-        for rank, item in enumerate(ranking.tolist()):
-            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank + 1)
-    return fused

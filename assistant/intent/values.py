@@ -22,7 +22,19 @@ _WORD_NUMBERS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000, "k": 1000}
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
@@ -30,14 +42,16 @@ _ORDINALS = {
 }  # fmt: skip
 _CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _LABELS = {
-    "premium": "premium", "best": "premium", "high end": "premium", "high-end": "premium", "luxury": "premium",
+    "premium": "premium", "best": "premium", "high end": "premium", "high-end": "premium",
+    "luxury": "premium",
     "fancy": "premium", "value": "value", "budget": "value", "cheapest": "value", "cheap": "value",
     "basic": "value", "balanced": "balanced", "middle": "balanced", "mid": "balanced", "高端": "premium",
     "便宜": "value", "最便宜": "value", "中间": "balanced",
 }  # fmt: skip
 _LOWER = ("too expensive", "too pricey", "pricey", "cheap", "less", "lower", "budget", "afford", "save",
           "down", "便宜", "太贵", "省")  # fmt: skip
-_HIGHER = ("more expensive", "premium", "better", "higher", "fancier", "luxur", "nicer", "upgrade", "high end",
+_HIGHER = ("more expensive", "premium", "better", "higher", "fancier", "luxur", "nicer", "upgrade",
+           "high end",
            "high-end", "top", "pricier", "best", "高端", "更好", "好一点", "贵一点")  # fmt: skip
 
 
@@ -46,8 +60,8 @@ def parse_money(text: str) -> tuple[Decimal | None, str | None]:
     '3000元以内' -> (3000, CNY), '两千' -> 2000. The largest amount wins ('300-500' -> 500)."""
     lowered = text.lower()
     currency = next((code for word, code in _CURRENCY_WORDS if word in lowered), None)
-    amounts = [_scaled(number, scale) for number, scale in _NUMBER.findall(lowered)]
-    amounts = [amount for amount in amounts if amount is not None]
+    scaled = (_scaled(number, scale) for number, scale in _NUMBER.findall(lowered))
+    amounts = [amount for amount in scaled if amount is not None]
     if not amounts:
         spoken = _spoken_number(lowered) or _chinese_number(text)
         amounts = [Decimal(spoken)] if spoken else []

@@ -50,7 +50,7 @@ _FILLER = re.compile(
 
 
 class SlotVocabulary:
-    """Brand and category names of one catalog; `warm_up` embeds the category names when an embedder is given."""
+    """Brand and category names of one catalog; `warm_up` embeds category names when given an embedder."""
 
     def __init__(
         self,

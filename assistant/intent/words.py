@@ -7,6 +7,7 @@ vocabulary has no Chinese and each word is glossed into English before the model
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,7 +38,7 @@ def split_words(text: str, *, boundaries: frozenset[int] = frozenset()) -> list[
             words.append(Word(token, start, match.end()))
             continue
         cuts = sorted({start, match.end(), *(b for b in boundaries if start < b < match.end())})
-        for left, right in zip(cuts, cuts[1:], strict=False):
+        for left, right in itertools.pairwise(cuts):
             for piece in _cjk_words(text[left:right]):
                 words.append(Word(piece, left, left + len(piece)))
                 left += len(piece)

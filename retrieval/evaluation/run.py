@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.components import build_retriever
+from assistant.components import build_embedder, build_retriever
 from assistant.errors import NotFoundError
 from assistant.settings import Settings
 from retrieval.evaluation.metrics import mean, ndcg_at_k, recall_at_k
@@ -56,13 +56,14 @@ def evaluate_retrieval(
     if not sets:
         raise NotFoundError(f"no evaluation data under {data_dir}: {'; '.join(skipped.values())}")
     halves = {labelled.name: split_dev_test(labelled) for labelled in sets}
+    embedder = build_embedder(settings)  # one model load shared by every retriever below
 
     dev_curve: dict[str, dict[str, float]] = {}  # weight -> set -> mean hybrid nDCG@10 on dev
     dev_single: dict[str, dict[str, dict[str, float]]] = {}
     for labelled in sets:
         dev = halves[labelled.name][0]
         for weight in WEIGHT_GRID:
-            retriever = build_retriever(_with_weight(settings, weight), labelled.catalog)
+            retriever = build_retriever(_with_weight(settings, weight), labelled.catalog, embedder)
             if weight == WEIGHT_GRID[0]:
                 dev_single[labelled.name] = {
                     mode: _score(retriever, dev, mode) for mode in ("dense", "lexical")
@@ -76,7 +77,7 @@ def evaluate_retrieval(
     configured = settings.retrieval.dense_weight
     for labelled in sets:
         dev, test = halves[labelled.name]
-        retriever = build_retriever(_with_weight(settings, chosen), labelled.catalog)
+        retriever = build_retriever(_with_weight(settings, chosen), labelled.catalog, embedder)
         figures = {mode: _score(retriever, test, mode) for mode in MODES}
         entry: dict[str, Any] = {
             "built": labelled.description,

@@ -1,0 +1,99 @@
+"""Typed, JSON-serialisable conversation state.
+
+`ShoppingGoal` holds the constraints accumulated across turns; `ShownBundle`s are what the shopper saw
+last, so "the second one" and "swap the case" can be resolved against them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ShownItem(BaseModel):
+    """One product of a bundle that was shown."""
+
+    model_config = ConfigDict(frozen=True)
+
+    product_id: str
+    title: str
+    category: str | None = None
+    brand: str | None = None
+    role: str | None = None  # e.g. "phone", "case": what the item does in the bundle
+
+
+class ShownBundle(BaseModel):
+    """A bundle as the shopper saw it (prices exactly as quoted)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    bundle_id: str
+    label: str
+    items: list[ShownItem]
+    bundle_price: Decimal
+    currency: str
+    quote_id: str | None = None
+
+
+class ShoppingGoal(BaseModel):
+    """The shopper's constraints so far."""
+
+    model_config = ConfigDict(frozen=True)
+
+    categories: list[str] = Field(default_factory=list)
+    budget_max: Decimal | None = None
+    budget_min: Decimal | None = None
+    currency: str | None = None
+    brands: list[str] = Field(default_factory=list)
+    exclude_brands: list[str] = Field(default_factory=list)
+    attributes: dict[str, str] = Field(default_factory=dict)
+    use_case: str | None = None
+    recipient: str | None = None
+    occasion: str | None = None
+    quantity: int | None = None
+    removed_roles: list[str] = Field(default_factory=list)  # items the shopper asked to drop
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing says what to shop for."""
+        return not (self.categories or self.use_case or self.recipient or self.occasion)
+
+
+ActionKind = Literal[
+    "build", "search", "swap", "add", "remove", "compare", "explain", "accept", "greet", "clarify", "out_of_scope"
+]
+
+
+class TurnAction(BaseModel):
+    """What the assistant should do this turn, with references already resolved."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: ActionKind
+    bundle_ids: list[str] = Field(default_factory=list)  # shown bundles the turn acts on
+    item_role: str | None = None  # the item to swap/add/remove
+    item_attributes: dict[str, str] = Field(default_factory=dict)  # e.g. {"colour": "black"} for a swap
+    question: str | None = None  # the clarifying question, for kind == "clarify"
+
+
+class ConversationState(BaseModel):
+    """Everything the assistant remembers between turns."""
+
+    model_config = ConfigDict(frozen=True)
+
+    goal: ShoppingGoal = Field(default_factory=ShoppingGoal)
+    shown: list[ShownBundle] = Field(default_factory=list)
+    accepted_bundle_id: str | None = None
+    price_sensitivity: float = Field(default=0.5, ge=0.0, le=1.0)  # 1: wants the cheapest; fed to pricing
+    turns: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-safe dict (money as decimal strings)."""
+        return self.model_dump(mode="json")
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ConversationState:
+        """Inverse of `to_json`."""
+        return cls.model_validate(data)

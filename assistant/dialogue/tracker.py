@@ -1,0 +1,164 @@
+"""How one understood message changes the conversation state, and what the turn must do.
+
+Pure: no models, no I/O. Slots accumulate across turns; a request for a different kind of product
+starts a new goal (keeping lasting preferences such as excluded brands); `refine` edits the goal
+relative to what was shown; item and bundle references are resolved against the shown bundles.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from assistant.dialogue.clarify import questions
+from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, TurnAction
+from assistant.intent.parser import ParsedMessage
+from assistant.intent.slots import Slots
+
+CENT = Decimal("0.01")
+SENSITIVITY_STEP = 0.2
+_SIMPLE_ACTIONS = {"compare": "compare", "ask_explanation": "explain"}
+
+
+class DialogueTracker:
+    """Applies parsed messages to a `ConversationState`; asks instead of guessing when unsure."""
+
+    def __init__(self, *, clarify_below_confidence: float = 0.5) -> None:
+        self._clarify_below = clarify_below_confidence
+
+    def advance(self, state: ConversationState, message: ParsedMessage) -> tuple[ConversationState, TurnAction]:
+        """The state after `message` and the action the turn must take."""
+        state = state.model_copy(update={"turns": state.turns + 1})
+        intent = message.intent
+        if intent in ("greeting", "out_of_scope"):
+            return state, TurnAction(kind="greet" if intent == "greeting" else "out_of_scope")
+        if message.confidence < self._clarify_below:
+            return state, _clarify(questions.unsure(intent))
+        if intent in ("build_bundle", "search_product"):
+            return self._request(state, message.slots, "build" if intent == "build_bundle" else "search")
+        if intent == "refine":
+            return self._refine(state, message.slots)
+        if not state.shown:
+            return state, _clarify(questions.nothing_shown())
+        targets = _resolve(state.shown, message.slots.bundle_ref)
+        if targets is None:
+            return state, _clarify(questions.unknown_bundle(len(state.shown)))
+        if intent == "accept_bundle":
+            return self._accept(state, message.slots, targets)
+        if intent in ("swap_item", "add_item", "remove_item"):
+            return self._edit_items(state, message.slots, intent, targets)
+        return state, TurnAction(kind=_SIMPLE_ACTIONS[intent], bundle_ids=[b.bundle_id for b in targets])  # type: ignore[arg-type]
+
+    def record_shown(self, state: ConversationState, bundles: list[ShownBundle]) -> ConversationState:
+        """Remember what the shopper was shown this turn (references in the next turn point here)."""
+        return state.model_copy(update={"shown": list(bundles)})
+
+    def _request(self, state: ConversationState, slots: Slots, kind: str) -> tuple[ConversationState, TurnAction]:
+        goal = state.goal
+        new_kind = bool(slots.category) and not set(slots.category) <= set(goal.categories)
+        if new_kind:  # a different thing to shop for: start over, keep lasting preferences
+            goal = ShoppingGoal(exclude_brands=goal.exclude_brands, currency=goal.currency)
+        goal = _merge(goal, slots, replace_categories=new_kind)
+        state = state.model_copy(update={"goal": goal, "accepted_bundle_id": None})
+        if goal.is_empty:
+            return state, _clarify(questions.what_for())
+        return state, TurnAction(kind=kind)  # type: ignore[arg-type]
+
+    def _refine(self, state: ConversationState, slots: Slots) -> tuple[ConversationState, TurnAction]:
+        goal = _merge(state.goal, slots, replace_categories=bool(slots.category))
+        sensitivity = state.price_sensitivity
+        prices = [bundle.bundle_price for bundle in state.shown]
+        if slots.price_direction == "lower" and slots.budget_max is None:
+            reference = min(prices) if prices else goal.budget_max
+            if reference is None:
+                return state, _clarify(questions.cheaper_than_what())
+            goal = goal.model_copy(update={"budget_max": reference - CENT if prices else reference * Decimal("0.8"), "budget_min": None})
+            sensitivity = min(1.0, sensitivity + SENSITIVITY_STEP)
+        elif slots.price_direction == "higher" and slots.budget_min is None:
+            reference = max(prices) if prices else goal.budget_max
+            update: dict[str, Any] = {"budget_max": slots.budget_max}
+            if reference is not None:
+                update["budget_min"] = reference + CENT
+            goal = goal.model_copy(update=update)
+            sensitivity = max(0.0, sensitivity - SENSITIVITY_STEP)
+        if slots.brand and not slots.exclude_brand:  # "show me Sony instead": a switch, not an addition
+            goal = goal.model_copy(update={"brands": list(slots.brand)})
+        state = state.model_copy(update={"goal": goal, "price_sensitivity": sensitivity})
+        if goal.is_empty:
+            return state, _clarify(questions.what_for())
+        return state, TurnAction(kind="build")
+
+    def _accept(
+        self, state: ConversationState, slots: Slots, targets: list[ShownBundle]
+    ) -> tuple[ConversationState, TurnAction]:
+        if len(targets) != 1:
+            return state, _clarify(questions.which_bundle(len(state.shown)))
+        chosen = targets[0].bundle_id
+        return state.model_copy(update={"accepted_bundle_id": chosen}), TurnAction(kind="accept", bundle_ids=[chosen])
+
+    def _edit_items(
+        self, state: ConversationState, slots: Slots, intent: str, targets: list[ShownBundle]
+    ) -> tuple[ConversationState, TurnAction]:
+        role = slots.item_ref if isinstance(slots.item_ref, str) else None
+        if isinstance(slots.item_ref, int):  # "swap the second item": its role in the first target bundle
+            items = targets[0].items
+            index = slots.item_ref - 1 if slots.item_ref > 0 else len(items) + slots.item_ref
+            role = items[index].role if 0 <= index < len(items) else None
+        if intent == "add_item":
+            role = role or (slots.category[0] if slots.category else None)
+        if role is None:
+            return state, _clarify(questions.which_item(intent))
+        goal = state.goal
+        if intent == "add_item" and role not in goal.categories:
+            goal = goal.model_copy(update={"categories": [*goal.categories, role], "removed_roles": [r for r in goal.removed_roles if r != role]})
+        elif intent == "remove_item":
+            goal = goal.model_copy(update={"removed_roles": sorted({*goal.removed_roles, role}), "categories": [c for c in goal.categories if c != role]})
+        kind = {"swap_item": "swap", "add_item": "add", "remove_item": "remove"}[intent]
+        action = TurnAction(
+            kind=kind,  # type: ignore[arg-type]
+            bundle_ids=[bundle.bundle_id for bundle in targets],
+            item_role=role,
+            item_attributes=dict(slots.attributes),
+        )
+        return state.model_copy(update={"goal": goal}), action
+
+
+def _merge(goal: ShoppingGoal, slots: Slots, *, replace_categories: bool) -> ShoppingGoal:
+    excluded = list(dict.fromkeys([*goal.exclude_brands, *slots.exclude_brand]))
+    brands = [b for b in dict.fromkeys([*goal.brands, *slots.brand]) if b not in excluded]
+    categories = list(slots.category) if replace_categories else list(dict.fromkeys([*goal.categories, *slots.category]))
+    update: dict[str, Any] = {
+        "categories": categories,
+        "brands": brands,
+        "exclude_brands": excluded,
+        "attributes": {**goal.attributes, **slots.attributes},
+    }
+    for name in ("budget_max", "budget_min", "currency", "use_case", "recipient", "occasion", "quantity"):
+        value = getattr(slots, name)
+        if value is not None:
+            update[name] = value
+    if slots.budget_max is not None and goal.budget_min is not None and goal.budget_min > slots.budget_max:
+        update.setdefault("budget_min", None)
+    return goal.model_copy(update=update)
+
+
+def _resolve(shown: list[ShownBundle], reference: int | str | list[int] | None) -> list[ShownBundle] | None:
+    """Bundles a reference names: 1-based ordinals, -1 for the last, a label, or a list of ordinals;
+    no reference means all shown bundles. None when the reference points at nothing."""
+    if reference is None:
+        return list(shown)
+    if isinstance(reference, str):
+        matches = [bundle for bundle in shown if bundle.label.lower() == reference.lower()]
+        return matches or None
+    ordinals = reference if isinstance(reference, list) else [reference]
+    chosen = []
+    for ordinal in ordinals:
+        index = ordinal - 1 if ordinal > 0 else len(shown) + ordinal
+        if not 0 <= index < len(shown):
+            return None
+        chosen.append(shown[index])
+    return chosen
+
+
+def _clarify(question: str) -> TurnAction:
+    return TurnAction(kind="clarify", question=question)

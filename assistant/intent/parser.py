@@ -1,0 +1,139 @@
+"""`IntentParser`: one message in, intent + confidence + canonical slots out, from the fine-tuned model."""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import torch
+
+from assistant.errors import InvalidInputError
+from assistant.intent.markup import Span, spans_from_tags
+from assistant.intent.model import JointIntentSlotModel, encode
+from assistant.intent.slots import Slots, assemble_slots
+from assistant.intent.vocabulary import SlotVocabulary
+from assistant.intent.words import split_words
+
+MAX_MESSAGE_CHARS = 1000  # longer messages are cut; a shopping request never needs more
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMessage:
+    """The understanding of one message."""
+
+    intent: str
+    confidence: float
+    slots: Slots
+    spans: tuple[tuple[str, str], ...] = field(default=())  # (slot, surface text) as tagged
+
+    def to_json(self) -> dict[str, Any]:
+        """The `bundlewise intent --json` shape."""
+        return {"intent": self.intent, "confidence": round(self.confidence, 4), "slots": self.slots.to_json()}
+
+
+class MessageParser(Protocol):
+    """Anything that understands messages: the fine-tuned model, or the rules baseline."""
+
+    def warm_up(self) -> None:
+        """Load what parsing needs."""
+        ...
+
+    def parse_many(self, texts: list[str]) -> list[ParsedMessage]:
+        """Parse several messages at once."""
+        ...
+
+
+def clean_message(text: str) -> str:
+    """Printable, single-spaced, bounded text; raises `InvalidInputError` when nothing is left."""
+    if not isinstance(text, str):
+        raise InvalidInputError(f"message must be text, got {type(text).__name__}")
+    visible = "".join(
+        ch if unicodedata.category(ch)[0] != "C" else " "
+        for ch in unicodedata.normalize("NFKC", text[: MAX_MESSAGE_CHARS * 2])
+    )
+    cleaned = " ".join(visible.split())[:MAX_MESSAGE_CHARS]
+    if not cleaned:
+        raise InvalidInputError("message is empty")
+    return cleaned
+
+
+def has_words(text: str) -> bool:
+    """False for emoji-only or punctuation-only messages, which carry no request."""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in text)
+
+
+class IntentParser:
+    """The fine-tuned joint model behind `MessageParser`; loads the shipped LoRA artefact in `warm_up`."""
+
+    def __init__(
+        self,
+        *,
+        artifact_dir: Path,
+        base_model_path: Path | None,
+        vocabulary: SlotVocabulary,
+        torch_threads: int | None = None,
+    ) -> None:
+        self._artifact_dir = artifact_dir
+        self._base_model_path = base_model_path
+        self._vocabulary = vocabulary
+        self._torch_threads = torch_threads
+        self._model: JointIntentSlotModel | None = None
+        self._tokenizer: Any = None
+        self._intents: list[str] = []
+        self._tags: list[str] = []
+        self._lock = threading.Lock()
+
+    @property
+    def vocabulary(self) -> SlotVocabulary:
+        """The catalog vocabulary slots are normalised against."""
+        return self._vocabulary
+
+    def warm_up(self) -> None:
+        with self._lock:
+            if self._model is not None:
+                return
+            from assistant.intent.artifact import load_artifact
+            from retrieval.embedders.sentence_transformer import configure_torch_threads, default_model_path
+
+            configure_torch_threads(self._torch_threads)
+            model, tokenizer, config = load_artifact(
+                self._artifact_dir, self._base_model_path or default_model_path()
+            )
+            self._intents, self._tags = config.intents, config.tags
+            self._tokenizer, self._model = tokenizer, model
+
+    def parse(self, text: str) -> ParsedMessage:
+        """Understand one message."""
+        return self.parse_many([text])[0]
+
+    def parse_many(self, texts: list[str]) -> list[ParsedMessage]:
+        cleaned = [clean_message(text) for text in texts]
+        self.warm_up()
+        assert self._model is not None
+        results: list[ParsedMessage | None] = [None] * len(cleaned)
+        pending = [i for i, text in enumerate(cleaned) if has_words(text)]
+        for i in range(len(cleaned)):
+            if i not in pending:
+                results[i] = ParsedMessage("out_of_scope", 1.0, Slots())
+        if pending:
+            words = [split_words(cleaned[i]) for i in pending]
+            encoded = encode(self._tokenizer, words)
+            with torch.inference_mode():
+                intent_logits, tag_logits = self._model(**encoded.inputs)
+            probabilities = intent_logits.softmax(dim=-1)
+            tag_ids = tag_logits.argmax(dim=-1)
+            for row, index in enumerate(pending):
+                confidence, intent_id = probabilities[row].max(dim=-1)
+                tags = [self._tags[int(tag_ids[row, p])] if p >= 0 else "O" for p in encoded.first_piece[row]]
+                spans = spans_from_tags(cleaned[index], words[row], tags)
+                results[index] = self._message(
+                    cleaned[index], self._intents[int(intent_id)], float(confidence), spans
+                )
+        return [result for result in results if result is not None]
+
+    def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
+        surfaces = tuple((span.slot, text[span.start : span.end]) for span in spans)
+        return ParsedMessage(intent, confidence, assemble_slots(surfaces, self._vocabulary), surfaces)

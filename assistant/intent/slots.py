@@ -1,0 +1,104 @@
+"""Typed slots of one message and their assembly from tagged spans (values parsed, names canonical)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.intent.lexicon import zh_lexicon
+from assistant.intent.taxonomy import ATTRIBUTE_SLOTS
+from assistant.intent.values import (
+    parse_bundle_ref,
+    parse_money,
+    parse_money_low,
+    parse_price_direction,
+    parse_quantity,
+)
+from assistant.intent.vocabulary import SlotVocabulary
+from retrieval.text import fold
+
+BundleRef = int | str | list[int]
+
+
+class Slots(BaseModel):
+    """What one message says, in canonical form (DESIGN.md slot names; `price_direction` extends them)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    category: list[str] = Field(default_factory=list)
+    budget_max: Decimal | None = None
+    budget_min: Decimal | None = None
+    currency: str | None = None
+    brand: list[str] = Field(default_factory=list)
+    exclude_brand: list[str] = Field(default_factory=list)
+    attributes: dict[str, str] = Field(default_factory=dict)
+    use_case: str | None = None
+    recipient: str | None = None
+    occasion: str | None = None
+    item_ref: str | int | None = None
+    bundle_ref: BundleRef | None = None
+    quantity: int | None = None
+    price_direction: Literal["lower", "higher"] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Only the slots that are set; money as JSON numbers (exact integers where whole)."""
+        data: dict[str, Any] = {}
+        for name, value in self.model_dump().items():
+            if value in (None, [], {}):
+                continue
+            if isinstance(value, Decimal):
+                value = int(value) if value == value.to_integral_value() else float(value)
+            data[name] = value
+        return data
+
+
+def assemble_slots(spans: Iterable[tuple[str, str]], vocabulary: SlotVocabulary) -> Slots:
+    """Slots from (slot, surface text) spans: money parsed, brands and categories made canonical."""
+    values: dict[str, Any] = {"category": [], "brand": [], "exclude_brand": [], "attributes": {}}
+    for slot, surface in spans:
+        text = surface.strip()
+        if not text:
+            continue
+        if slot in ("category", "brand", "exclude_brand"):
+            name = vocabulary.category(text) if slot == "category" else vocabulary.brand(text)
+            if name and name not in values[slot]:
+                values[slot].append(name)
+        elif slot in ("budget_max", "budget_min"):
+            amount, currency = parse_money(text) if slot == "budget_max" else parse_money_low(text)
+            if amount is not None:
+                values[slot] = amount
+            if currency is not None:
+                values["currency"] = currency
+        elif slot in ATTRIBUTE_SLOTS:
+            values["attributes"][slot] = _plain(text)
+        elif slot == "bundle_ref":
+            values["bundle_ref"] = parse_bundle_ref(text)
+        elif slot == "item_ref":
+            values["item_ref"] = parse_bundle_ref(text) if _is_ordinal(text) else vocabulary.category(text)
+        elif slot == "quantity":
+            values["quantity"] = parse_quantity(text)
+        elif slot == "price_direction":
+            values["price_direction"] = parse_price_direction(text)
+        else:  # use_case, recipient, occasion: free text, Chinese glossed to English
+            values[slot] = _plain(text)
+    values["brand"] = [b for b in values["brand"] if b not in values["exclude_brand"]]
+    return Slots(**values)
+
+
+def _plain(text: str) -> str:
+    entry = zh_lexicon().get(text)
+    if entry is not None:
+        return entry.english
+    cleaned = fold(text).strip(" .,!?'\"")
+    return re.sub(r"^(?:(?:for|my|a|an|the|our)\s+)+", "", cleaned) or cleaned
+
+
+def _is_ordinal(text: str) -> bool:
+    folded = fold(text)
+    return any(
+        word in folded for word in ("first", "second", "third", "last", "1st", "2nd", "3rd", "第")
+    ) or any(ch.isdigit() for ch in folded)
