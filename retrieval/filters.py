@@ -63,9 +63,9 @@ class FilterColumns:
         self._category_rows = {key: np.asarray(rows, dtype=np.int64) for key, rows in category_rows.items()}
 
     @property
-    def category_keys(self) -> frozenset[str]:
-        """Every category phrase a filter can name (segments, their '&' parts, and path prefixes)."""
-        return frozenset(self._category_rows)
+    def category_rows(self) -> dict[str, npt.NDArray[np.int64]]:
+        """Rows per category phrase (segments, their '&' parts, and path prefixes)."""
+        return self._category_rows
 
     def mask(self, filters: SearchFilters) -> npt.NDArray[np.bool_]:
         """Rows that satisfy every filter."""

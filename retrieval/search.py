@@ -20,6 +20,8 @@ from retrieval.fusion import fuse_scores
 from retrieval.indexes import VectorIndex
 from retrieval.indexes.store import IndexStore
 from retrieval.lexical import BM25Index, lexical_document
+from retrieval.mentions import MentionIndex
+from retrieval.zh_lexicon import gloss_text
 
 SearchMode = Literal["hybrid", "dense", "lexical"]
 MAX_TOP_K = 1000
@@ -54,6 +56,7 @@ class Retriever:
         self._index: VectorIndex | None = None
         self._lexical: BM25Index | None = None
         self._columns: FilterColumns | None = None
+        self._mentions: MentionIndex | None = None
         self._lock = threading.Lock()
 
     @property
@@ -77,6 +80,7 @@ class Retriever:
                 return
             self._embedder.warm_up()
             self._columns = FilterColumns(self.catalog)
+            self._mentions = MentionIndex(self.catalog, self._columns.category_rows)
             self._lexical = BM25Index.build([lexical_document(product) for product in self.catalog])
             self._index = self._index_store.load_or_build(
                 self.catalog, self._embedder, show_progress=show_progress
@@ -101,49 +105,76 @@ class Retriever:
         filters: SearchFilters | None = None,
         mode: SearchMode = "hybrid",
     ) -> list[list[SearchHit]]:
-        """`search` for many queries with one batched embedding call."""
+        """`search` for many queries with one batched embedding call.
+
+        Chinese words are glossed to English before embedding (MiniLM reads no Chinese) and the dense
+        weight shrinks with the share of the query it still cannot read; BM25 sees both forms.
+        """
         if not 1 <= top_k <= MAX_TOP_K:
             raise InvalidInputError(f"top_k must be between 1 and {MAX_TOP_K}, got {top_k}")
         texts = [_clean_query(query) for query in queries]
         self.warm_up()
-        assert self._columns is not None and self._lexical is not None and self._index is not None
+        assert self._columns is not None and self._index is not None and self._mentions is not None
         allowed = self._columns.mask(filters or SearchFilters())
         if not allowed.any() or not texts:
             return [[] for _ in texts]
+        glossed = [gloss_text(text) for text in texts]
         pool = max(top_k, self._settings.candidate_pool)
-        vectors = self._embedder.embed(texts) if mode != "lexical" else None
-        dense_ids = (
-            self._index.search(vectors, pool, allowed=None if allowed.all() else allowed)[1]
-            if vectors is not None
+        vectors = (
+            self._embedder.embed([english or text for text, (english, _) in zip(texts, glossed, strict=True)])
+            if mode != "lexical"
             else None
         )
+        dense_ids = None
+        if vectors is not None:
+            dense_ids = self._index.search(vectors, pool, allowed=None if allowed.all() else allowed)[1]
         results = []
-        for position, text in enumerate(texts):
-            lexical_all = self._lexical.scores(text)
-            lexical_all[~allowed] = 0.0
-            candidates = self._candidates(
-                dense_ids[position] if dense_ids is not None else None, lexical_all, allowed, pool
-            )
-            lexical = lexical_all[candidates]
-            dense = (
-                self._index.reconstruct(candidates) @ vectors[position]
-                if vectors is not None
-                else np.zeros(len(candidates), dtype=np.float32)
-            )
-            if mode == "dense":
-                fused = dense
-            elif mode == "lexical":
-                fused = lexical
-            else:
-                fused = fuse_scores(dense, lexical, dense_weight=self._settings.dense_weight)
-            order = np.lexsort((candidates, -fused))[:top_k]  # ties broken by row: deterministic
-            results.append(
-                [
-                    SearchHit(self.catalog[int(row)], float(fused[i]), float(dense[i]), float(lexical[i]))
-                    for i, row in zip(order, candidates[order], strict=True)
-                ]
-            )
+        for position, (text, (english, readable)) in enumerate(zip(texts, glossed, strict=True)):
+            lexical_text = text if english == text else f"{text} {english}"
+            vector = vectors[position] if vectors is not None else None
+            ids = dense_ids[position] if dense_ids is not None else None
+            results.append(self._rank(lexical_text, vector, ids, allowed, pool, top_k, mode, readable))
         return results
+
+    def _rank(
+        self,
+        text: str,
+        vector: npt.NDArray[np.float32] | None,
+        dense_ids: npt.NDArray[np.int64] | None,
+        allowed: npt.NDArray[np.bool_],
+        pool: int,
+        top_k: int,
+        mode: SearchMode,
+        readable: float,
+    ) -> list[SearchHit]:
+        assert self._lexical is not None and self._index is not None and self._mentions is not None
+        lexical_all = self._lexical.scores(text)
+        lexical_all[~allowed] = 0.0
+        candidates = self._candidates(dense_ids, lexical_all, allowed, pool)
+        model_rows = self._mentions.model_rows(text) if mode == "hybrid" else np.zeros(0, dtype=np.int64)
+        model_rows = model_rows[allowed[model_rows]]
+        if model_rows.size:
+            candidates = np.union1d(candidates, model_rows[:pool])
+        lexical = lexical_all[candidates]
+        dense = (
+            self._index.reconstruct(candidates) @ vector
+            if vector is not None
+            else np.zeros(len(candidates), dtype=np.float32)
+        )
+        if mode == "dense":
+            fused = dense
+        elif mode == "lexical":
+            fused = lexical
+        else:
+            fused = fuse_scores(dense, lexical, dense_weight=self._settings.dense_weight * readable)
+            boost = self._settings.mention_boost
+            fused = fused + boost * np.isin(candidates, model_rows)
+            fused = fused + boost * np.isin(candidates, self._mentions.head_category_rows(text))
+        order = np.lexsort((candidates, -fused))[:top_k]  # ties broken by row: deterministic
+        return [
+            SearchHit(self.catalog[int(row)], float(fused[i]), float(dense[i]), float(lexical[i]))
+            for i, row in zip(order, candidates[order], strict=True)
+        ]
 
     @staticmethod
     def _candidates(

@@ -60,8 +60,13 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_IRREGULAR = {"mice": "mouse", "lenses": "lens", "knives": "knife", "shelves": "shelf", "leaves": "leaf"}
+
+
 def singular(word: str) -> str:
     """Cheap English plural folding, enough for product nouns (cases, batteries, brushes, phones)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if len(word) <= 3 or word[-1] != "s" or word.endswith(("ss", "us", "is")) or word[-2].isdigit():
         return word
     if word.endswith("ies"):

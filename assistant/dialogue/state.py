@@ -62,7 +62,17 @@ class ShoppingGoal(BaseModel):
 
 
 ActionKind = Literal[
-    "build", "search", "swap", "add", "remove", "compare", "explain", "accept", "greet", "clarify", "out_of_scope"
+    "build",
+    "search",
+    "swap",
+    "add",
+    "remove",
+    "compare",
+    "explain",
+    "accept",
+    "greet",
+    "clarify",
+    "out_of_scope",
 ]
 
 

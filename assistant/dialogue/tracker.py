@@ -26,7 +26,9 @@ class DialogueTracker:
     def __init__(self, *, clarify_below_confidence: float = 0.5) -> None:
         self._clarify_below = clarify_below_confidence
 
-    def advance(self, state: ConversationState, message: ParsedMessage) -> tuple[ConversationState, TurnAction]:
+    def advance(
+        self, state: ConversationState, message: ParsedMessage
+    ) -> tuple[ConversationState, TurnAction]:
         """The state after `message` and the action the turn must take."""
         state = state.model_copy(update={"turns": state.turns + 1})
         intent = message.intent
@@ -53,7 +55,9 @@ class DialogueTracker:
         """Remember what the shopper was shown this turn (references in the next turn point here)."""
         return state.model_copy(update={"shown": list(bundles)})
 
-    def _request(self, state: ConversationState, slots: Slots, kind: str) -> tuple[ConversationState, TurnAction]:
+    def _request(
+        self, state: ConversationState, slots: Slots, kind: str
+    ) -> tuple[ConversationState, TurnAction]:
         goal = state.goal
         new_kind = bool(slots.category) and not set(slots.category) <= set(goal.categories)
         if new_kind:  # a different thing to shop for: start over, keep lasting preferences
@@ -72,7 +76,12 @@ class DialogueTracker:
             reference = min(prices) if prices else goal.budget_max
             if reference is None:
                 return state, _clarify(questions.cheaper_than_what())
-            goal = goal.model_copy(update={"budget_max": reference - CENT if prices else reference * Decimal("0.8"), "budget_min": None})
+            goal = goal.model_copy(
+                update={
+                    "budget_max": reference - CENT if prices else reference * Decimal("0.8"),
+                    "budget_min": None,
+                }
+            )
             sensitivity = min(1.0, sensitivity + SENSITIVITY_STEP)
         elif slots.price_direction == "higher" and slots.budget_min is None:
             reference = max(prices) if prices else goal.budget_max
@@ -94,7 +103,9 @@ class DialogueTracker:
         if len(targets) != 1:
             return state, _clarify(questions.which_bundle(len(state.shown)))
         chosen = targets[0].bundle_id
-        return state.model_copy(update={"accepted_bundle_id": chosen}), TurnAction(kind="accept", bundle_ids=[chosen])
+        return state.model_copy(update={"accepted_bundle_id": chosen}), TurnAction(
+            kind="accept", bundle_ids=[chosen]
+        )
 
     def _edit_items(
         self, state: ConversationState, slots: Slots, intent: str, targets: list[ShownBundle]
@@ -110,9 +121,19 @@ class DialogueTracker:
             return state, _clarify(questions.which_item(intent))
         goal = state.goal
         if intent == "add_item" and role not in goal.categories:
-            goal = goal.model_copy(update={"categories": [*goal.categories, role], "removed_roles": [r for r in goal.removed_roles if r != role]})
+            goal = goal.model_copy(
+                update={
+                    "categories": [*goal.categories, role],
+                    "removed_roles": [r for r in goal.removed_roles if r != role],
+                }
+            )
         elif intent == "remove_item":
-            goal = goal.model_copy(update={"removed_roles": sorted({*goal.removed_roles, role}), "categories": [c for c in goal.categories if c != role]})
+            goal = goal.model_copy(
+                update={
+                    "removed_roles": sorted({*goal.removed_roles, role}),
+                    "categories": [c for c in goal.categories if c != role],
+                }
+            )
         kind = {"swap_item": "swap", "add_item": "add", "remove_item": "remove"}[intent]
         action = TurnAction(
             kind=kind,  # type: ignore[arg-type]
@@ -126,7 +147,11 @@ class DialogueTracker:
 def _merge(goal: ShoppingGoal, slots: Slots, *, replace_categories: bool) -> ShoppingGoal:
     excluded = list(dict.fromkeys([*goal.exclude_brands, *slots.exclude_brand]))
     brands = [b for b in dict.fromkeys([*goal.brands, *slots.brand]) if b not in excluded]
-    categories = list(slots.category) if replace_categories else list(dict.fromkeys([*goal.categories, *slots.category]))
+    categories = (
+        list(slots.category)
+        if replace_categories
+        else list(dict.fromkeys([*goal.categories, *slots.category]))
+    )
     update: dict[str, Any] = {
         "categories": categories,
         "brands": brands,

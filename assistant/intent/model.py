@@ -13,7 +13,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from assistant.intent.lexicon import gloss
+from retrieval.zh_lexicon import gloss
 from assistant.intent.words import Word
 
 MAX_TOKENS = 64

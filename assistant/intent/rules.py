@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.intent.lexicon import zh_lexicon
+from retrieval.zh_lexicon import zh_lexicon
 from assistant.intent.parser import ParsedMessage, clean_message, has_words
 from assistant.intent.slots import assemble_slots
 from assistant.intent.vocabulary import BRAND_ALIASES, CATEGORY_ALIASES, SlotVocabulary

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.intent.lexicon import zh_lexicon
+from retrieval.zh_lexicon import zh_lexicon
 from assistant.intent.taxonomy import ATTRIBUTE_SLOTS
 from assistant.intent.values import (
     parse_bundle_ref,
@@ -78,7 +78,8 @@ def assemble_slots(spans: Iterable[tuple[str, str]], vocabulary: SlotVocabulary)
         elif slot == "bundle_ref":
             values["bundle_ref"] = parse_bundle_ref(text)
         elif slot == "item_ref":
-            values["item_ref"] = parse_bundle_ref(text) if _is_ordinal(text) else vocabulary.category(text)
+            position = parse_bundle_ref(text) if _is_ordinal(text) else None
+            values["item_ref"] = position if isinstance(position, int) else vocabulary.category(text)
         elif slot == "quantity":
             values["quantity"] = parse_quantity(text)
         elif slot == "price_direction":
@@ -97,8 +98,12 @@ def _plain(text: str) -> str:
     return re.sub(r"^(?:(?:for|my|a|an|the|our)\s+)+", "", cleaned) or cleaned
 
 
+_ORDINAL_ITEM = re.compile(
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)?)(?:\s+(?:one|item|thing|product))?"
+)
+
+
 def _is_ordinal(text: str) -> bool:
-    folded = fold(text)
-    return any(
-        word in folded for word in ("first", "second", "third", "last", "1st", "2nd", "3rd", "第")
-    ) or any(ch.isdigit() for ch in folded)
+    """'the second item', 'the last one', '第二个' point at a position; 'the 30W charger' names an item."""
+    folded = fold(text).strip(" .,!?")
+    return bool(_ORDINAL_ITEM.fullmatch(folded)) or folded.startswith("第")

@@ -15,7 +15,10 @@ _CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     ("eur", "EUR"), ("€", "EUR"), ("euro", "EUR"), ("gbp", "GBP"), ("£", "GBP"), ("pound", "GBP"),
     ("quid", "GBP"),
 )  # fmt: skip
-_NUMBER = re.compile(r"(\d+(?:[,\s]\d{3})*(?:\.\d+)?|\.\d+)\s*(k|K|grand|千|万|thousand|hundred)?(?![a-z])")
+_NUMBER = re.compile(
+    r"(\d+(?:[,\s]\d{3})*(?:\.\d+)?|\.\d+)(?!\d)\s*(k|K|grand|千|万|thousand|hundred)?"
+    r"(?!(?!usd|rmb|cny|eur|gbp|yuan|dollar|buck|euro|pound|quid)[a-z])"  # '500rmb' yes, '256gb' no
+)
 _WORD_NUMBERS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -81,14 +84,17 @@ def parse_money_low(text: str) -> tuple[Decimal | None, str | None]:
 def parse_quantity(text: str) -> int | None:
     """'two' -> 2, '3' -> 3, 'a couple of' / 'a pair' -> 2, '两个' -> 2."""
     lowered = text.lower()
-    if "couple" in lowered or "pair" in lowered or "both" in lowered:
-        return 2
-    if "dozen" in lowered:
-        return 12
     digits = re.search(r"\d+", lowered)
     if digits:
         return int(digits.group())
-    return _spoken_number(lowered) or _chinese_number(text)
+    spoken = _spoken_number(lowered) or _chinese_number(text)
+    if spoken:
+        return spoken
+    if "dozen" in lowered:
+        return 12
+    if "couple" in lowered or "pair" in lowered or "both" in lowered:
+        return 2
+    return None
 
 
 def parse_bundle_ref(text: str) -> int | str | list[int] | None:
@@ -161,14 +167,18 @@ def _chinese_number(text: str) -> int | None:
     run = re.search(r"[零一二两三四五六七八九十百千万]+", text)
     if not run:
         return None
-    total, section, digit = 0, 0, 0
+    total, section, digit, last_unit, zero = 0, 0, 0, 1, False
     for char in run.group():
-        if char in _CN_DIGITS:
+        if char == "零":
+            zero = True
+        elif char in _CN_DIGITS:
             digit = _CN_DIGITS[char]
         elif char == "万":
             total += (section + digit) * 10000
-            section, digit = 0, 0
+            section, digit, last_unit, zero = 0, 0, 10000, False
         else:
             section += max(digit, 1) * _CN_UNITS[char]
-            digit = 0
+            digit, last_unit = 0, _CN_UNITS[char]
+    if digit and not zero and last_unit >= 100:  # 三千五 is 3500, not 3005 (三千零五 is 3005)
+        digit *= last_unit // 10
     return total + section + digit or None

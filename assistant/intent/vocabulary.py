@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.intent.lexicon import zh_lexicon
+from retrieval.zh_lexicon import zh_lexicon
 from retrieval.catalog.schema import Catalog
 from retrieval.embedders import Embedder
 from retrieval.filters import category_keys
@@ -35,7 +35,7 @@ CATEGORY_ALIASES = {
     "screen guard": "screen protector", "tempered glass": "screen protector", "cover": "case",
     "phone cover": "case", "phone case": "case", "sneaker": "running shoe", "trainer": "running shoe",
     "pan": "cookware", "pot": "cookware", "lamp": "lighting", "bottle": "water bottle", "tab": "tablet",
-    "ipad": "tablet", "photography": "camera", "lens kit": "lens", "laptop bag": "laptop bag",
+    "ipad": "tablet", "lens kit": "lens", "laptop bag": "laptop bag",
 }  # fmt: skip
 BRAND_ALIASES = {
     "sk2": "SK-II", "sk ii": "SK-II", "skii": "SK-II", "estee": "Estée Lauder", "lauder": "Estée Lauder",

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.intent.lexicon import zh_lexicon
+from retrieval.zh_lexicon import zh_lexicon
 from retrieval.text import cjk_words
 
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|\S")

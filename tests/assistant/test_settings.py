@@ -32,7 +32,7 @@ def test_defaults() -> None:
     settings = Settings()
     assert settings.server.host == "127.0.0.1"
     assert settings.server.port == 7860
-    assert settings.retrieval.dense_weight == 0.5
+    assert settings.retrieval.dense_weight == 0.7
     assert settings.catalog.path is None
 
 

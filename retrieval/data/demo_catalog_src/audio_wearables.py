@@ -20,33 +20,107 @@ ANDROID = ["Android"]
 BOTH = ["iOS", "Android"]
 
 
-def _audio(category: str, pid: str, brand: str, title: str, title_zh: str, anc: bool, battery_h: float, compatible_os: list[str], price: str, note: str) -> Product:
+def _audio(
+    category: str,
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    anc: bool,
+    battery_h: float,
+    compatible_os: list[str],
+    price: str,
+    note: str,
+) -> Product:
     noise = "Active noise cancellation" if anc else "No active noise cancellation"
     description = f"{note} {noise}, up to {battery_h} h battery per charge, USB-C charging; works with {join_en(compatible_os)}."
-    attributes = {"connector": "USB-C", "wireless": True, "anc": anc, "battery_h": battery_h, "compatible_os": compatible_os}
+    attributes = {
+        "connector": "USB-C",
+        "wireless": True,
+        "anc": anc,
+        "battery_h": battery_h,
+        "compatible_os": compatible_os,
+    }
     return record(pid, title, title_zh, brand, category, description, price, attributes)
 
 
-def _speaker(pid: str, brand: str, title: str, title_zh: str, battery_h: int, waterproof: str, price: str, note: str) -> Product:
-    description = f"{note} Bluetooth, {battery_h} h battery, {waterproof} water and dust resistant, USB-C charging."
+def _speaker(
+    pid: str, brand: str, title: str, title_zh: str, battery_h: int, waterproof: str, price: str, note: str
+) -> Product:
+    description = (
+        f"{note} Bluetooth, {battery_h} h battery, {waterproof} water and dust resistant, USB-C charging."
+    )
     attributes = {"connector": "USB-C", "wireless": True, "battery_h": battery_h, "waterproof": waterproof}
     return record(pid, title, title_zh, brand, SPEAKER, description, price, attributes)
 
 
-def _watch(pid: str, brand: str, model: str, title: str, title_zh: str, compatible_os: list[str], case_mm: int, band_size_mm: int, battery_days: float, price: str, note: str) -> Product:
+def _watch(
+    pid: str,
+    brand: str,
+    model: str,
+    title: str,
+    title_zh: str,
+    compatible_os: list[str],
+    case_mm: int,
+    band_size_mm: int,
+    battery_days: float,
+    price: str,
+    note: str,
+) -> Product:
     description = f"{note} {case_mm}mm case, {band_size_mm}mm band size, up to {battery_days} days battery; works with {join_en(compatible_os)}."
-    attributes = {"model": model, "compatible_os": compatible_os, "case_mm": case_mm, "band_size_mm": band_size_mm, "battery_days": battery_days}
+    attributes = {
+        "model": model,
+        "compatible_os": compatible_os,
+        "case_mm": case_mm,
+        "band_size_mm": band_size_mm,
+        "battery_days": battery_days,
+    }
     return record(pid, title, title_zh, brand, WATCH, description, price, attributes)
 
 
-def _band(pid: str, brand: str, title: str, title_zh: str, watches: list[str], material: str, colour: str, price: str) -> Product:
+def _band(
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    watches: list[str],
+    material: str,
+    colour: str,
+    price: str,
+) -> Product:
     description = f"Fits {join_en(watches)}. {material.capitalize()} band, {colour}."
-    return record(pid, title, title_zh, brand, BAND, description, price, {"compatible_watches": watches, "material": material, "colour": colour})
+    return record(
+        pid,
+        title,
+        title_zh,
+        brand,
+        BAND,
+        description,
+        price,
+        {"compatible_watches": watches, "material": material, "colour": colour},
+    )
 
 
-def _tablet(pid: str, brand: str, model: str, title: str, title_zh: str, os: str, storage_gb: int, screen_in: float, price: str, note: str) -> Product:
+def _tablet(
+    pid: str,
+    brand: str,
+    model: str,
+    title: str,
+    title_zh: str,
+    os: str,
+    storage_gb: int,
+    screen_in: float,
+    price: str,
+    note: str,
+) -> Product:
     description = f"{note} {screen_in}-inch display, {storage_gb}GB storage, USB-C, {os}."
-    attributes = {"model": model, "os": os, "connector": "USB-C", "storage_gb": storage_gb, "screen_in": screen_in}
+    attributes = {
+        "model": model,
+        "os": os,
+        "connector": "USB-C",
+        "storage_gb": storage_gb,
+        "screen_in": screen_in,
+    }
     return record(pid, title, title_zh, brand, TABLET, description, price, attributes)
 
 

@@ -28,9 +28,28 @@ MEN = "Beauty > Fragrance > Men"
 ALL = ["all"]
 
 
-def _skin(category: str, pid: str, brand: str, title: str, title_zh: str, step: str, skin_type: list[str], volume_ml: int, ingredients: list[str], price: str, note: str, *, spf: int = 0, sheets: int = 0) -> Product:
+def _skin(
+    category: str,
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    step: str,
+    skin_type: list[str],
+    volume_ml: int,
+    ingredients: list[str],
+    price: str,
+    note: str,
+    *,
+    spf: int = 0,
+    sheets: int = 0,
+) -> Product:
     others = [kind for kind in skin_type if kind != "all"]
-    skin = f"{join_en(others)} skin" if "all" not in skin_type else "all skin types" + (f", including {join_en(others)}" if others else "")
+    skin = (
+        f"{join_en(others)} skin"
+        if "all" not in skin_type
+        else "all skin types" + (f", including {join_en(others)}" if others else "")
+    )
     size = f"{sheets} sheet masks" if sheets else f"{volume_ml} ml"
     protection = f", SPF {spf}" if spf else ""
     description = f"{note} {size} {step} for {skin}{protection}; key ingredients: {join_en(ingredients)}."
@@ -44,9 +63,13 @@ def _skin(category: str, pid: str, brand: str, title: str, title_zh: str, step: 
     return record(pid, title, title_zh, brand, category, description, price, attributes)
 
 
-def _makeup(category: str, pid: str, brand: str, title: str, title_zh: str, price: str, note: str, **attributes: Any) -> Product:
+def _makeup(
+    category: str, pid: str, brand: str, title: str, title_zh: str, price: str, note: str, **attributes: Any
+) -> Product:
     details = [
-        f"{value} ml" if key == "volume_ml" else f"{key.replace('_', ' ')} {join_en(value) if isinstance(value, list) else value}"
+        f"{value} ml"
+        if key == "volume_ml"
+        else f"{key.replace('_', ' ')} {join_en(value) if isinstance(value, list) else value}"
         for key, value in attributes.items()
         if not isinstance(value, bool)
     ]
@@ -55,9 +78,27 @@ def _makeup(category: str, pid: str, brand: str, title: str, title_zh: str, pric
     return record(pid, title, title_zh, brand, category, description, price, attributes)
 
 
-def _fragrance(pid: str, brand: str, title: str, title_zh: str, gender: str, concentration: str, volume_ml: int, notes: list[str], price: str, note: str, *, category: str = "") -> Product:
+def _fragrance(
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    gender: str,
+    concentration: str,
+    volume_ml: int,
+    notes: list[str],
+    price: str,
+    note: str,
+    *,
+    category: str = "",
+) -> Product:
     category = category or (MEN if gender == "men" else WOMEN)
-    label = {"EDP": "Eau de Parfum (EDP)", "EDT": "Eau de Toilette (EDT)", "parfum": "Parfum", "cologne": "Cologne"}[concentration]
+    label = {
+        "EDP": "Eau de Parfum (EDP)",
+        "EDT": "Eau de Toilette (EDT)",
+        "parfum": "Parfum",
+        "cologne": "Cologne",
+    }[concentration]
     description = f"{note} {label}, {volume_ml} ml; notes of {join_en(notes)}; {'unisex' if gender == 'unisex' else 'for ' + gender}."
     attributes = {"volume_ml": volume_ml, "concentration": concentration, "notes": notes, "gender": gender}
     return record(pid, title, title_zh, brand, category, description, price, attributes)

@@ -18,33 +18,116 @@ CAMERA_BAG = "Electronics > Cameras > Camera Bags"
 SD = ["SDXC"]
 
 
-def _camera(pid: str, brand: str, model: str, title: str, title_zh: str, mount: str, sensor: str, megapixels: float, video: str, memory_card: list[str], price: str, note: str) -> Product:
+def _camera(
+    pid: str,
+    brand: str,
+    model: str,
+    title: str,
+    title_zh: str,
+    mount: str,
+    sensor: str,
+    megapixels: float,
+    video: str,
+    memory_card: list[str],
+    price: str,
+    note: str,
+) -> Product:
     lens = "fixed lens" if mount == "fixed" else f"{mount} mount"
-    description = f"{note} {megapixels}MP {sensor} sensor, {lens}, {video} video; takes {join_en(memory_card)} cards."
-    attributes = {"model": model, "memory_card": memory_card, "mount": mount, "sensor": sensor, "megapixels": megapixels, "video": video}
+    description = (
+        f"{note} {megapixels}MP {sensor} sensor, {lens}, {video} video; takes {join_en(memory_card)} cards."
+    )
+    attributes = {
+        "model": model,
+        "memory_card": memory_card,
+        "mount": mount,
+        "sensor": sensor,
+        "megapixels": megapixels,
+        "video": video,
+    }
     return record(pid, title, title_zh, brand, CAMERA, description, price, attributes)
 
 
-def _lens(pid: str, brand: str, title: str, title_zh: str, mount: str, focal_length_mm: list[int], aperture: str, price: str, note: str) -> Product:
-    focal = f"{focal_length_mm[0]}mm" if focal_length_mm[0] == focal_length_mm[1] else f"{focal_length_mm[0]}-{focal_length_mm[1]}mm"
+def _lens(
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    mount: str,
+    focal_length_mm: list[int],
+    aperture: str,
+    price: str,
+    note: str,
+) -> Product:
+    focal = (
+        f"{focal_length_mm[0]}mm"
+        if focal_length_mm[0] == focal_length_mm[1]
+        else f"{focal_length_mm[0]}-{focal_length_mm[1]}mm"
+    )
     description = f"{note} {focal} {aperture} lens for {mount} mount cameras."
-    return record(pid, title, title_zh, brand, LENS, description, price, {"mount": mount, "focal_length_mm": focal_length_mm, "aperture": aperture})
+    return record(
+        pid,
+        title,
+        title_zh,
+        brand,
+        LENS,
+        description,
+        price,
+        {"mount": mount, "focal_length_mm": focal_length_mm, "aperture": aperture},
+    )
 
 
-def _card(pid: str, brand: str, title: str, title_zh: str, card_format: str, capacity_gb: int, speed_class: str, read_mb_s: int, price: str) -> Product:
+def _card(
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    card_format: str,
+    capacity_gb: int,
+    speed_class: str,
+    read_mb_s: int,
+    price: str,
+) -> Product:
     description = f"{card_format} {capacity_gb}GB memory card, {speed_class}, up to {read_mb_s} MB/s read."
-    attributes = {"format": card_format, "capacity_gb": capacity_gb, "speed_class": speed_class, "read_mb_s": read_mb_s}
+    attributes = {
+        "format": card_format,
+        "capacity_gb": capacity_gb,
+        "speed_class": speed_class,
+        "read_mb_s": read_mb_s,
+    }
     return record(pid, title, title_zh, brand, CARD, description, price, attributes)
 
 
-def _tripod(pid: str, brand: str, title: str, title_zh: str, kind: str, max_load_kg: float, weight_kg: float, price: str, note: str) -> Product:
+def _tripod(
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    kind: str,
+    max_load_kg: float,
+    weight_kg: float,
+    price: str,
+    note: str,
+) -> Product:
     description = f"{note} {kind.capitalize()} tripod, holds up to {max_load_kg} kg, weighs {weight_kg} kg."
-    return record(pid, title, title_zh, brand, TRIPOD, description, price, {"type": kind, "max_load_kg": max_load_kg, "weight_kg": weight_kg})
+    return record(
+        pid,
+        title,
+        title_zh,
+        brand,
+        TRIPOD,
+        description,
+        price,
+        {"type": kind, "max_load_kg": max_load_kg, "weight_kg": weight_kg},
+    )
 
 
-def _bag(pid: str, brand: str, title: str, title_zh: str, fits: str, capacity_l: float, price: str, note: str) -> Product:
+def _bag(
+    pid: str, brand: str, title: str, title_zh: str, fits: str, capacity_l: float, price: str, note: str
+) -> Product:
     description = f"{note} {capacity_l} L; fits a {fits} camera kit."
-    return record(pid, title, title_zh, brand, CAMERA_BAG, description, price, {"fits": fits, "capacity_l": capacity_l})
+    return record(
+        pid, title, title_zh, brand, CAMERA_BAG, description, price, {"fits": fits, "capacity_l": capacity_l}
+    )
 
 
 def products() -> list[Product]:

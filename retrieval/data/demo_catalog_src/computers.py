@@ -20,13 +20,49 @@ ALL_OS = ["Windows", "macOS", "iPadOS", "ChromeOS", "Linux"]
 TB4x2 = ["Thunderbolt 4 USB-C x2"]
 
 
-def _laptop(pid: str, brand: str, model: str, title: str, title_zh: str, os: str, screen_in: float, ram_gb: int, storage_gb: int, ports: list[str], weight_kg: float, charging_w: int, price: str, note: str) -> Product:
+def _laptop(
+    pid: str,
+    brand: str,
+    model: str,
+    title: str,
+    title_zh: str,
+    os: str,
+    screen_in: float,
+    ram_gb: int,
+    storage_gb: int,
+    ports: list[str],
+    weight_kg: float,
+    charging_w: int,
+    price: str,
+    note: str,
+) -> Product:
     description = f"{note} {screen_in}-inch screen, {ram_gb}GB RAM, {storage_gb}GB SSD, {weight_kg} kg, {charging_w}W USB-C charging; ports: {', '.join(ports)}."
-    attributes = {"model": model, "os": os, "screen_in": screen_in, "ram_gb": ram_gb, "storage_gb": storage_gb, "connector": "USB-C", "ports": ports, "weight_kg": weight_kg, "charging_w": charging_w}
+    attributes = {
+        "model": model,
+        "os": os,
+        "screen_in": screen_in,
+        "ram_gb": ram_gb,
+        "storage_gb": storage_gb,
+        "connector": "USB-C",
+        "ports": ports,
+        "weight_kg": weight_kg,
+        "charging_w": charging_w,
+    }
     return record(pid, title, title_zh, brand, LAPTOP, description, price, attributes)
 
 
-def _input(category: str, pid: str, brand: str, title: str, title_zh: str, connection: list[str], compatible_os: list[str], price: str, note: str, layout: str = "") -> Product:
+def _input(
+    category: str,
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    connection: list[str],
+    compatible_os: list[str],
+    price: str,
+    note: str,
+    layout: str = "",
+) -> Product:
     attributes: dict[str, object] = {"connection": connection, "compatible_os": compatible_os}
     if layout:
         attributes["layout"] = layout
@@ -34,20 +70,60 @@ def _input(category: str, pid: str, brand: str, title: str, title_zh: str, conne
     return record(pid, title, title_zh, brand, category, description, price, attributes)
 
 
-def _bag(pid: str, brand: str, title: str, title_zh: str, kind: str, fits_screen_in: float, price: str, note: str) -> Product:
+def _bag(
+    pid: str, brand: str, title: str, title_zh: str, kind: str, fits_screen_in: float, price: str, note: str
+) -> Product:
     description = f"{note} {kind.capitalize()} for laptops up to {fits_screen_in} inches."
-    return record(pid, title, title_zh, brand, BAG, description, price, {"type": kind, "fits_screen_in": fits_screen_in})
+    return record(
+        pid, title, title_zh, brand, BAG, description, price, {"type": kind, "fits_screen_in": fits_screen_in}
+    )
 
 
-def _hub(pid: str, brand: str, title: str, title_zh: str, ports: list[str], power_delivery_w: int, price: str, note: str) -> Product:
+def _hub(
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    ports: list[str],
+    power_delivery_w: int,
+    price: str,
+    note: str,
+) -> Product:
     description = f"{note} USB-C; ports: {', '.join(ports)}; {power_delivery_w}W pass-through charging."
-    return record(pid, title, title_zh, brand, HUB, description, price, {"connector": "USB-C", "ports": ports, "power_delivery_w": power_delivery_w})
+    return record(
+        pid,
+        title,
+        title_zh,
+        brand,
+        HUB,
+        description,
+        price,
+        {"connector": "USB-C", "ports": ports, "power_delivery_w": power_delivery_w},
+    )
 
 
-def _monitor(pid: str, brand: str, title: str, title_zh: str, size_in: float, resolution: str, inputs: list[str], refresh_hz: int, usb_c_power_w: int, price: str, note: str) -> Product:
+def _monitor(
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    size_in: float,
+    resolution: str,
+    inputs: list[str],
+    refresh_hz: int,
+    usb_c_power_w: int,
+    price: str,
+    note: str,
+) -> Product:
     power = f"; USB-C with {usb_c_power_w}W laptop charging" if usb_c_power_w else ""
     description = f"{note} {size_in}-inch {resolution} at {refresh_hz}Hz; inputs: {', '.join(inputs)}{power}."
-    attributes = {"size_in": size_in, "resolution": resolution, "inputs": inputs, "refresh_hz": refresh_hz, "usb_c_power_w": usb_c_power_w}
+    attributes = {
+        "size_in": size_in,
+        "resolution": resolution,
+        "inputs": inputs,
+        "refresh_hz": refresh_hz,
+        "usb_c_power_w": usb_c_power_w,
+    }
     return record(pid, title, title_zh, brand, MONITOR, description, price, attributes)
 
 

@@ -49,32 +49,152 @@ def _phone(
     return products
 
 
-def _case(pid: str, brand: str, title: str, title_zh: str, models: list[str], colour: str, material: str, magsafe: bool, price: str, note: str = "") -> Product:
+# Phone brand by model-name prefix, so accessory descriptions read "Fits Samsung Galaxy S25" (iPhones need none).
+_MODEL_BRANDS = {
+    "Galaxy": "Samsung",
+    "Pixel": "Google",
+    "Redmi": "Xiaomi",
+    "Pura": "Huawei",
+    "Mate": "Huawei",
+    "nova": "Huawei",
+    "Find": "OPPO",
+    "Reno": "OPPO",
+    "Xperia": "Sony",
+}
+
+
+def _fits(models: list[str]) -> str:
+    """'iPhone 16 and iPhone 15', 'Google Pixel 9 and Google Pixel 9 Pro', ..."""
+    return join_en(
+        f"{_MODEL_BRANDS[m.split()[0]]} {m}" if m.split()[0] in _MODEL_BRANDS else m for m in models
+    )
+
+
+def _case(
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    models: list[str],
+    colour: str,
+    material: str,
+    magsafe: bool,
+    price: str,
+    note: str = "",
+) -> Product:
     mag = "; MagSafe/Qi2 magnetic compatible" if magsafe else ""
-    description = f"Fits {join_en(models)}. {material} case, {colour}{mag}. {note}".strip()
-    return record(pid, title, title_zh, brand, CASE, description, price, {"compatible_models": models, "colour": colour, "material": material, "magsafe": magsafe})
+    description = f"Fits {_fits(models)}. {material} case, {colour}{mag}. {note}".strip()
+    return record(
+        pid,
+        title,
+        title_zh,
+        brand,
+        CASE,
+        description,
+        price,
+        {"compatible_models": models, "colour": colour, "material": material, "magsafe": magsafe},
+    )
 
 
-def _protector(pid: str, brand: str, title: str, title_zh: str, models: list[str], material: str, privacy: bool, price: str, pack: int = 1) -> Product:
+def _protector(
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    models: list[str],
+    material: str,
+    privacy: bool,
+    price: str,
+    pack: int = 1,
+) -> Product:
     kind = f"{pack}-pack {material}" if pack > 1 else material.capitalize()
-    description = f"Fits {join_en(models)}. {kind} screen protector{' with privacy filter' if privacy else ''}, case-friendly edges."
-    return record(pid, title, title_zh, brand, PROTECTOR, description, price, {"compatible_models": models, "material": material, "privacy": privacy, "pack": pack})
+    description = f"Fits {_fits(models)}. {kind} screen protector{' with privacy filter' if privacy else ''}, case-friendly edges."
+    return record(
+        pid,
+        title,
+        title_zh,
+        brand,
+        PROTECTOR,
+        description,
+        price,
+        {"compatible_models": models, "material": material, "privacy": privacy, "pack": pack},
+    )
 
 
-def _charger(pid: str, brand: str, title: str, title_zh: str, wattage_w: int, ports: int, gan: bool, price: str, note: str, **extra: Any) -> Product:
-    description = f"USB-C, {wattage_w}W{' GaN' if gan else ''}, {ports} port{'s' if ports > 1 else ''}. {note}"
-    return record(pid, title, title_zh, brand, CHARGER, description, price, {"connector": "USB-C", "wattage_w": wattage_w, "ports": ports, "gan": gan, **extra})
+def _charger(
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    wattage_w: int,
+    ports: int,
+    gan: bool,
+    price: str,
+    note: str,
+    **extra: Any,
+) -> Product:
+    description = (
+        f"USB-C, {wattage_w}W{' GaN' if gan else ''}, {ports} port{'s' if ports > 1 else ''}. {note}"
+    )
+    return record(
+        pid,
+        title,
+        title_zh,
+        brand,
+        CHARGER,
+        description,
+        price,
+        {"connector": "USB-C", "wattage_w": wattage_w, "ports": ports, "gan": gan, **extra},
+    )
 
 
-def _cable(pid: str, brand: str, title: str, title_zh: str, ends: list[str], length_m: float, wattage_w: int, price: str, note: str) -> Product:
+def _cable(
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    ends: list[str],
+    length_m: float,
+    wattage_w: int,
+    price: str,
+    note: str,
+) -> Product:
     description = f"{ends[0]} to {ends[1]}, {length_m} m, up to {wattage_w}W charging. {note}"
-    return record(pid, title, title_zh, brand, CABLE, description, price, {"connectors": ends, "length_m": length_m, "wattage_w": wattage_w})
+    return record(
+        pid,
+        title,
+        title_zh,
+        brand,
+        CABLE,
+        description,
+        price,
+        {"connectors": ends, "length_m": length_m, "wattage_w": wattage_w},
+    )
 
 
-def _power_bank(pid: str, brand: str, title: str, title_zh: str, capacity_mah: int, wattage_w: int, magsafe: bool, price: str, note: str) -> Product:
+def _power_bank(
+    pid: str,
+    brand: str,
+    title: str,
+    title_zh: str,
+    capacity_mah: int,
+    wattage_w: int,
+    magsafe: bool,
+    price: str,
+    note: str,
+) -> Product:
     mag = ", magnetic MagSafe/Qi2 wireless charging" if magsafe else ""
     description = f"{capacity_mah} mAh, {wattage_w}W USB-C{mag}. {note}"
-    return record(pid, title, title_zh, brand, POWER_BANK, description, price, {"connector": "USB-C", "capacity_mah": capacity_mah, "wattage_w": wattage_w, "magsafe": magsafe})
+    return record(
+        pid,
+        title,
+        title_zh,
+        brand,
+        POWER_BANK,
+        description,
+        price,
+        {"connector": "USB-C", "capacity_mah": capacity_mah, "wattage_w": wattage_w, "magsafe": magsafe},
+    )
 
 
 def _phones() -> list[Product]:

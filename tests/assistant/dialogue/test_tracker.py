@@ -1,0 +1,187 @@
+"""Multi-turn behaviour of the dialogue tracker, driven by hand-made parses (independent of the model)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from assistant.dialogue.state import ConversationState, ShownBundle, ShownItem
+from assistant.dialogue.tracker import DialogueTracker
+from assistant.intent.parser import ParsedMessage
+from assistant.intent.slots import Slots
+
+TRACKER = DialogueTracker(clarify_below_confidence=0.5)
+
+
+def said(intent: str, confidence: float = 0.95, **slots: Any) -> ParsedMessage:
+    return ParsedMessage(intent, confidence, Slots(**slots))
+
+
+def bundle(number: int, label: str, price: str) -> ShownBundle:
+    items = [
+        ShownItem(product_id=f"phone-{number}", title=f"Phone {number}", role="phone", brand="Samsung"),
+        ShownItem(product_id=f"case-{number}", title=f"Case {number}", role="case"),
+        ShownItem(product_id=f"charger-{number}", title=f"Charger {number}", role="charger"),
+    ]
+    return ShownBundle(
+        bundle_id=f"b{number}", label=label, items=items, bundle_price=Decimal(price), currency="USD"
+    )
+
+
+SHOWN = [bundle(1, "value", "412.00"), bundle(2, "balanced", "655.50"), bundle(3, "premium", "889.99")]
+
+
+def after(*messages: ParsedMessage, shown: list[ShownBundle] | None = None) -> tuple[ConversationState, Any]:
+    state, action = ConversationState(), None
+    for message in messages:
+        state, action = TRACKER.advance(state, message)
+        if shown is not None:
+            state = TRACKER.record_shown(state, shown)
+    return state, action
+
+
+def test_slots_accumulate_and_budget_changes_replace_the_old_budget() -> None:
+    state, action = after(
+        said("build_bundle", category=["phone"], budget_max=Decimal(900), use_case="photography"),
+        said("refine", budget_max=Decimal(500)),
+        shown=SHOWN,
+    )
+    assert action.kind == "build"
+    assert state.goal.categories == ["phone"] and state.goal.use_case == "photography"
+    assert state.goal.budget_max == Decimal(500)
+
+
+def test_brand_exclusion_persists_and_removes_the_brand_from_wanted_brands() -> None:
+    state, _ = after(
+        said("build_bundle", category=["phone"], brand=["Samsung", "Google"]),
+        said("refine", exclude_brand=["Samsung"]),
+        said("refine", budget_max=Decimal(700)),
+    )
+    assert state.goal.exclude_brands == ["Samsung"] and state.goal.brands == ["Google"]
+
+
+def test_cheaper_goes_below_the_cheapest_shown_bundle_and_raises_price_sensitivity() -> None:
+    state, action = after(
+        said("build_bundle", category=["phone"]), said("refine", price_direction="lower"), shown=SHOWN
+    )
+    assert action.kind == "build"
+    assert state.goal.budget_max == Decimal("411.99")
+    assert state.price_sensitivity > ConversationState().price_sensitivity
+
+
+def test_more_premium_goes_above_the_dearest_shown_bundle() -> None:
+    state, _ = after(
+        said("build_bundle", category=["phone"], budget_max=Decimal(900)),
+        said("refine", price_direction="higher"),
+        shown=SHOWN,
+    )
+    assert state.goal.budget_min == Decimal("890.00") and state.goal.budget_max is None
+    assert state.price_sensitivity < ConversationState().price_sensitivity
+
+
+def test_cheaper_with_nothing_to_compare_asks() -> None:
+    _, action = after(said("refine", price_direction="lower"))
+    assert action.kind == "clarify" and "budget" in action.question
+
+
+def test_swap_by_ordinal_bundle_and_item_category_with_attributes() -> None:
+    _, action = after(
+        said("build_bundle", category=["phone"]),
+        said("swap_item", bundle_ref=2, item_ref="case", attributes={"colour": "black"}),
+        shown=SHOWN,
+    )
+    assert action.kind == "swap" and action.bundle_ids == ["b2"]
+    assert action.item_role == "case" and action.item_attributes == {"colour": "black"}
+
+
+def test_swap_by_item_ordinal_resolves_the_role_in_the_bundle() -> None:
+    _, action = after(
+        said("build_bundle", category=["phone"]), said("swap_item", bundle_ref=-1, item_ref=3), shown=SHOWN
+    )
+    assert action.bundle_ids == ["b3"] and action.item_role == "charger"
+
+
+def test_swap_without_bundle_reference_applies_to_every_shown_bundle() -> None:
+    _, action = after(
+        said("build_bundle", category=["phone"]), said("swap_item", item_ref="charger"), shown=SHOWN
+    )
+    assert action.bundle_ids == ["b1", "b2", "b3"]
+
+
+def test_add_and_remove_items_edit_the_goal() -> None:
+    state, action = after(
+        said("build_bundle", category=["phone"]),
+        said("add_item", category=["screen protector"]),
+        shown=SHOWN,
+    )
+    assert action.kind == "add" and action.item_role == "screen protector"
+    assert state.goal.categories == ["phone", "screen protector"]
+    state, action = TRACKER.advance(state, said("remove_item", item_ref="screen protector"))
+    assert action.kind == "remove" and state.goal.removed_roles == ["screen protector"]
+    assert state.goal.categories == ["phone"]
+
+
+@pytest.mark.parametrize(("reference", "expected"), [(1, "b1"), (2, "b2"), (-1, "b3"), ("premium", "b3")])
+def test_accept_by_ordinal_or_label(reference: int | str, expected: str) -> None:
+    state, action = after(
+        said("build_bundle", category=["phone"]), said("accept_bundle", bundle_ref=reference), shown=SHOWN
+    )
+    assert action.kind == "accept" and action.bundle_ids == [expected]
+    assert state.accepted_bundle_id == expected
+
+
+def test_accept_without_reference_among_several_bundles_asks_which() -> None:
+    _, action = after(said("build_bundle", category=["phone"]), said("accept_bundle"), shown=SHOWN)
+    assert action.kind == "clarify" and "3 bundles" in action.question
+
+
+def test_reference_to_a_bundle_that_does_not_exist_asks() -> None:
+    _, action = after(
+        said("build_bundle", category=["phone"]), said("accept_bundle", bundle_ref=5), shown=SHOWN
+    )
+    assert action.kind == "clarify" and "3 bundles" in action.question
+
+
+def test_item_actions_before_anything_was_shown_ask_what_to_shop_for() -> None:
+    _, action = after(said("swap_item", item_ref="case"))
+    assert action.kind == "clarify" and "haven't shown" in action.question
+
+
+def test_low_confidence_asks_instead_of_guessing_and_keeps_the_goal() -> None:
+    state, _ = after(said("build_bundle", category=["phone"]))
+    state, action = TRACKER.advance(state, said("refine", confidence=0.3, budget_max=Decimal(10)))
+    assert action.kind == "clarify" and state.goal.budget_max is None
+
+
+def test_a_request_without_anything_to_shop_for_asks_one_question() -> None:
+    _, action = after(said("build_bundle", budget_max=Decimal(100)))
+    assert action.kind == "clarify" and "What are you shopping for" in action.question
+
+
+def test_a_new_kind_of_product_starts_a_new_goal_but_keeps_excluded_brands() -> None:
+    state, _ = after(
+        said("build_bundle", category=["phone"], budget_max=Decimal(900), exclude_brand=["Apple"]),
+        said("build_bundle", category=["skincare"], recipient="mum"),
+    )
+    assert state.goal.categories == ["skincare"] and state.goal.budget_max is None
+    assert state.goal.exclude_brands == ["Apple"] and state.goal.recipient == "mum"
+
+
+def test_compare_and_explain_and_greetings() -> None:
+    _, action = after(
+        said("build_bundle", category=["phone"]), said("compare", bundle_ref=[1, 2]), shown=SHOWN
+    )
+    assert action.kind == "compare" and action.bundle_ids == ["b1", "b2"]
+    _, action = after(said("build_bundle", category=["phone"]), said("ask_explanation"), shown=SHOWN)
+    assert action.kind == "explain" and len(action.bundle_ids) == 3
+    assert after(said("greeting"))[1].kind == "greet"
+    assert after(said("out_of_scope", confidence=0.2))[1].kind == "out_of_scope"
+
+
+def test_state_round_trips_through_json() -> None:
+    state, _ = after(said("build_bundle", category=["phone"], budget_max=Decimal("899.99")), shown=SHOWN)
+    data = state.to_json()
+    assert data["goal"]["budget_max"] == "899.99" and data["shown"][0]["bundle_price"] == "412.00"
+    assert ConversationState.from_json(data) == state

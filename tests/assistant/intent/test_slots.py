@@ -1,0 +1,174 @@
+"""Assembling typed, canonical slots from tagged spans, and their JSON form."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from assistant.intent.slots import Slots, assemble_slots
+from assistant.intent.vocabulary import SlotVocabulary
+from tests.retrieval.factories import small_catalog
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> SlotVocabulary:
+    return SlotVocabulary.from_catalog(small_catalog())
+
+
+def test_realistic_request(vocabulary: SlotVocabulary) -> None:
+    slots = assemble_slots(
+        [("category", "phone"), ("use_case", "photography"), ("budget_max", "under $900")], vocabulary
+    )
+    assert slots == Slots(category=["phone"], use_case="photography", budget_max=Decimal(900), currency="USD")
+    assert slots.to_json() == {
+        "category": ["phone"],
+        "budget_max": 900,
+        "currency": "USD",
+        "use_case": "photography",
+    }
+
+
+def test_budget_range_and_currency(vocabulary: SlotVocabulary) -> None:
+    slots = assemble_slots([("budget_min", "from 300"), ("budget_max", "500")], vocabulary)
+    assert (slots.budget_min, slots.budget_max, slots.currency) == (Decimal(300), Decimal(500), None)
+    # a range tagged as one budget_min span keeps its low end, as budget_max its high end
+    low = assemble_slots([("budget_min", "300-500 bucks")], vocabulary)
+    assert (low.budget_min, low.budget_max, low.currency) == (Decimal(300), None, "USD")
+    chinese = assemble_slots([("budget_max", "3000元以内")], vocabulary)
+    assert (chinese.budget_max, chinese.currency) == (Decimal(3000), "CNY")
+    cents = assemble_slots([("budget_max", "£49.99")], vocabulary)
+    assert (cents.budget_max, cents.currency) == (Decimal("49.99"), "GBP")
+
+
+def test_unparseable_money_leaves_budget_unset(vocabulary: SlotVocabulary) -> None:
+    assert assemble_slots([("budget_max", "not too much")], vocabulary) == Slots()
+
+
+def test_attributes(vocabulary: SlotVocabulary) -> None:
+    slots = assemble_slots(
+        [
+            ("colour", "Black"),
+            ("storage", "256GB"),
+            ("size", "the 14 inch"),
+            ("skin_type", "dry skin"),
+            ("connector", "USB-C"),
+        ],
+        vocabulary,
+    )
+    assert slots.attributes == {
+        "colour": "black",
+        "storage": "256gb",
+        "size": "14 inch",
+        "skin_type": "dry skin",
+        "connector": "usb-c",
+    }
+    assert slots.to_json() == {"attributes": slots.attributes}
+
+
+def test_brands_canonical_deduplicated_and_exclusion_wins(vocabulary: SlotVocabulary) -> None:
+    slots = assemble_slots(
+        [("brand", "Apple"), ("brand", "samsung"), ("brand", "SAMSUNG"), ("exclude_brand", "apple")],
+        vocabulary,
+    )
+    assert slots.brand == ["Samsung"]
+    assert slots.exclude_brand == ["Apple"]
+    # the order of the spans does not matter
+    reverse = assemble_slots([("exclude_brand", "iphone"), ("brand", "APPLE")], vocabulary)
+    assert (reverse.brand, reverse.exclude_brand) == ([], ["Apple"])
+
+
+def test_categories_canonical_and_deduplicated(vocabulary: SlotVocabulary) -> None:
+    slots = assemble_slots(
+        [("category", "phones"), ("category", "cellphone"), ("category", "护肤品"), ("category", "  ")],
+        vocabulary,
+    )
+    assert slots.category == ["phone", "skincare"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "item_ref"),
+    [
+        ("the case", "case"),
+        ("the charger", "charger"),
+        ("the phone cover", "case"),
+        ("the second one", 2),
+        ("the first", 1),
+        ("第二个", 2),
+    ],
+)
+def test_item_ref_category_or_ordinal(vocabulary: SlotVocabulary, surface: str, item_ref: str | int) -> None:
+    assert assemble_slots([("item_ref", surface)], vocabulary).item_ref == item_ref
+
+
+@pytest.mark.parametrize(
+    ("surface", "item_ref"),
+    [("the plastic case", "plastic case"), ("the 30W charger", "30w charger")],
+)
+def test_item_ref_named_item_is_not_an_ordinal(
+    vocabulary: SlotVocabulary, surface: str, item_ref: str
+) -> None:
+    # BUG: `_is_ordinal` matches substrings ("last" in "plastic") and any digit ("30W"), so these named
+    # items become bundle positions -1 and 30.
+    assert assemble_slots([("item_ref", surface)], vocabulary).item_ref == item_ref
+
+
+def test_item_ref_spanning_two_positions_does_not_crash(vocabulary: SlotVocabulary) -> None:
+    # BUG: parse_bundle_ref("the first two") is [1, 2], which `Slots.item_ref` (str | int | None) rejects
+    # with a pydantic ValidationError out of assemble_slots.
+    try:
+        slots = assemble_slots([("item_ref", "the first two")], vocabulary)
+    except ValidationError as error:
+        pytest.fail(f"assemble_slots raised {error!r}")
+    assert not isinstance(slots.item_ref, list)
+
+
+@pytest.mark.parametrize(
+    ("slot", "surface", "value"),
+    [
+        ("recipient", "妈妈", "mum"),
+        ("recipient", "my mum", "mum"),
+        ("recipient", "for my wife", "wife"),
+        ("occasion", "生日", "birthday"),
+        ("occasion", "Christmas!", "christmas"),
+        ("use_case", "摄影", "photography"),
+        ("use_case", "Gaming", "gaming"),
+    ],
+)
+def test_free_text_slots(vocabulary: SlotVocabulary, slot: str, surface: str, value: str) -> None:
+    assert getattr(assemble_slots([(slot, surface)], vocabulary), slot) == value
+
+
+def test_bundle_ref_quantity_and_price_direction(vocabulary: SlotVocabulary) -> None:
+    slots = assemble_slots(
+        [("bundle_ref", "the first two"), ("quantity", "a couple of"), ("price_direction", "cheaper")],
+        vocabulary,
+    )
+    assert (slots.bundle_ref, slots.quantity, slots.price_direction) == ([1, 2], 2, "lower")
+    assert assemble_slots([("bundle_ref", "the premium one")], vocabulary).bundle_ref == "premium"
+    assert assemble_slots([("bundle_ref", "the last one")], vocabulary).bundle_ref == -1
+
+
+def test_no_spans_gives_empty_slots(vocabulary: SlotVocabulary) -> None:
+    assert assemble_slots([], vocabulary) == Slots()
+    assert Slots().to_json() == {}
+
+
+def test_to_json_money_and_omissions() -> None:
+    assert Slots(budget_max=Decimal(900)).to_json() == {"budget_max": 900}
+    whole = Slots(budget_max=Decimal("900.00")).to_json()["budget_max"]
+    assert whole == 900
+    assert type(whole) is int
+    cents = Slots(budget_max=Decimal("49.99"), budget_min=Decimal("10.5")).to_json()
+    assert cents == {"budget_max": 49.99, "budget_min": 10.5}
+    assert type(cents["budget_max"]) is float
+    # falsy but set values are kept: only None, [] and {} are omitted
+    assert Slots(item_ref=0, quantity=0).to_json() == {"item_ref": 0, "quantity": 0}
+    assert Slots(bundle_ref=[1, 2], category=[], attributes={}).to_json() == {"bundle_ref": [1, 2]}
+
+
+def test_slots_are_frozen() -> None:
+    slots = Slots(category=["phone"])
+    with pytest.raises(ValidationError):
+        slots.budget_max = Decimal(1)  # type: ignore[misc]

@@ -1,0 +1,203 @@
+"""Value parsers: money, quantities, bundle references and price direction, with exact results."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assistant.intent.values import (
+    parse_bundle_ref,
+    parse_money,
+    parse_money_low,
+    parse_price_direction,
+    parse_quantity,
+)
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("under $900", D(900), "USD"),
+        ("1.2k", D(1200), None),
+        ("below 1.2k", D(1200), None),
+        ("under 900 bucks", D(900), "USD"),
+        ("max 50 bucks", D(50), "USD"),
+        ("3000元以内", D(3000), "CNY"),
+        ("¥3000", D(3000), "CNY"),
+        ("no more than ¥3000", D(3000), "CNY"),
+        ("两千", D(2000), None),
+        ("两万", D(20000), None),
+        ("五百块", D(500), "CNY"),
+        ("1万", D(10000), None),
+        ("under 900 yuan", D(900), "CNY"),
+        ("no more than 1,299 dollars", D(1299), "USD"),
+        ("1 299", D(1299), None),
+        ("$1,000,000", D(1000000), "USD"),
+        ("under 1000 usd", D(1000), "USD"),
+        ("£200 max", D(200), "GBP"),
+        ("50 quid", D(50), "GBP"),
+        ("under 900 pounds", D(900), "GBP"),
+        ("€150 or less", D(150), "EUR"),
+        ("100 euros", D(100), "EUR"),
+        ("over 2k", D(2000), None),
+        ("under $1k", D(1000), "USD"),
+        (".5k", D(500), None),
+        ("2.5 grand", D(2500), None),
+        ("two grand", D(2000), None),
+        ("a thousand", D(1000), None),
+        ("ten thousand", D(10000), None),
+        ("five hundred", D(500), None),
+        ("twenty five hundred", D(2500), None),
+        ("$49.99", D("49.99"), "USD"),
+        ("$0.99", D("0.99"), "USD"),
+        ("300-500", D(500), None),
+        ("between 300 and 500", D(500), None),
+        ("nothing", None, None),
+    ],
+)
+def test_parse_money(text: str, amount: Decimal | None, currency: str | None) -> None:
+    assert parse_money(text) == (amount, currency)
+
+
+def test_parse_money_keeps_cents_exactly() -> None:
+    amount, _ = parse_money("$49.99")
+    assert str(amount) == "49.99"
+    whole, _ = parse_money("1.2k")
+    assert str(whole) == "1200"  # tidied: no trailing ".0"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("300-500", D(300), None),
+        ("between 300 and 500", D(300), None),
+        ("from $300 to $500", D(300), "USD"),
+        ("at least 50 bucks", D(50), "USD"),
+        ("two grand", D(2000), None),  # no digits: falls back to parse_money
+        ("nothing", None, None),
+    ],
+)
+def test_parse_money_low(text: str, amount: Decimal | None, currency: str | None) -> None:
+    assert parse_money_low(text) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("500rmb", D(500), "CNY"),
+        ("under 900usd", D(900), "USD"),
+        ("50bucks", D(50), "USD"),
+        ("200eur max", D(200), "EUR"),
+    ],
+)
+def test_parse_money_amount_glued_to_currency_word(text: str, amount: Decimal, currency: str) -> None:
+    # BUG: `_NUMBER`'s `(?![a-z])` lookahead makes the regex backtrack one digit ("500" + "rmb" fails,
+    # "50" + "0" matches), so "500rmb" comes out as 50.
+    assert parse_money(text) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("三千五", D(3500)),
+        ("一千二", D(1200)),
+        ("两万五", D(25000)),
+        ("一百五", D(150)),
+        ("三千零五", D(3005)),  # with 零 the trailing digit really is units
+    ],
+)
+def test_parse_money_colloquial_chinese_abbreviated_amounts(text: str, amount: Decimal) -> None:
+    # BUG: "三千五" is 3500 in everyday Chinese, but `_chinese_number` adds the trailing 五 as units (3005).
+    assert parse_money(text) == (amount, None)
+
+
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
+
+
+@given(n=st.integers(min_value=1, max_value=10**7), symbol=st.sampled_from(sorted(CURRENCY_SYMBOLS)))
+def test_parse_money_under_symbol_amount_property(n: int, symbol: str) -> None:
+    assert parse_money(f"under {symbol}{n}") == (Decimal(n), CURRENCY_SYMBOLS[symbol])
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("two", 2),
+        ("3", 3),
+        ("one", 1),
+        ("a couple of", 2),
+        ("a pair", 2),
+        ("both", 2),
+        ("a dozen", 12),
+        ("两个", 2),
+        ("十个", 10),
+        ("2 of them", 2),
+        ("nothing", None),
+    ],
+)
+def test_parse_quantity(text: str, quantity: int | None) -> None:
+    assert parse_quantity(text) == quantity
+
+
+@pytest.mark.parametrize(("text", "quantity"), [("3 pairs", 3), ("three pairs", 3)])
+def test_parse_quantity_explicit_number_beats_pair_word(text: str, quantity: int) -> None:
+    # BUG: the "couple"/"pair"/"both" check runs before the digit and spoken-number checks.
+    assert parse_quantity(text) == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("the second one", 2),
+        ("the first one", 1),
+        ("the third", 3),
+        ("the 2nd one", 2),
+        ("bundle 3", 3),
+        ("bundle #2", 2),
+        ("bundle two", 2),
+        ("option one", 1),
+        ("number two", 2),
+        ("the last one", -1),
+        ("最后一个", -1),
+        ("the premium one", "premium"),
+        ("the fancy one", "premium"),
+        ("the best one", "premium"),
+        ("the cheapest", "value"),
+        ("the cheapest one", "value"),
+        ("the middle one", "balanced"),
+        ("the first two", [1, 2]),
+        ("the first three", [1, 2, 3]),
+        ("第二个", 2),
+        ("that one", None),
+        ("the one", None),
+    ],
+)
+def test_parse_bundle_ref(text: str, ref: int | str | list[int] | None) -> None:
+    assert parse_bundle_ref(text) == ref
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("cheaper", "lower"),
+        ("cheaper please", "lower"),
+        ("less expensive", "lower"),
+        ("too expensive", "lower"),
+        ("便宜一点", "lower"),
+        ("more premium", "higher"),
+        ("more expensive", "higher"),
+        ("higher end", "higher"),
+        ("pricier", "higher"),
+        ("高端", "higher"),
+        ("贵一点", "higher"),
+        ("blue", None),
+        ("", None),
+    ],
+)
+def test_parse_price_direction(text: str, direction: str | None) -> None:
+    assert parse_price_direction(text) == direction
