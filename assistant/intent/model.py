@@ -13,8 +13,8 @@ from typing import Any
 import torch
 from torch import nn
 
-from retrieval.zh_lexicon import gloss
 from assistant.intent.words import Word
+from retrieval.zh_lexicon import gloss
 
 MAX_TOKENS = 64
 

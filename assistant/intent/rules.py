@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from retrieval.zh_lexicon import zh_lexicon
 from assistant.intent.parser import ParsedMessage, clean_message, has_words
 from assistant.intent.slots import assemble_slots
 from assistant.intent.vocabulary import BRAND_ALIASES, CATEGORY_ALIASES, SlotVocabulary
 from retrieval.text import fold
+from retrieval.zh_lexicon import zh_lexicon
 
 _MONEY = (
     r"(?:[$€£¥￥]\s*\d[\d,.]*\s*k?"

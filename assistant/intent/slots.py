@@ -9,7 +9,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from retrieval.zh_lexicon import zh_lexicon
 from assistant.intent.taxonomy import ATTRIBUTE_SLOTS
 from assistant.intent.values import (
     parse_bundle_ref,
@@ -20,6 +19,7 @@ from assistant.intent.values import (
 )
 from assistant.intent.vocabulary import SlotVocabulary
 from retrieval.text import fold
+from retrieval.zh_lexicon import zh_lexicon
 
 BundleRef = int | str | list[int]
 

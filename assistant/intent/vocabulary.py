@@ -16,11 +16,11 @@ from typing import Any
 
 import numpy as np
 
-from retrieval.zh_lexicon import zh_lexicon
 from retrieval.catalog.schema import Catalog
 from retrieval.embedders import Embedder
 from retrieval.filters import category_keys
 from retrieval.text import category_key, fold
+from retrieval.zh_lexicon import zh_lexicon
 
 CATEGORY_ALIASES = {
     "mobile": "phone", "mobile phone": "phone", "cellphone": "phone", "cell phone": "phone",

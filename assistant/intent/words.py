@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from retrieval.zh_lexicon import zh_lexicon
 from retrieval.text import cjk_words
+from retrieval.zh_lexicon import zh_lexicon
 
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|\S")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
