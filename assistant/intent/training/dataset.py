@@ -10,7 +10,7 @@ from assistant.intent.training.data import data_file, read_annotated
 from assistant.intent.training.generator import generate
 from retrieval.catalog.schema import Catalog
 
-HANDWRITTEN = "train_handwritten.jsonl"
+HANDWRITTEN = ("train_handwritten.jsonl", "train_conversational.jsonl")
 HELD_OUT = "test_heldout.jsonl"
 
 
@@ -24,7 +24,7 @@ def training_examples(
         "generated": [
             parse_markup(row["text"], row["intent"]) for row in generate(catalog, count=generated, seed=seed)
         ],
-        "handwritten": read_annotated(data_file(HANDWRITTEN)),
+        "handwritten": [example for name in HANDWRITTEN for example in read_annotated(data_file(name))],
         "extra": [example for path in extra_files for example in read_annotated(path)],
     }
     seen: set[str] = set()

@@ -1,0 +1,78 @@
+"""Intent model benchmark: load time and per-utterance latency on this machine, printed as JSON.
+
+Targets (2 CPU cores): inference <= 15 ms per utterance at p95 (one message at a time, as a chat turn
+issues it), model load <= 5 s after the first start. Utterances are the held-out set's texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from assistant.components import build_intent_parser, open_catalog  # noqa: E402
+from assistant.intent.markup import parse_markup  # noqa: E402
+from assistant.intent.training.data import data_file  # noqa: E402
+from assistant.intent.training.dataset import HELD_OUT  # noqa: E402
+from assistant.settings import get_settings  # noqa: E402
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+def main() -> None:
+    """Measure and print the JSON report."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=2, help="passes over the utterances")
+    args = parser.parse_args()
+    settings = get_settings()
+    catalog = open_catalog(settings)
+    texts = [
+        parse_markup(json.loads(line)["text"], "x").text
+        for line in data_file(HELD_OUT).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    started = time.perf_counter()
+    intent_parser = build_intent_parser(settings, catalog)
+    intent_parser.warm_up()
+    load_seconds = time.perf_counter() - started
+    for text in texts[:20]:  # warm-up: first calls allocate
+        intent_parser.parse(text)
+    latencies = []
+    for _ in range(args.repeat):
+        for text in texts:
+            begin = time.perf_counter()
+            intent_parser.parse(text)
+            latencies.append((time.perf_counter() - begin) * 1000)
+    begin = time.perf_counter()
+    intent_parser.parse_many(texts)
+    batched = (time.perf_counter() - begin) * 1000 / len(texts)
+    p95 = percentile(latencies, 0.95)
+    report = {
+        "machine": {"cpus": os.cpu_count()},
+        "utterances": len(texts),
+        "calls": len(latencies),
+        "model_load_seconds": round(load_seconds, 2),
+        "latency_ms": {
+            "p50": round(percentile(latencies, 0.50), 2),
+            "p95": round(p95, 2),
+            "p99": round(percentile(latencies, 0.99), 2),
+            "mean": round(statistics.fmean(latencies), 2),
+        },
+        "batched_ms_per_utterance": round(batched, 2),
+        "targets": {"p95_le_15ms": p95 <= 15.0, "load_le_5s": load_seconds <= 5.0},
+    }
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
