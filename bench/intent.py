@@ -10,17 +10,13 @@ import argparse
 import json
 import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from assistant.components import build_intent_parser, open_catalog  # noqa: E402
-from assistant.intent.markup import parse_markup  # noqa: E402
-from assistant.intent.training.data import data_file  # noqa: E402
-from assistant.intent.training.dataset import HELD_OUT  # noqa: E402
-from assistant.settings import get_settings  # noqa: E402
+from assistant.components import build_intent_parser, open_catalog
+from assistant.intent.markup import parse_markup
+from assistant.intent.training.data import data_file
+from assistant.intent.training.dataset import HELD_OUT
+from assistant.settings import get_settings
 
 
 def percentile(values: list[float], share: float) -> float:
