@@ -1,0 +1,64 @@
+"""The shipped intent model: it loads, understands the DESIGN.md examples, and never throws on odd input."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.components import build_intent_parser
+from assistant.errors import InvalidInputError
+from assistant.intent.parser import IntentParser
+from assistant.intent.taxonomy import INTENTS
+from assistant.settings import get_settings
+from retrieval.catalog import demo_catalog_path, load_catalog
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def parser() -> IntentParser:
+    intent_parser = build_intent_parser(get_settings(), load_catalog(demo_catalog_path()))
+    intent_parser.warm_up()
+    return intent_parser
+
+
+def test_design_examples(parser: IntentParser) -> None:
+    photo = parser.parse("I want a phone for photography under $900")
+    assert photo.intent == "build_bundle"
+    assert "phone" in photo.slots.category and photo.slots.budget_max == Decimal(900)
+    assert parser.parse("cheaper please").intent == "refine"
+    skincare = parser.parse("我想买一套护肤品送给妈妈")
+    assert skincare.intent == "build_bundle" and "skincare" in skincare.slots.category
+    assert skincare.slots.recipient == "mum"
+    swap = parser.parse("swap the case for a black one")
+    assert swap.intent == "swap_item" and swap.slots.item_ref == "case"
+    assert swap.slots.attributes.get("colour") == "black"
+    accept = parser.parse("I'll take the second one")
+    assert accept.intent == "accept_bundle" and accept.slots.bundle_ref == 2
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02", "\n\t"])
+def test_empty_input_is_a_clear_error(parser: IntentParser, text: str) -> None:
+    with pytest.raises(InvalidInputError, match="empty"):
+        parser.parse(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🙂🙂🙂",
+        "👍",
+        "x" * 10_000,
+        "phone " * 2000,
+        "手机 phone 📱 téléphone телефон",
+        "case\u202efor\u200b iphone\x07",
+    ],
+)
+def test_odd_input_gets_an_outcome_not_an_exception(parser: IntentParser, text: str) -> None:
+    parsed = parser.parse(text)
+    assert parsed.intent in INTENTS and 0.0 <= parsed.confidence <= 1.0
+
+
+def test_emoji_only_is_out_of_scope(parser: IntentParser) -> None:
+    assert parser.parse("🙂🙂🙂").intent == "out_of_scope"
