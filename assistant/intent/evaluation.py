@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import InvalidInputError
 from assistant.intent.markup import parse_markup
 from assistant.intent.parser import MessageParser
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.taxonomy import INTENTS
+from assistant.intent.training.data import read_labelled
 from assistant.intent.vocabulary import SlotVocabulary
 
 
@@ -34,23 +34,16 @@ class GoldExample:
 
 def read_gold(path: Path, vocabulary: SlotVocabulary) -> list[GoldExample]:
     """Labelled utterances from `path` (either format, line by line)."""
-    examples = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            if record["intent"] not in INTENTS:
-                raise ValueError(f"unknown intent {record['intent']!r}")
-            if "slots" in record:
-                text, slots = record["text"], Slots(**record["slots"]).to_json()
-            else:
-                annotated = parse_markup(record["text"], record["intent"])
-                text, slots = annotated.text, assemble_slots(annotated.span_texts(), vocabulary).to_json()
-        except (ValueError, KeyError, TypeError) as error:
-            raise InvalidInputError(f"{path}:{number}: {error}") from None
-        examples.append(GoldExample(text, record["intent"], slots, str(record.get("source", "unknown"))))
-    return examples
+
+    def convert(record: dict[str, Any]) -> GoldExample:
+        if "slots" in record:
+            text, slots = record["text"], Slots(**record["slots"]).to_json()
+        else:
+            annotated = parse_markup(record["text"], record["intent"])
+            text, slots = annotated.text, assemble_slots(annotated.span_texts(), vocabulary).to_json()
+        return GoldExample(text, record["intent"], slots, str(record.get("source", "unknown")))
+
+    return read_labelled(path, convert)
 
 
 def slot_pairs(slots: dict[str, Any]) -> Counter[tuple[str, str]]:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 from assistant.errors import InvalidInputError
 from assistant.intent.markup import Annotated, MarkupError, bio_tags, parse_markup
 from assistant.intent.taxonomy import INTENTS
+
+T = TypeVar("T")
 
 
 def data_file(name: str) -> Path:
@@ -16,9 +20,9 @@ def data_file(name: str) -> Path:
     return Path(str(resources.files("assistant.intent") / "data" / name))
 
 
-def read_annotated(path: Path) -> list[Annotated]:
-    """Every utterance in a JSONL markup file; errors name the file and line."""
-    examples: list[Annotated] = []
+def read_labelled(path: Path, convert: Callable[[dict[str, Any]], T]) -> list[T]:
+    """`convert` applied to every JSONL record with a valid `intent`; any problem names file and line."""
+    results: list[T] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
@@ -26,9 +30,18 @@ def read_annotated(path: Path) -> list[Annotated]:
             record = json.loads(line)
             if record["intent"] not in INTENTS:
                 raise MarkupError(f"unknown intent {record['intent']!r}")
-            annotated = parse_markup(record["text"], record["intent"])
-            bio_tags(annotated)  # spans must align with words
+            results.append(convert(record))
         except (ValueError, KeyError, TypeError) as error:
             raise InvalidInputError(f"{path}:{number}: {error}") from None
-        examples.append(annotated)
-    return examples
+    return results
+
+
+def read_annotated(path: Path) -> list[Annotated]:
+    """Every utterance in a JSONL markup file (spans checked against word boundaries)."""
+
+    def convert(record: dict[str, Any]) -> Annotated:
+        annotated = parse_markup(record["text"], record["intent"])
+        bio_tags(annotated)
+        return annotated
+
+    return read_labelled(path, convert)
