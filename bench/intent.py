@@ -10,7 +10,13 @@ import argparse
 import json
 import os
 import statistics
+import sys
 import time
+from pathlib import Path
+
+# bench/retrieval.py would shadow the `retrieval` package: drop bench/ from the import path.
+if sys.path and Path(sys.path[0] or ".").resolve() == Path(__file__).resolve().parent:
+    sys.path.pop(0)
 
 from assistant.components import build_intent_parser, open_catalog
 from assistant.intent.markup import parse_markup
