@@ -47,14 +47,16 @@ def main() -> None:
     intent_parser = build_intent_parser(settings, catalog)
     intent_parser.warm_up()
     load_seconds = time.perf_counter() - started
-    for text in texts[:20]:  # warm-up: first calls allocate
-        intent_parser.parse(text)
-    latencies = []
-    for _ in range(args.repeat):
+    for text in ("hello", "a phone under $500", "cheaper please", "swap the case", "我想买手机"):
+        intent_parser.parse(text)  # warm-up: first calls allocate (texts outside the measured set)
+    passes: list[list[float]] = []
+    for _ in range(args.repeat):  # the first pass meets every phrase for the first time
+        passes.append([])
         for text in texts:
             begin = time.perf_counter()
             intent_parser.parse(text)
-            latencies.append((time.perf_counter() - begin) * 1000)
+            passes[-1].append((time.perf_counter() - begin) * 1000)
+    latencies, first = [ms for one in passes for ms in one], passes[0]
     begin = time.perf_counter()
     intent_parser.parse_many(texts)
     batched = (time.perf_counter() - begin) * 1000 / len(texts)
@@ -70,8 +72,16 @@ def main() -> None:
             "p99": round(percentile(latencies, 0.99), 2),
             "mean": round(statistics.fmean(latencies), 2),
         },
+        "first_pass_latency_ms": {
+            "p50": round(percentile(first, 0.50), 2),
+            "p95": round(percentile(first, 0.95), 2),
+        },
         "batched_ms_per_utterance": round(batched, 2),
-        "targets": {"p95_le_15ms": p95 <= 15.0, "load_le_5s": load_seconds <= 5.0},
+        "targets": {
+            "p95_le_15ms": p95 <= 15.0,
+            "first_pass_p95_le_15ms": percentile(first, 0.95) <= 15.0,
+            "load_le_5s": load_seconds <= 5.0,
+        },
     }
     print(json.dumps(report, indent=2))
 

@@ -43,6 +43,7 @@ BRAND_ALIASES = {
     "redmi": "Xiaomi", "pixel": "Google", "galaxy": "Samsung", "iphone": "Apple", "macbook": "Apple",
     "airpods": "Apple", "ipad": "Apple", "thinkpad": "Lenovo", "gopro": "GoPro", "bose": "Bose",
 }  # fmt: skip
+MATCH_CACHE_SIZE = 10_000
 _FILLER = re.compile(
     r"\b(a|an|the|some|new|set|sets|bundle|bundles|kit|kits|stuff|things|thing|routine|gear|products|"
     r"product|items|item|one|ones|of|for|my)\b"
@@ -66,6 +67,7 @@ class SlotVocabulary:
         self._embedder = embedder
         self._threshold = embedding_threshold
         self._category_vectors: Any = None
+        self._matched: dict[str, str | None] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -126,7 +128,12 @@ class SlotVocabulary:
     def _embedding_match(self, key: str) -> str | None:
         if self._embedder is None or not key:
             return None
+        if key in self._matched:
+            return self._matched[key]
         self.warm_up()
         scores = self._category_vectors @ self._embedder.embed([key])[0]
         best = int(np.argmax(scores))
-        return self._categories[best] if float(scores[best]) >= self._threshold else None
+        match = self._categories[best] if float(scores[best]) >= self._threshold else None
+        if len(self._matched) < MATCH_CACHE_SIZE:  # shoppers reuse words; each miss costs a model call
+            self._matched[key] = match
+        return match
