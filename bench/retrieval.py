@@ -41,7 +41,10 @@ recorded next to each measurement. The p95 target is judged on the per-query min
 Threads: each latency is measured with the configured threads (FAISS: ``--faiss-threads``, default
 min(2, cores), which is what FAISS uses untouched on 2 cores; torch: ``RetrievalSettings.torch_threads``
 as the app applies it) and with one thread, the plans taking turns pass by pass. On 2 cores a 2-thread
-OpenMP team stalls for a scheduler tick at each barrier whenever anything else holds a core.
+OpenMP team stalls for a scheduler tick at each barrier whenever anything else holds a core. The plans
+set process-wide counts; where the library itself pins small batches to one thread (recorded under
+``machine.library_thread_overrides``), the plans differ only for larger batches, and equal single-query
+numbers across plans confirm that the override holds.
 """
 
 from __future__ import annotations
@@ -1037,6 +1040,17 @@ def size_stage(
 # ------------------------------------------------------------------------------------------------ main
 
 
+def library_thread_overrides() -> dict[str, Any]:
+    """Batch sizes up to which FaissIndex.search and the embedder force one thread (None: they don't)."""
+    from retrieval.embedders import sentence_transformer
+    from retrieval.indexes import faiss_index
+
+    return {
+        "faiss_index_single_thread_up_to": getattr(faiss_index, "SMALL_BATCH", None),
+        "embedder_single_thread_up_to": getattr(sentence_transformer, "SMALL_BATCH", None),
+    }
+
+
 def machine_info(faiss_threads: int) -> dict[str, Any]:
     try:
         from threadpoolctl import threadpool_info
@@ -1056,6 +1070,7 @@ def machine_info(faiss_threads: int) -> dict[str, Any]:
         "numpy": np.__version__,
         "faiss": faiss.__version__,
         "faiss_omp_threads": faiss_threads,
+        "library_thread_overrides": library_thread_overrides(),
         "faiss_gpus": int(getattr(faiss, "get_num_gpus", lambda: 0)()),
         "thread_pools": blas,
         "load_average_at_start": load_average(),

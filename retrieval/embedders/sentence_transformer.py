@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,8 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.errors import ConfigurationError
+
+SMALL_BATCH = 8
 
 
 def default_model_path() -> Path:
@@ -36,6 +40,22 @@ def configure_torch_threads(threads: int | None) -> None:
     wanted = threads or max(1, min(2, os.cpu_count() or 1))
     if torch.get_num_threads() != wanted:
         torch.set_num_threads(wanted)
+
+
+@contextmanager
+def torch_threads(threads: int | None) -> Iterator[None]:
+    """Run torch with `threads` intra-op threads inside the block (None: leave as configured)."""
+    import torch
+
+    previous = torch.get_num_threads()
+    if threads is None or threads == previous:
+        yield
+        return
+    torch.set_num_threads(threads)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(previous)
 
 
 class SentenceTransformerEmbedder:
@@ -96,11 +116,17 @@ class SentenceTransformerEmbedder:
         self.warm_up()
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self._model.encode(
+        # A short query gains nothing from a second thread, and beside FAISS' own OpenMP pool two
+        # torch threads made one query embedding take ~480 ms instead of ~12 ms (bench/retrieval.py).
+        with torch_threads(1 if len(texts) <= SMALL_BATCH else None):
+            vectors = self._encode(texts, show_progress=show_progress)
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def _encode(self, texts: list[str], *, show_progress: bool) -> Any:
+        return self._model.encode(
             texts,
             batch_size=self._batch_size,
             normalize_embeddings=True,
             convert_to_numpy=True,
             show_progress_bar=show_progress,
         )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
