@@ -1186,7 +1186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.skip_demo:
         catalog, stand_in = load_demo_catalog(settings, args.wait_catalog)
         texts = [text for text, _ in user_queries(catalog, args.demo_queries, random.Random(SEED))]
-        interleave = (embedder, texts[:INTERLEAVED_QUERIES], both_plans)
+        interleave = (embedder, texts[: 10 if args.quick else INTERLEAVED_QUERIES], both_plans)
         with memory.stage("encode"):
             log(f"encode: {args.sentences} product texts, {len(texts)} single queries")
             report["encode"] = encode_stage(

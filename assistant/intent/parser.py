@@ -16,6 +16,7 @@ from assistant.intent.model import JointIntentSlotModel, encode
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.vocabulary import SlotVocabulary
 from assistant.intent.words import split_words
+from retrieval.embedders.sentence_transformer import SMALL_BATCH, torch_threads
 
 MAX_MESSAGE_CHARS = 1000  # longer messages are cut; a shopping request never needs more
 
@@ -121,8 +122,8 @@ class IntentParser:
         if pending:
             words = [split_words(cleaned[i]) for i in pending]
             encoded = encode(self._tokenizer, words)
-            with torch.inference_mode():
-                intent_logits, tag_logits = self._model(**encoded.inputs)
+            with torch.inference_mode(), torch_threads(1 if len(pending) <= SMALL_BATCH else None):
+                intent_logits, tag_logits = self._model(**encoded.inputs)  # see SMALL_BATCH's note
             probabilities = intent_logits.softmax(dim=-1)
             tag_ids = tag_logits.argmax(dim=-1)
             for row, index in enumerate(pending):

@@ -14,7 +14,7 @@ import numpy.typing as npt
 
 from assistant.errors import ConfigurationError
 
-SMALL_BATCH = 8
+SMALL_BATCH = 8  # up to this many texts run on one torch thread: faster, and no OpenMP contention
 
 
 def default_model_path() -> Path:
