@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.intent.parser import IntentParser
-from assistant.intent.training.train import TrainingOptions
-from assistant.intent.vocabulary import SlotVocabulary
 from assistant.settings import Settings
 from retrieval.catalog import Catalog, demo_catalog_path, load_catalog
 from retrieval.catalog.store import CatalogStore
@@ -16,6 +13,10 @@ from retrieval.embedders import Embedder
 from retrieval.embedders.sentence_transformer import SentenceTransformerEmbedder, default_model_path
 from retrieval.indexes.store import IndexStore
 from retrieval.search import Retriever
+
+if TYPE_CHECKING:  # torch-heavy: imported where used, so catalog commands start fast
+    from assistant.intent.parser import IntentParser
+    from assistant.intent.training.train import TrainingOptions
 
 
 def catalog_store(settings: Settings) -> CatalogStore:
@@ -83,7 +84,7 @@ def train_intent(
 ) -> dict[str, Any]:
     """Fine-tune the intent model on generated + hand-written (+ extra) utterances; returns figures."""
     from assistant.intent.training.dataset import training_examples
-    from assistant.intent.training.train import train_intent_model
+    from assistant.intent.training.train import TrainingOptions, train_intent_model
 
     options = options or TrainingOptions()
     examples, counts = training_examples(catalog, extra_files=extra_files, seed=options.seed)
@@ -103,6 +104,9 @@ def build_intent_parser(
     settings: Settings, catalog: Catalog, embedder: Embedder | None = None
 ) -> IntentParser:
     """A cold `IntentParser` whose slot vocabulary is `catalog`'s brands and categories."""
+    from assistant.intent.parser import IntentParser
+    from assistant.intent.vocabulary import SlotVocabulary
+
     vocabulary = SlotVocabulary.from_catalog(catalog, embedder=embedder or build_embedder(settings))
     return IntentParser(
         artifact_dir=intent_artifact_dir(settings, catalog, show_progress=True),

@@ -114,11 +114,11 @@ class IntentParser:
         cleaned = [clean_message(text) for text in texts]
         self.warm_up()
         assert self._model is not None
-        results: list[ParsedMessage | None] = [None] * len(cleaned)
-        pending = [i for i, text in enumerate(cleaned) if has_words(text)]
-        for i in range(len(cleaned)):
-            if i not in pending:
-                results[i] = ParsedMessage("out_of_scope", 1.0, Slots())
+        # Emoji- or punctuation-only messages carry no request: out of scope without a model call.
+        results = [
+            None if has_words(text) else ParsedMessage("out_of_scope", 1.0, Slots()) for text in cleaned
+        ]
+        pending = [i for i, result in enumerate(results) if result is None]
         if pending:
             words = [split_words(cleaned[i]) for i in pending]
             encoded = encode(self._tokenizer, words)
@@ -133,7 +133,7 @@ class IntentParser:
                 results[index] = self._message(
                     cleaned[index], self._intents[int(intent_id)], float(confidence), spans
                 )
-        return [result for result in results if result is not None]
+        return [result for result in results if result is not None]  # every slot is filled by now
 
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
         surfaces = tuple((span.slot, text[span.start : span.end]) for span in spans)
