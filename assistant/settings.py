@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -66,6 +67,25 @@ class IntentSettings(BaseModel):
     torch_threads: int | None = Field(default=None, ge=1)
 
 
+class PricingSettings(BaseModel):
+    """Bundle pricing: the shop's margin floor, the discount cap, price endings and quote validity."""
+
+    min_margin: Decimal = Field(default=Decimal("0.10"), ge=0, le=10)  # price >= costs * (1 + min_margin)
+    max_discount: Decimal = Field(default=Decimal("0.25"), ge=0, lt=1)  # off the bundle's list total
+    price_ending: Decimal | None = Field(default=Decimal("0.99"), ge=0, lt=1)  # None: no charm ending
+    quote_ttl_seconds: int = Field(default=1800, ge=1)
+    quote_secret: SecretStr | None = None  # None: a random per-install secret kept in paths.data_dir
+
+
+class BundleSettings(BaseModel):
+    """How bundles are assembled: how many alternatives, how large, from how many candidates per role."""
+
+    max_bundles: int = Field(default=3, ge=1, le=10)
+    max_items: int = Field(default=4, ge=1, le=10)
+    candidates_per_role: int = Field(default=20, ge=1, le=1000)
+    complement_source: Literal["auto", "graph", "baskets"] = "auto"  # auto: baskets where a shop has them
+
+
 class ServerSettings(BaseModel):
     """Where `bundlewise serve` listens."""
 
@@ -84,6 +104,8 @@ class Settings(BaseSettings):
     catalog: CatalogSettings = Field(default_factory=CatalogSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     intent: IntentSettings = Field(default_factory=IntentSettings)
+    pricing: PricingSettings = Field(default_factory=PricingSettings)
+    bundles: BundleSettings = Field(default_factory=BundleSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
 
 
