@@ -1,0 +1,413 @@
+"""`BundleBuilder`: the best anchor + complements under the request's constraints, as distinct alternatives.
+
+For each anchor the complements are chosen exactly (`ComplementSearch`) to maximise
+relevance(anchor) + sum(relevance(item) x complementarity(anchor, item)) under the budget, one item per role,
+no substitutes, only compatible accessories. Alternatives come from the same search under price windows:
+the best bundle ("balanced"), the best clearly cheaper one ("value"), the best clearly dearer one
+("premium"), then the best bundles around other anchors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from itertools import combinations
+
+from assistant.settings import BundleSettings
+from pricing.bundles.messages import format_money, nothing_fits_reason
+from pricing.bundles.request import BundleRequest
+from pricing.bundles.result import BuildResult
+from pricing.bundles.search import Choice, ComplementSearch, Option, pareto_front
+from pricing.complements.compatibility import CompatibilityChecker
+from pricing.complements.model import ComplementModel
+from pricing.complements.roles import category_phrases, leaf_role
+from pricing.types import BundleDraft, BundleItem, BundleLabel, ScoredProduct
+from retrieval.catalog.currencies import MINOR_UNITS
+from retrieval.catalog.schema import Product
+from retrieval.text import category_key, fold
+
+
+@dataclass(frozen=True, slots=True)
+class _Solution:
+    """One anchor's best choice of complements under a price window."""
+
+    anchor: int  # index into the builder's product table
+    anchor_gain: float
+    choice: Choice
+
+    @property
+    def score(self) -> float:
+        return self.anchor_gain + self.choice.gain
+
+    @property
+    def price(self) -> int:
+        return self.choice.price
+
+    @property
+    def keys(self) -> frozenset[int]:
+        return frozenset({self.anchor, *(option.key for option in self.choice.options)})
+
+
+class BundleBuilder:
+    """Builds up to `settings.max_bundles` distinct bundles from scored anchors and role candidates."""
+
+    def __init__(
+        self,
+        *,
+        settings: BundleSettings,
+        complements: ComplementModel,
+        compatibility: CompatibilityChecker | None = None,
+        max_anchors: int = 20,
+        wanted_role_floor: float = 0.5,
+        price_step: float = 0.2,
+    ) -> None:
+        """
+        Args:
+            settings: max_bundles, max_items and candidates_per_role.
+            complements: scores how well each candidate goes with the anchor.
+            compatibility: attribute rules; the default checks models, connectors, card formats ...
+            max_anchors: the most relevant anchors considered.
+            wanted_role_floor: complementarity credited to a role the shopper asked for by name.
+            price_step: how much cheaper (dearer) "value" ("premium") must be than "balanced", as a share.
+        """
+        self._settings = settings
+        self._complements = complements
+        self._compatibility = compatibility or CompatibilityChecker()
+        self._max_anchors = max_anchors
+        self._wanted_role_floor = wanted_role_floor
+        self._price_step = price_step
+
+    def build(
+        self,
+        request: BundleRequest,
+        anchors: Sequence[ScoredProduct],
+        candidates_by_role: Mapping[str, Sequence[ScoredProduct]],
+    ) -> BuildResult:
+        """Bundles for `request`, cheapest first; an honest empty result (with a reason) if none fit."""
+        return _BuildRun(self, request, anchors, candidates_by_role).run()
+
+    # Shared by runs; kept here so configuration lives in one place.
+    @property
+    def settings(self) -> BundleSettings:
+        return self._settings
+
+    @property
+    def complements(self) -> ComplementModel:
+        return self._complements
+
+    @property
+    def compatibility(self) -> CompatibilityChecker:
+        return self._compatibility
+
+    @property
+    def max_anchors(self) -> int:
+        return self._max_anchors
+
+    @property
+    def wanted_role_floor(self) -> float:
+        return self._wanted_role_floor
+
+    @property
+    def price_step(self) -> float:
+        return self._price_step
+
+
+class _BuildRun:
+    """The state of one `build` call (product table, caches); discarded afterwards."""
+
+    def __init__(
+        self,
+        builder: BundleBuilder,
+        request: BundleRequest,
+        anchors: Sequence[ScoredProduct],
+        candidates_by_role: Mapping[str, Sequence[ScoredProduct]],
+    ) -> None:
+        self.builder = builder
+        self.request = request
+        self.settings = builder.settings
+        self.raw_anchors = anchors
+        self.candidates_by_role = candidates_by_role
+        self.products: list[Product] = []
+        self.relevance: list[float] = []  # clipped at 0; NaN counts as 0
+        self.index_of: dict[str, int] = {}
+        self.anchors: list[int] = []  # by relevance, descending
+        self.roles: list[str] = []  # role each indexed complement was offered for
+        self.leaves: list[str] = []
+        self.prices: list[int] = []  # minor units, rounded up so a bundle never looks cheaper than it is
+        self._conflicts: dict[tuple[int, int], bool] = {}
+        self.currency = request.currency or self._default_currency()
+        self.places = MINOR_UNITS.get(self.currency, 2)
+        self.excluded = {fold(brand).strip() for brand in request.exclude_brands}
+        self.wanted_brands = {fold(brand).strip() for brand in request.brands}
+        self.anchor_categories = {category_key(category) for category in request.anchor_categories}
+        self.capacity = self._minor(request.budget_max, ROUND_FLOOR)
+        self.min_total = self._minor(request.budget_min, ROUND_CEILING) or 0
+
+    def run(self) -> BuildResult:
+        if not self.raw_anchors:
+            return BuildResult((), reason="no candidate products to build a bundle from")
+        self.anchors = self._anchor_indices()
+        if not self.anchors:
+            return BuildResult((), reason=self._no_anchor_reason())
+        self._prepare_roles()
+        notes: list[str] = []
+        best = self._best(low=self.min_total, high=self.capacity)
+        if best is None and self.min_total:
+            best = self._best(low=0, high=self.capacity)
+            if best is not None:
+                notes.append(
+                    f"no bundle reaches the minimum budget of {self._money(self.min_total)}; "
+                    "showing the closest below it"
+                )
+                self.min_total = 0
+        if best is None:
+            return self._nothing_fits()
+        chosen = self._alternatives(best)
+        if not best.choice.options and self._search_for(best.anchor).has_options:
+            notes.append("no complement fits the budget alongside the best anchor")
+        return BuildResult(self._label(chosen), notes=tuple(notes))
+
+    # -- candidates -----------------------------------------------------------------------------
+
+    def _default_currency(self) -> str:
+        best = max(self.raw_anchors, key=lambda scored: scored.relevance, default=None)
+        return best.product.currency if best is not None else "USD"
+
+    def _minor(self, amount: Decimal | None, rounding: str) -> int | None:
+        if amount is None:
+            return None
+        return int(amount.scaleb(self.places).to_integral_value(rounding))
+
+    def _price(self, product: Product) -> int:
+        return int(product.price.scaleb(self.places).to_integral_value(ROUND_CEILING))
+
+    def _money(self, minor: int) -> str:
+        return format_money(Decimal(minor).scaleb(-self.places), self.currency)
+
+    def _usable(self, product: Product) -> bool:
+        """In stock, in the request's currency, not of an excluded brand, with a sane price."""
+        return (
+            product.in_stock
+            and product.currency == self.currency
+            and product.price.is_finite()
+            and product.price >= 0
+            and fold(product.brand or "").strip() not in self.excluded
+        )
+
+    def _is_anchor(self, product: Product) -> bool:
+        if self.wanted_brands and fold(product.brand or "").strip() not in self.wanted_brands:
+            return False
+        return not self.anchor_categories or bool(self.anchor_categories & set(category_phrases(product)))
+
+    def _index(self, scored: ScoredProduct, role: str) -> int:
+        product = scored.product
+        index = self.index_of.get(product.id)
+        if index is None:
+            index = len(self.products)
+            self.index_of[product.id] = index
+            self.products.append(product)
+            self.relevance.append(
+                max(0.0, float(scored.relevance)) if scored.relevance == scored.relevance else 0.0
+            )
+            self.roles.append(role)
+            self.leaves.append(leaf_role(product))
+            self.prices.append(self._price(product))
+        else:
+            self.relevance[index] = max(self.relevance[index], max(0.0, float(scored.relevance)))
+        return index
+
+    def _anchor_indices(self) -> list[int]:
+        eligible = sorted(
+            (
+                scored
+                for scored in self.raw_anchors
+                if self._usable(scored.product) and self._is_anchor(scored.product)
+            ),
+            key=lambda scored: (-scored.relevance, scored.product.id),
+        )
+        indices: list[int] = []
+        for scored in eligible:
+            index = self._index(scored, "anchor")
+            if index not in indices:
+                indices.append(index)
+            if len(indices) >= self.builder.max_anchors:
+                break
+        return indices
+
+    def _prepare_roles(self) -> None:
+        """Index each role's usable candidates (the most relevant `candidates_per_role`) once per run."""
+        wanted = self.request.wanted_roles
+        self.per_role: list[tuple[bool, list[int]]] = []
+        for role, candidates in self.candidates_by_role.items():
+            is_wanted = wanted is not None and category_key(role) in wanted
+            if wanted is not None and not is_wanted:
+                continue
+            usable = sorted(
+                (scored for scored in candidates if self._usable(scored.product)),
+                key=lambda scored: (-scored.relevance, scored.product.id),
+            )[: self.settings.candidates_per_role]
+            self.per_role.append((is_wanted, [self._index(scored, role) for scored in usable]))
+        # Complementarity is at most 1, so an anchor's complements add at most the best relevance of each
+        # of its best roles: an anchor whose relevance plus this cannot win is skipped.
+        best_per_role = sorted(
+            (max((self.relevance[index] for index in indices), default=0.0) for _, indices in self.per_role),
+            reverse=True,
+        )
+        self.complement_bound = sum(best_per_role[: self.settings.max_items - 1])
+        self._searches: dict[int, ComplementSearch] = {}
+
+    def _search_for(self, anchor: int) -> ComplementSearch:
+        """The anchor's complement search over usable options (gain > 0, compatible, no substitutes);
+        built on first use, because most anchors are pruned before they need one."""
+        search = self._searches.get(anchor)
+        if search is not None:
+            return search
+        anchor_product = self.products[anchor]
+        room = None if self.capacity is None else self.capacity - self.prices[anchor]
+        roles = []
+        for is_wanted, indices in self.per_role:
+            options = []
+            for index in indices:
+                price = self.prices[index]
+                if (room is not None and price > room) or self._conflict(anchor, index):
+                    continue
+                fit = min(1.0, self.builder.complements.score(anchor_product, self.products[index]))
+                if is_wanted:
+                    fit = max(fit, self.builder.wanted_role_floor)
+                gain = self.relevance[index] * fit
+                if gain > 0:
+                    options.append(Option(index, gain, price))
+            roles.append(pareto_front(options) if not self.min_total else options)
+        search = self._searches[anchor] = ComplementSearch(roles, conflict=self._conflict)
+        return search
+
+    def _conflict(self, first: int, second: int) -> bool:
+        """Substitutes (same product or leaf category) or incompatible by attributes; cached."""
+        key = (first, second) if first < second else (second, first)
+        cached = self._conflicts.get(key)
+        if cached is None:
+            cached = (
+                first == second
+                or self.leaves[first] == self.leaves[second]
+                or not self.builder.compatibility.compatible(self.products[first], self.products[second])
+            )
+            self._conflicts[key] = cached
+        return cached
+
+    # -- search ---------------------------------------------------------------------------------
+
+    def _solve(self, anchor: int, *, low: int, high: int | None) -> _Solution | None:
+        anchor_price = self.prices[anchor]
+        if high is not None and anchor_price > high:
+            return None
+        choice = self._search_for(anchor).best(
+            max_count=self.settings.max_items - 1,
+            capacity=None if high is None else high - anchor_price,
+            min_total=max(0, low - anchor_price),
+        )
+        if choice is None:
+            return None
+        total = Choice(choice.options, choice.gain, anchor_price + choice.price)
+        return _Solution(anchor, self.relevance[anchor], total)
+
+    def _top(self, count: int, *, low: int, high: int | None, skip: Collection[int] = ()) -> list[_Solution]:
+        """The `count` best bundles with distinct anchors in the price window, best first."""
+        found: list[_Solution] = []
+        for anchor in self.anchors:  # by relevance, descending
+            if len(found) >= count and self.relevance[anchor] + self.complement_bound <= found[-1].score:
+                break  # no later anchor can reach the weakest kept bundle
+            if anchor in skip:
+                continue
+            solution = self._solve(anchor, low=low, high=high)
+            if solution is not None:
+                found.append(solution)
+                found.sort(key=lambda kept: (-kept.score, kept.price))
+                del found[count:]
+        return found
+
+    def _best(self, *, low: int, high: int | None) -> _Solution | None:
+        top = self._top(1, low=low, high=high)
+        return top[0] if top else None
+
+    def _alternatives(self, best: _Solution) -> list[tuple[_Solution, BundleLabel]]:
+        """`best` ("balanced"), the best clearly cheaper ("value") and clearly dearer ("premium") bundles,
+        then other anchors' best bundles, labelled by their price against `best`."""
+        chosen: list[tuple[_Solution, BundleLabel]] = [(best, "balanced")]
+        limit = self.settings.max_bundles
+        step = self.builder.price_step
+        cheaper, dearer = int(best.price * (1 - step)), int(best.price * (1 + step)) + 1
+        windows: list[tuple[BundleLabel, int, int | None]] = [
+            ("value", self.min_total, cheaper),
+            ("premium", max(self.min_total, dearer), self.capacity),
+        ]
+        for window_label, low, high in windows:
+            if len(chosen) >= limit or (high is not None and high < low):
+                continue
+            found = self._best(low=low, high=high)
+            if found is not None and found.keys not in {solution.keys for solution, _ in chosen}:
+                chosen.append((found, window_label))
+        if len(chosen) < limit:
+            used = {solution.anchor for solution, _ in chosen}
+            for solution in self._top(limit - len(chosen), low=self.min_total, high=self.capacity, skip=used):
+                if solution.keys in {existing.keys for existing, _ in chosen}:
+                    continue
+                taken = {label for _, label in chosen}
+                label: BundleLabel = "best match"
+                if solution.price <= cheaper and "value" not in taken:
+                    label = "value"
+                elif solution.price >= dearer and "premium" not in taken:
+                    label = "premium"
+                chosen.append((solution, label))
+        return chosen[:limit]
+
+    # -- results --------------------------------------------------------------------------------
+
+    def _draft(self, solution: _Solution, label: BundleLabel = "best match") -> BundleDraft:
+        anchor = self.products[solution.anchor]
+        items = [BundleItem("anchor", anchor)]
+        items += [
+            BundleItem(self.roles[option.key], self.products[option.key])
+            for option in solution.choice.options
+        ]
+        products = [item.product for item in items]
+        pairs = list(combinations(products, 2))
+        fit = sum(self.builder.complements.score(a, b) for a, b in pairs) / len(pairs) if pairs else 0.0
+        return BundleDraft(label=label, items=tuple(items), score=solution.score, complementarity=fit)
+
+    def _label(self, chosen: list[tuple[_Solution, BundleLabel]]) -> tuple[BundleDraft, ...]:
+        """Drafts cheapest first; a lone bundle is the "best match" (there is nothing to compare it with)."""
+        if len(chosen) == 1:
+            return (self._draft(chosen[0][0], "best match"),)
+        ordered = sorted(chosen, key=lambda pair: (pair[0].price, -pair[0].score))
+        return tuple(self._draft(solution, label) for solution, label in ordered)
+
+    def _nothing_fits(self) -> BuildResult:
+        """No anchor fits the budget: say so, and offer the cheapest anchor and the best unbudgeted bundle."""
+        cheapest = min(self.anchors, key=lambda anchor: (self.prices[anchor], -self.relevance[anchor]))
+        alone = _Solution(cheapest, self.relevance[cheapest], Choice((), 0.0, self.prices[cheapest]))
+        nearest = [self._draft(alone, "value")]
+        self.capacity, budget = None, self.capacity
+        self._searches.clear()  # options were cut to the budget
+        unbudgeted = self._best(low=0, high=None)
+        if unbudgeted is not None and unbudgeted.keys != alone.keys:
+            nearest.append(self._draft(unbudgeted, "best match"))
+        reason = nothing_fits_reason(
+            budget=self._money(budget or 0), what=self._anchor_name(), cheapest=self._money(alone.price)
+        )
+        return BuildResult((), reason=reason, nearest=tuple(nearest))
+
+    def _anchor_name(self) -> str:
+        if self.request.anchor_categories:
+            return self.request.anchor_categories[0]
+        return leaf_role(self.products[self.anchors[0]])
+
+    def _no_anchor_reason(self) -> str:
+        what = " or ".join(self.request.anchor_categories) or "product"
+        parts = []
+        if self.request.brands:
+            parts.append("from " + " or ".join(self.request.brands))
+        if self.request.exclude_brands:
+            parts.append("not from " + " or ".join(self.request.exclude_brands))
+        constraint = (" " + " and ".join(parts)) if parts else ""
+        return f"no {what}{constraint} is in stock in {self.currency} among the candidates"

@@ -1,0 +1,29 @@
+"""Shopper-facing wording of build outcomes (money shown the way shoppers write it)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+_SYMBOLS = {
+    "USD": "$",
+    "EUR": "€",
+    "GBP": "£",
+    "CNY": "¥",
+    "JPY": "¥",
+    "AUD": "A$",
+    "CAD": "C$",
+    "HKD": "HK$",
+}
+
+
+def format_money(amount: Decimal, currency: str) -> str:
+    """'$50', '$49.99', '¥3000', 'CHF 20': whole amounts without decimals."""
+    text = f"{amount:.0f}" if amount == amount.to_integral_value() else f"{amount:.2f}"
+    symbol = _SYMBOLS.get(currency)
+    return f"{symbol}{text}" if symbol else f"{currency} {text}"
+
+
+def nothing_fits_reason(*, budget: str, what: str, cheapest: str) -> str:
+    """'nothing under $50 includes a smartphone; the cheapest starts at $199'."""
+    article = "an" if what[:1].lower() in "aeiou" else "a"
+    return f"nothing under {budget} includes {article} {what}; the cheapest starts at {cheapest}"

@@ -1,0 +1,49 @@
+"""Roles: the category phrase a product plays in a bundle ("smartphone", "case", "memory card").
+
+A role is a normalised category phrase (`retrieval.text.category_key`), so the same string names a graph node,
+a basket-rule category and a search filter (`SearchFilters(categories=(role,))`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from functools import lru_cache
+
+from retrieval.catalog.schema import CATEGORY_SEPARATOR, Product
+from retrieval.text import category_key
+
+
+def leaf_role(product: Product) -> str:
+    """The product's most specific category phrase; its own id when it has no category."""
+    phrases = _phrases(product.category)
+    return phrases[0] if phrases else f"item:{product.id}"
+
+
+def category_phrases(product: Product) -> tuple[str, ...]:
+    """Phrases naming the category, most specific first: leaf segment, its '&' parts, then parents."""
+    return _phrases(product.category)
+
+
+@lru_cache(maxsize=8192)
+def _phrases(category: str | None) -> tuple[str, ...]:
+    """Cached per category path: normalising text is the costliest step of building a bundle."""
+    phrases: list[str] = []
+    for segment in reversed(category.split(CATEGORY_SEPARATOR) if category else []):
+        for phrase in (segment, *segment.split("&")):
+            key = category_key(phrase) if phrase.strip() else ""
+            if key and key not in phrases:
+                phrases.append(key)
+    return tuple(phrases)
+
+
+def role_in(product: Product, roles: Collection[str]) -> str | None:
+    """The most specific of the product's category phrases that is one of `roles`, if any."""
+    for phrase in category_phrases(product):
+        if phrase in roles:
+            return phrase
+    return None
+
+
+def are_substitutes(first: Product, second: Product) -> bool:
+    """Same product, or the same leaf category: a shopper buys one of them, never both in one bundle."""
+    return first.id == second.id or leaf_role(first) == leaf_role(second)
