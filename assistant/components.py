@@ -114,3 +114,39 @@ def build_intent_parser(
         vocabulary=vocabulary,
         torch_threads=settings.intent.torch_threads,
     )
+
+
+QUOTE_SECRET_FILE = "quote-secret"
+
+
+def quote_secret(settings: Settings) -> bytes:
+    """The key that signs quotes: `pricing.quote_secret` if set, else a random per-install 32-byte
+    secret kept in `paths.data_dir` (created once, mode 0600, atomically so two workers agree)."""
+    configured = settings.pricing.quote_secret
+    if configured is not None:
+        return configured.get_secret_value().encode("utf-8")
+    path = settings.paths.data_dir / QUOTE_SECRET_FILE
+    if not path.exists():
+        _create_secret_file(path)
+    return path.read_bytes()
+
+
+def _create_secret_file(path: Path) -> None:
+    """Write 32 random bytes to a private temporary file and link it into place; a concurrent creator
+    that wins the race keeps its secret (link fails without overwriting)."""
+    import contextlib
+    import os
+    import secrets
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".quote-secret-")
+    try:
+        os.fchmod(descriptor, 0o600)
+        os.write(descriptor, secrets.token_bytes(32))
+        os.fsync(descriptor)
+        os.close(descriptor)
+        with contextlib.suppress(FileExistsError):  # another worker created it first: use theirs
+            os.link(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)

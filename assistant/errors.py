@@ -90,3 +90,25 @@ class VectorIndexError(BundlewiseError):
     type = "index-error"
     title = "Vector index error"
     status = 500
+
+
+class QuoteError(InvalidInputError):
+    """A quote token that cannot be honoured."""
+
+    type = "invalid-quote"
+    title = "Invalid quote"
+
+
+class QuoteTamperedError(QuoteError):
+    """A quote whose signature does not match its content: altered, truncated or forged."""
+
+    type = "quote-tampered"
+    title = "Quote signature invalid"
+
+
+class QuoteExpiredError(QuoteError):
+    """A genuine quote presented after its validity ended."""
+
+    type = "quote-expired"
+    title = "Quote expired"
+    status = 410
