@@ -12,20 +12,27 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from functools import lru_cache
 from itertools import combinations
 
 from assistant.settings import BundleSettings
 from pricing.bundles.messages import format_money, nothing_fits_reason
 from pricing.bundles.request import BundleRequest
 from pricing.bundles.result import BuildResult
-from pricing.bundles.search import Choice, ComplementSearch, Option, pareto_front
-from pricing.complements.compatibility import CompatibilityChecker
+from pricing.bundles.search import Choice, ComplementSearch, Option
+from pricing.complements.compatibility import CompatibilityChecker, CompatibilityProfile
 from pricing.complements.model import ComplementModel
 from pricing.complements.roles import category_phrases, leaf_role
 from pricing.types import BundleDraft, BundleItem, BundleLabel, ScoredProduct
 from retrieval.catalog.currencies import MINOR_UNITS
 from retrieval.catalog.schema import Product
 from retrieval.text import category_key, fold
+
+
+@lru_cache(maxsize=4096)
+def _brand_key(brand: str | None) -> str:
+    """Case- and accent-insensitive brand (cached: every candidate is checked on every build)."""
+    return fold(brand or "").strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +65,7 @@ class BundleBuilder:
         settings: BundleSettings,
         complements: ComplementModel,
         compatibility: CompatibilityChecker | None = None,
-        max_anchors: int = 20,
+        max_anchors: int = 12,
         wanted_role_floor: float = 0.5,
         price_step: float = 0.2,
     ) -> None:
@@ -134,6 +141,7 @@ class _BuildRun:
         self.anchors: list[int] = []  # by relevance, descending
         self.roles: list[str] = []  # role each indexed complement was offered for
         self.leaves: list[str] = []
+        self.profiles: list[CompatibilityProfile] = []  # attributes prepared for compatibility checks
         self.prices: list[int] = []  # minor units, rounded up so a bundle never looks cheaper than it is
         self._conflicts: dict[tuple[int, int], bool] = {}
         self.currency = request.currency or self._default_currency()
@@ -192,11 +200,11 @@ class _BuildRun:
             and product.currency == self.currency
             and product.price.is_finite()
             and product.price >= 0
-            and fold(product.brand or "").strip() not in self.excluded
+            and _brand_key(product.brand) not in self.excluded
         )
 
     def _is_anchor(self, product: Product) -> bool:
-        if self.wanted_brands and fold(product.brand or "").strip() not in self.wanted_brands:
+        if self.wanted_brands and _brand_key(product.brand) not in self.wanted_brands:
             return False
         return not self.anchor_categories or bool(self.anchor_categories & set(category_phrases(product)))
 
@@ -213,6 +221,7 @@ class _BuildRun:
             self.roles.append(role)
             self.leaves.append(leaf_role(product))
             self.prices.append(self._price(product))
+            self.profiles.append(self.builder.compatibility.profile(product))
         else:
             self.relevance[index] = max(self.relevance[index], max(0.0, float(scored.relevance)))
         return index
@@ -261,38 +270,61 @@ class _BuildRun:
         """The anchor's complement search over usable options (gain > 0, compatible, no substitutes);
         built on first use, because most anchors are pruned before they need one."""
         search = self._searches.get(anchor)
-        if search is not None:
-            return search
-        anchor_product = self.products[anchor]
-        room = None if self.capacity is None else self.capacity - self.prices[anchor]
-        roles = []
-        for is_wanted, indices in self.per_role:
-            options = []
-            for index in indices:
-                price = self.prices[index]
-                if (room is not None and price > room) or self._conflict(anchor, index):
-                    continue
-                fit = min(1.0, self.builder.complements.score(anchor_product, self.products[index]))
-                if is_wanted:
-                    fit = max(fit, self.builder.wanted_role_floor)
-                gain = self.relevance[index] * fit
-                if gain > 0:
-                    options.append(Option(index, gain, price))
-            roles.append(pareto_front(options) if not self.min_total else options)
-        search = self._searches[anchor] = ComplementSearch(roles, conflict=self._conflict)
+        if search is None:
+            roles = [self._options(anchor, is_wanted, indices) for is_wanted, indices in self.per_role]
+            search = self._searches[anchor] = ComplementSearch(roles, conflict=self._conflict)
         return search
 
+    def _options(self, anchor: int, is_wanted: bool, indices: list[int]) -> list[Option]:
+        """One role's options for `anchor`, best gain first. Without a minimum total, an option that is
+        neither better nor cheaper than one already kept can never be part of a best bundle, so it is
+        dropped before its (costlier) compatibility check (conflicts between two complements, e.g. two
+        roles offering the same product, could in principle have needed it: rare enough to accept)."""
+        anchor_product, anchor_leaf = self.products[anchor], self.leaves[anchor]
+        room = None if self.capacity is None else self.capacity - self.prices[anchor]
+        score, products, prices, leaves, relevance = (
+            self.builder.complements.score,
+            self.products,
+            self.prices,
+            self.leaves,
+            self.relevance,
+        )
+        floor = self.builder.wanted_role_floor if is_wanted else 0.0
+        ranked: list[tuple[float, int, int]] = []  # (-gain, price, index): sorts best gain first
+        for index in indices:
+            price = prices[index]
+            if (room is not None and price > room) or leaves[index] == anchor_leaf:
+                continue
+            gain = relevance[index] * max(floor, min(1.0, score(anchor_product, products[index])))
+            if gain > 0:
+                ranked.append((-gain, price, index))
+        ranked.sort()
+        options: list[Option] = []
+        cheapest: int | None = None
+        for negative_gain, price, index in ranked:
+            if not self.min_total and cheapest is not None and price >= cheapest:
+                continue
+            if self._conflict(anchor, index):
+                continue
+            options.append(Option(index, -negative_gain, price))
+            cheapest = price if cheapest is None else min(cheapest, price)
+        return options
+
     def _conflict(self, first: int, second: int) -> bool:
-        """Substitutes (same product or leaf category) or incompatible by attributes; cached."""
+        """Substitutes (same product or leaf category) or incompatible by attributes."""
+        if first == second or self.leaves[first] == self.leaves[second]:
+            return True
+        first_profile, second_profile = self.profiles[first], self.profiles[second]
+        if not (
+            first_profile.accessory_mask & second_profile.device_mask
+            or second_profile.accessory_mask & first_profile.device_mask
+        ):
+            return False  # no compatibility rule applies to this pair
         key = (first, second) if first < second else (second, first)
         cached = self._conflicts.get(key)
         if cached is None:
-            cached = (
-                first == second
-                or self.leaves[first] == self.leaves[second]
-                or not self.builder.compatibility.compatible(self.products[first], self.products[second])
-            )
-            self._conflicts[key] = cached
+            conflict = self.builder.compatibility.profile_conflict(first_profile, second_profile)
+            cached = self._conflicts[key] = conflict is not None
         return cached
 
     # -- search ---------------------------------------------------------------------------------

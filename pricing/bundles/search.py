@@ -34,17 +34,6 @@ class Choice:
     price: int
 
 
-def pareto_front(options: Sequence[Option]) -> list[Option]:
-    """Options no other option beats on both gain and price (ties keep the first); by gain, descending."""
-    front: list[Option] = []
-    cheapest = None
-    for option in sorted(options, key=lambda option: (-option.gain, option.price, option.key)):
-        if cheapest is None or option.price < cheapest:
-            front.append(option)
-            cheapest = option.price
-    return front
-
-
 class ComplementSearch:
     """Best complements for one anchor; `roles` hold each role's options, `conflict` says which two
     options cannot share a bundle (substitutes, incompatible)."""

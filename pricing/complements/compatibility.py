@@ -9,74 +9,79 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from retrieval.catalog.schema import Product
 from retrieval.text import fold
 
-Attributes = Mapping[str, Any]
-
 SCREEN_FIT_TOLERANCE_IN = 1.5  # a sleeve up to this much larger than the screen still holds the laptop
+_NOTHING: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class CompatibilityProfile:
+    """A product's attributes prepared once for many pair checks: folded names and rule bit masks."""
+
+    accessory_mask: int  # bit i: the product has rule i's accessory attribute
+    device_mask: int  # bit i: the product has rule i's device attribute
+    names: Mapping[str, frozenset[str]]  # rule attribute -> case/accent-folded values
+    attributes: Mapping[str, Any]
+
+
+Fits = Callable[[CompatibilityProfile, CompatibilityProfile], bool]
 
 
 def _names(value: Any) -> frozenset[str]:
-    """Folded names of an attribute value (one value or a list), cached: attributes repeat a lot."""
-    if isinstance(value, list | tuple | set | frozenset):
-        return _folded(tuple(str(item) for item in value if item is not None))
-    return _folded(() if value is None else (str(value),))
+    values = value if isinstance(value, list | tuple | set | frozenset) else [value]
+    return frozenset(fold(str(item)).strip() for item in values if item is not None)
 
 
-@lru_cache(maxsize=16384)
-def _folded(values: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(fold(value).strip() for value in values)
-
-
-def _listed(accessory_attribute: str, device_attribute: str) -> Callable[[Attributes, Attributes], bool]:
+def _listed(accessory_attribute: str, device_attribute: str) -> Fits:
     """The device's value must be one of the accessory's listed values."""
 
-    def fits(accessory: Attributes, device: Attributes) -> bool:
-        return bool(_names(device[device_attribute]) & _names(accessory[accessory_attribute]))
+    def fits(accessory: CompatibilityProfile, device: CompatibilityProfile) -> bool:
+        return bool(device.names[device_attribute] & accessory.names[accessory_attribute])
 
     return fits
 
 
-def _powers_device(accessory: Attributes, device: Attributes) -> bool:
+def _same(attribute: str) -> Fits:
+    def fits(accessory: CompatibilityProfile, device: CompatibilityProfile) -> bool:
+        return accessory.names[attribute] == device.names[attribute]
+
+    return fits
+
+
+def _powers_device(accessory: CompatibilityProfile, device: CompatibilityProfile) -> bool:
     """A charger, power bank or hub plugs into the device's port (only for things that supply power)."""
-    if not ({"wattage_w", "power_delivery_w"} & accessory.keys()):
+    if not ({"wattage_w", "power_delivery_w"} & accessory.attributes.keys()):
         return True
-    return bool(_names(accessory["connector"]) & _names(device["connector"]))
+    return bool(accessory.names["connector"] & device.names["connector"])
 
 
-def _screen_fits(accessory: Attributes, device: Attributes) -> bool:
+def _screen_fits(accessory: CompatibilityProfile, device: CompatibilityProfile) -> bool:
     try:
-        room = float(accessory["fits_screen_in"]) - float(device["screen_in"])
+        room = float(accessory.attributes["fits_screen_in"]) - float(device.attributes["screen_in"])
     except (TypeError, ValueError):
         return True
     return 0.0 <= room <= SCREEN_FIT_TOLERANCE_IN
 
 
-def _same(attribute: str) -> Callable[[Attributes, Attributes], bool]:
-    def fits(accessory: Attributes, device: Attributes) -> bool:
-        return _names(accessory[attribute]) == _names(device[attribute])
-
-    return fits
-
-
-def _coffee_fits_machine(coffee: Attributes, machine: Attributes) -> bool:
+def _coffee_fits_machine(coffee: CompatibilityProfile, machine: CompatibilityProfile) -> bool:
     """Capsules only fit their own system; a machine for ground coffee takes no capsules, a capsule
     machine no beans."""
-    return _names(coffee.get("capsule_system")) == _names(machine.get("capsule_system"))
+    return coffee.names.get("capsule_system", _NOTHING) == machine.names.get("capsule_system", _NOTHING)
 
 
 @dataclass(frozen=True, slots=True)
 class CompatibilityRule:
-    """`fits(accessory_attributes, device_attributes)`, applied when both attributes are present."""
+    """`fits(accessory, device)`, applied when the accessory has `accessory_attribute` and the device
+    `device_attribute`."""
 
     name: str
     accessory_attribute: str
     device_attribute: str
-    fits: Callable[[Attributes, Attributes], bool]
+    fits: Fits
 
 
 RULES: tuple[CompatibilityRule, ...] = (
@@ -102,19 +107,33 @@ class CompatibilityChecker:
             name for rule in rules for name in (rule.accessory_attribute, rule.device_attribute)
         )
 
-    def conflict(self, first: Product, second: Product) -> str | None:
-        """The name of the first rule the pair breaks (either may be the accessory), or None if compatible."""
-        if not (self._attributes & first.attributes.keys() and self._attributes & second.attributes.keys()):
-            return None
+    def profile(self, product: Product) -> CompatibilityProfile:
+        """The product prepared for `profile_conflict` (compute once per product, check many pairs)."""
+        attributes = product.attributes
+        accessory = device = 0
+        for bit, rule in enumerate(self._rules):
+            if rule.accessory_attribute in attributes:
+                accessory |= 1 << bit
+            if rule.device_attribute in attributes:
+                device |= 1 << bit
+        names = {name: _names(attributes[name]) for name in self._attributes if name in attributes}
+        return CompatibilityProfile(accessory, device, names, attributes)
+
+    def profile_conflict(self, first: CompatibilityProfile, second: CompatibilityProfile) -> str | None:
+        """The name of the first rule the pair breaks (either may be the accessory), or None."""
         for accessory, device in ((first, second), (second, first)):
-            for rule in self._rules:
-                if (
-                    rule.accessory_attribute in accessory.attributes
-                    and rule.device_attribute in device.attributes
-                    and not rule.fits(accessory.attributes, device.attributes)
-                ):
+            applicable = accessory.accessory_mask & device.device_mask
+            while applicable:
+                bit = applicable & -applicable
+                rule = self._rules[bit.bit_length() - 1]
+                if not rule.fits(accessory, device):
                     return rule.name
+                applicable ^= bit
         return None
+
+    def conflict(self, first: Product, second: Product) -> str | None:
+        """The name of the first rule the two products break, or None if they can be used together."""
+        return self.profile_conflict(self.profile(first), self.profile(second))
 
     def compatible(self, first: Product, second: Product) -> bool:
         """True unless an attribute rule says the two cannot be used together."""
