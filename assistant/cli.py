@@ -97,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
     intent_eval.add_argument("--catalog")
     intent_eval.add_argument("--json", action="store_true")
     intent_eval.set_defaults(handler=_eval_intent)
+    pricing_eval = eval_commands.add_parser("pricing", help="market simulator: ours vs baselines and oracle")
+    pricing_eval.add_argument("--steam", help="bundles in the Steam bundle_data.json format")
+    pricing_eval.add_argument("--data-dir", default="../shared/data", help="UCI / Steam data sets if present")
+    pricing_eval.add_argument("--seed", type=int, default=0)
+    pricing_eval.add_argument("--shoppers", type=int, default=200, help="per bundle, in each of fit and test")
+    pricing_eval.add_argument("--json", action="store_true")
+    pricing_eval.set_defaults(handler=_eval_pricing)
     return parser
 
 
@@ -272,6 +279,21 @@ def _eval_intent(args: argparse.Namespace) -> int:
         "model": evaluate_parser(parser, gold),
         "rules_baseline": evaluate_parser(RulesParser(vocabulary=parser.vocabulary), gold),
     }
+    _emit(report, as_json=True)
+    return 0
+
+
+def _eval_pricing(args: argparse.Namespace) -> int:
+    from assistant.evaluation.pricing import evaluate_pricing
+
+    if args.shoppers < 20:
+        raise InvalidInputError(f"shoppers: need at least 20 per bundle to fit, got {args.shoppers}")
+    steam = Path(args.steam) if args.steam else None
+    if steam is not None and not steam.is_file():
+        raise InvalidInputError(f"no such file: {steam}")
+    report = evaluate_pricing(
+        get_settings(), data_dir=Path(args.data_dir), steam_file=steam, seed=args.seed, shoppers=args.shoppers
+    )
     _emit(report, as_json=True)
     return 0
 

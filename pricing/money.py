@@ -26,7 +26,7 @@ def minor_unit(currency: str) -> Decimal:
 
 def as_decimal(amount: Amount, *, field: str = "amount") -> Decimal:
     """`amount` as a finite Decimal (floats via their shortest repr); InvalidInputError naming `field`."""
-    value = Decimal(repr(amount)) if isinstance(amount, float) else Decimal(amount)
+    value = Decimal(str(float(amount))) if isinstance(amount, float) else Decimal(amount)
     if not value.is_finite():
         raise InvalidInputError(f"{field}: must be a finite number, got {amount!r}")
     return value

@@ -73,7 +73,13 @@ class BundlePricer:
     def price_many(self, draft: BundleDraft, shoppers: Sequence[ShopperSignals]) -> list[PricedBundle]:
         """`price` for many shoppers of one draft (the price ladder is built once)."""
         ladder = self.ladder(draft)
-        return [self._price_on(ladder, draft, _checked(shopper)) for shopper in shoppers]
+        checked = [_checked(shopper) for shopper in shoppers]
+        prices = np.array([float(p) for p in ladder.candidates])
+        probabilities = self.wtp.purchase_probabilities(draft, checked, prices)
+        return [
+            self._price_on(ladder, draft, shopper, row)
+            for shopper, row in zip(checked, probabilities, strict=True)
+        ]
 
     def ladder(self, draft: BundleDraft) -> PriceLadder:
         """The candidate prices the rules allow for `draft`; InvalidInputError for an unpriceable draft."""
@@ -107,9 +113,10 @@ class BundlePricer:
             prices.add(apply_price_ending(raw, self.policy.price_ending, currency, floor=lowest))
         return tuple(sorted(prices))
 
-    def _price_on(self, ladder: PriceLadder, draft: BundleDraft, shopper: ShopperSignals) -> PricedBundle:
+    def _price_on(
+        self, ladder: PriceLadder, draft: BundleDraft, shopper: ShopperSignals, probability: FloatArray
+    ) -> PricedBundle:
         prices = np.array([float(p) for p in ladder.candidates])
-        probability = self.wtp.purchase_probability(draft, shopper, prices)
         reasons = list(ladder.reasons)
         if len(ladder.candidates) == 1:
             return _priced(draft, ladder, 0, probability, reasons)

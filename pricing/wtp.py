@@ -107,8 +107,12 @@ class WillingnessToPay:
 
     def bundle_wtp(self, draft: BundleDraft, shopper: ShopperSignals) -> float:
         """This shopper's WTP for the whole bundle (same currency as its prices)."""
-        features = self._features([(draft, shopper, Decimal(0))])
-        return float(_log_wtp(features, self._vector(self.parameters))[0].item())
+        return float(self.bundle_wtps(draft, [shopper])[0])
+
+    def bundle_wtps(self, draft: BundleDraft, shoppers: Sequence[ShopperSignals]) -> FloatArray:
+        """`bundle_wtp` for many shoppers of one draft at once."""
+        features = self._features([(draft, shopper, Decimal(0)) for shopper in shoppers])
+        return _log_wtp(features, self._vector(self.parameters))
 
     def dispersion(self, draft: BundleDraft) -> float:
         """The logistic scale for this bundle: the pooled dispersion x its categories' multipliers."""
@@ -118,8 +122,15 @@ class WillingnessToPay:
         self, draft: BundleDraft, shopper: ShopperSignals, prices: FloatArray
     ) -> FloatArray:
         """P(the shopper buys the bundle) at each of `prices`."""
-        wtp = self.bundle_wtp(draft, shopper)
-        gap = (1.0 - np.asarray(prices, dtype=np.float64) / max(wtp, 1e-12)) / self.dispersion(draft)
+        row: FloatArray = self.purchase_probabilities(draft, [shopper], prices)[0]
+        return row
+
+    def purchase_probabilities(
+        self, draft: BundleDraft, shoppers: Sequence[ShopperSignals], prices: FloatArray
+    ) -> FloatArray:
+        """P(buy) for each shopper (rows) at each of `prices` (columns)."""
+        wtp = np.maximum(self.bundle_wtps(draft, shoppers), 1e-12)
+        gap = (1.0 - np.asarray(prices, dtype=np.float64)[None, :] / wtp[:, None]) / self.dispersion(draft)
         return _sigmoid(gap)
 
     def fit(self, observations: Sequence[PriceObservation]) -> WillingnessToPay:
@@ -194,6 +205,7 @@ class WillingnessToPay:
 
 
 def _log_wtp(features: _Features, theta: FloatArray) -> FloatArray:
+    """Bundle WTP (in money, not log) for each row of `features`."""
     anchor, _, gamma, sensitivity, budget = theta
     own = (
         features.log_anchored_list

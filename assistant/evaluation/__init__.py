@@ -1,0 +1,1 @@
+"""Evaluations that read real data sets and print figures (file I/O lives here, not in the maths)."""
