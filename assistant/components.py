@@ -113,6 +113,8 @@ def build_intent_parser(
         base_model_path=settings.retrieval.embedding_model_path,
         vocabulary=vocabulary,
         torch_threads=settings.intent.torch_threads,
+        runtime=settings.intent.runtime,
+        cache_dir=settings.paths.cache_dir,
     )
 
 

@@ -6,17 +6,17 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
-import torch
+import numpy as np
 
 from assistant.errors import InvalidInputError
 from assistant.intent.markup import Span, spans_from_tags
-from assistant.intent.model import JointIntentSlotModel, encode
+from assistant.intent.model import encode
+from assistant.intent.runtime import IntentRuntime
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.vocabulary import SlotVocabulary
 from assistant.intent.words import split_words
-from retrieval.embedders.sentence_transformer import SMALL_BATCH, torch_threads
 
 MAX_MESSAGE_CHARS = 1000  # longer messages are cut; a shopping request never needs more
 
@@ -76,12 +76,16 @@ class IntentParser:
         base_model_path: Path | None,
         vocabulary: SlotVocabulary,
         torch_threads: int | None = None,
+        runtime: Literal["auto", "onnx", "torch"] = "auto",
+        cache_dir: Path | None = None,
     ) -> None:
         self._artifact_dir = artifact_dir
         self._base_model_path = base_model_path
         self._vocabulary = vocabulary
         self._torch_threads = torch_threads
-        self._model: JointIntentSlotModel | None = None
+        self._runtime_kind = runtime
+        self._cache_dir = cache_dir
+        self._model: IntentRuntime | None = None
         self._tokenizer: Any = None
         self._intents: list[str] = []
         self._tags: list[str] = []
@@ -96,15 +100,28 @@ class IntentParser:
         with self._lock:
             if self._model is not None:
                 return
-            from assistant.intent.artifact import load_artifact
+            from transformers import AutoTokenizer
+
+            from assistant.intent.artifact import load_artifact, read_config
+            from assistant.intent.runtime import OnnxRuntime, TorchRuntime, onnx_available, onnx_model_file
             from retrieval.embedders.sentence_transformer import configure_torch_threads, default_model_path
 
             configure_torch_threads(self._torch_threads)
-            model, tokenizer, config = load_artifact(
-                self._artifact_dir, self._base_model_path or default_model_path()
+            base = self._base_model_path or default_model_path()
+            use_onnx = self._runtime_kind == "onnx" or (
+                self._runtime_kind == "auto" and self._cache_dir is not None and onnx_available()
             )
+            config = read_config(self._artifact_dir)
+            if use_onnx:
+                cache_dir = self._cache_dir or Path.home() / ".cache" / "bundlewise"
+                model_file = onnx_model_file(self._artifact_dir, base, cache_dir)
+                tokenizer = AutoTokenizer.from_pretrained(str(base), local_files_only=True)
+                runtime: IntentRuntime = OnnxRuntime(model_file)
+            else:
+                model, tokenizer, config = load_artifact(self._artifact_dir, base)
+                runtime = TorchRuntime(model)
             self._intents, self._tags = config.intents, config.tags
-            self._tokenizer, self._model = tokenizer, model
+            self._tokenizer, self._model = tokenizer, runtime
 
     def parse(self, text: str) -> ParsedMessage:
         """Understand one message."""
@@ -122,12 +139,12 @@ class IntentParser:
         if pending:
             words = [split_words(cleaned[i]) for i in pending]
             encoded = encode(self._tokenizer, words)
-            with torch.inference_mode(), torch_threads(1 if len(pending) <= SMALL_BATCH else None):
-                intent_logits, tag_logits = self._model(**encoded.inputs)  # see SMALL_BATCH's note
-            probabilities = intent_logits.softmax(dim=-1)
-            tag_ids = tag_logits.argmax(dim=-1)
+            intent_logits, tag_logits = self._model(encoded.inputs)
+            probabilities = _softmax(intent_logits)
+            tag_ids = tag_logits.argmax(axis=-1)
             for row, index in enumerate(pending):
-                confidence, intent_id = probabilities[row].max(dim=-1)
+                intent_id = int(probabilities[row].argmax())
+                confidence = probabilities[row, intent_id]
                 tags = [self._tags[int(tag_ids[row, p])] if p >= 0 else "O" for p in encoded.first_piece[row]]
                 spans = spans_from_tags(cleaned[index], words[row], tags)
                 results[index] = self._message(
@@ -138,3 +155,8 @@ class IntentParser:
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
         surfaces = tuple((span.slot, text[span.start : span.end]) for span in spans)
         return ParsedMessage(intent, confidence, assemble_slots(surfaces, self._vocabulary), surfaces)
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return np.asarray(shifted / shifted.sum(axis=-1, keepdims=True))

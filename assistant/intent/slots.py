@@ -60,7 +60,7 @@ def assemble_slots(spans: Iterable[tuple[str, str]], vocabulary: SlotVocabulary)
     """Slots from (slot, surface text) spans: money parsed, brands and categories made canonical."""
     values: dict[str, Any] = {"category": [], "brand": [], "exclude_brand": [], "attributes": {}}
     for slot, surface in spans:
-        text = surface.strip()
+        text = surface.strip() if slot in _VALUE_SLOTS else _strip_filler(surface)
         if not text:
             continue
         if slot in ("category", "brand", "exclude_brand"):
@@ -88,6 +88,26 @@ def assemble_slots(spans: Iterable[tuple[str, str]], vocabulary: SlotVocabulary)
             values[slot] = _plain(text)
     values["brand"] = [b for b in values["brand"] if b not in values["exclude_brand"]]
     return Slots(**values)
+
+
+_VALUE_SLOTS = frozenset({"budget_max", "budget_min", "bundle_ref", "quantity", "price_direction"})
+_LEADING_FILLER = re.compile(r"^(?:(?:for|my|a|an|the|our|his|her|their|some|of)\s+)+", re.IGNORECASE)
+_TRAILING_FILLER = re.compile(r"\s+(?:brand|brands|colou?r|one|ones)$", re.IGNORECASE)
+_FILLER_ONLY = re.compile(
+    r"(?:for|my|a|an|the|our|his|her|their|some|of|brand|colou?r|size|one|ones|it|this|that)", re.IGNORECASE
+)
+
+
+def _strip_filler(surface: str) -> str:
+    """A span without the function words a tagger sometimes sweeps in ("the", "my", "Bauer brand").
+
+    A span that is nothing but such words carries no value and is dropped (returns "").
+    """
+    text = surface.strip().strip(" .,!?")
+    if _FILLER_ONLY.fullmatch(text):
+        return ""
+    text = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", text)) or text
+    return "" if _FILLER_ONLY.fullmatch(text) else text
 
 
 def _plain(text: str) -> str:

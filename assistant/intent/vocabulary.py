@@ -35,7 +35,8 @@ CATEGORY_ALIASES = {
     "screen guard": "screen protector", "tempered glass": "screen protector", "cover": "case",
     "phone cover": "case", "phone case": "case", "sneaker": "running shoe", "trainer": "running shoe",
     "pan": "cookware", "pot": "cookware", "lamp": "lighting", "bottle": "water bottle", "tab": "tablet",
-    "ipad": "tablet", "lens kit": "lens", "laptop bag": "laptop bag",
+    "ipad": "tablet", "lens kit": "lens", "laptop bag": "laptop bag", "iphone": "phone", "macbook": "laptop",
+    "macbook pro": "laptop", "macbook air": "laptop", "chromebook": "laptop",
 }  # fmt: skip
 BRAND_ALIASES = {
     "sk2": "SK-II", "sk ii": "SK-II", "skii": "SK-II", "estee": "Estée Lauder", "lauder": "Estée Lauder",

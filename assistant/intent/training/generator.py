@@ -43,7 +43,10 @@ TYPO_SLOTS = frozenset(_bar("category | brand | exclude_brand | use_case | recip
 BUILTIN: Pools = {name: _bar(text) for name, text in {
     "use_case": """photography | gaming | running | travel | work | school | vlogging | hiking | the gym
         commuting | work from home | university | video calls | streaming | cycling | studying
-        music production | camping | content creation | the office | yoga | podcasting""",
+        music production | camping | content creation | the office | yoga | podcasting | working out
+        the beach | daily use | the commute | live streaming | online classes | swimming | tennis | skiing
+        baking | film making | the garden | a road trip | festivals | bouldering | the kitchen | reading
+        business trips | watching movies | travelling light | editing photos | weekend trips""",
     "recipient": """my mum | mom | my mom | dad | my dad | my wife | my husband | my girlfriend
         my boyfriend | a teenager | my boss | grandma | my grandad | my sister | my brother
         a 10 year old | my son | my daughter | a friend | my best friend | a colleague | my teacher
@@ -135,13 +138,19 @@ FRAMES: dict[str, tuple[str, ...]] = {intent: _bar(text) for intent, text in {
         给{recipient_zh}买{category_zh}<，预算{money_zh}>
         帮我配一套{use_case_zh}的{category_zh}<，{budget_max_zh}>
         {brand_zh}的{category_zh}套装<，{budget_max_zh}>
-        I want a {one_category} for {use_case}, {budget_max_zh}""",
+        I want a {one_category} for {use_case}, {budget_max_zh}
+        {a_accessory} for my {owned}< {budget_max}> | {accessories} and {a_accessory} for my {owned}
+        need stuff for my {owned}, {accessories} and {a_accessory} | upgrading my {owned}, what goes with it
+        what accessories do i need for my {owned}< {budget_max}> | my {owned} needs {a_accessory}
+        {a_accessory} that works with my {owned} | {one_accessory} for {owned}
+        got a new {owned}, need {a_accessory} and {a_accessory}< {budget_max}>""",
     "search_product": """show me {categories} | do you have the {model}? | {brand} {categories}?
         do you sell {categories}? | looking for {a_category} in {colour} | any {categories} {budget_max}?
         is the {model} in stock? | how much is the {model}< in {colour}>? | {model} {storage}< {colour}>
         find me {a_category} with {storage} | search {brand} {categories}< {budget_max}>
         got any {connector} {accessories}? | {size} {categories}? | browse {categories} from {brand}
-        just one {one_category}, nothing else< {budget_max}> | what {categories} do you have< from {brand}>?
+        just one {one_category}, nothing else< {budget_max}>
+        only {a_accessory} for my {owned}, nothing else | what {categories} do you have< from {brand}>?
         do you have {a_skin_category} for {skin_type}? | {a_category} by {brand}< {budget_min}>
         有没有{brand_zh}的{category_zh} | 我想看看{category_zh} | {model}多少钱
         有{colour_zh}的{category_zh}吗 | 有没有{budget_max_zh}的{category_zh} | 有没有{model}""",
@@ -217,6 +226,12 @@ IRREGULAR = {"mice": "mouse", "lense": "lens"}  # catalog key -> singular
 PLURALS = {"mouse": "mice", "lens": "lenses"}
 BAD_ALIASES = frozenset(_bar("photography | memory | tab | pan | pot | bottle | lamp | airpod | earpod"))
 PRODUCT_LINES = frozenset(_bar("iphone | galaxy | pixel | macbook | airpods | ipad | redmi | thinkpad | mi"))
+# devices a shopper buys accessories for ("a case for my iphone"), and product lines said of them
+OWNED_KEYS = frozenset(
+    _bar("""phone | smartphone | smartwatch | tablet | laptop | camera | digital camera
+    coffee machine | monitor | speaker | console | drone | headphone""")
+)
+OWNED_LINES = _bar("iphone | ipad | macbook | macbook pro | macbook air | chromebook")
 FALLBACK_ACCESSORIES = _bar("case | charger | cable | screen protector | tripod | memory card")
 EXTRA_FORMS: dict[str, tuple[str, ...]] = {key: _bar(text) for key, text in {
     "smartphone": "phone | mobile phone | cell phone", "phone": "smartphone", "laptop": "notebook",
@@ -289,6 +304,8 @@ def build_vocabulary(catalog: Catalog) -> Vocabulary:
         pools["accessory_one"] = FALLBACK_ACCESSORIES
         pools["accessory_many"] = tuple(_plural(name) for name in FALLBACK_ACCESSORIES)
     pools["item_ref"] = tuple(f"the {item}" for item in pools["accessory_one"])
+    owned = [name for name in pools["category_one"] if forms[name][1] in OWNED_KEYS]
+    pools["owned"] = _unique([*owned, *(line for line in OWNED_LINES if line in forms)])
     names = sorted({product.brand.strip() for product in catalog if product.brand and _clean(product.brand)})
     brands = {brand: _brand_forms(brand) for brand in names}
     pools["brand"] = _unique(form for variants in brands.values() for form in variants)
@@ -554,6 +571,7 @@ LITERALS: dict[str, Callable[[Pools, random.Random], str]] = {
 }  # fmt: skip
 SPANS: dict[str, tuple[tuple[str, ...], str]] = {  # placeholder -> (pools it draws from, slot)
     "category": (("category_one", "category_many"), "category"),
+    "owned": (("owned",), "category"),  # the device an accessory is for: a category too (compatibility)
     "one_category": (("category_one",), "category"),
     "categories": (("category_many",), "category"),
     "accessory": (("accessory_one", "accessory_many"), "category"),
