@@ -97,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
     intent_eval.add_argument("--catalog")
     intent_eval.add_argument("--json", action="store_true")
     intent_eval.set_defaults(handler=_eval_intent)
+    bundles_eval = eval_commands.add_parser("bundles", help="real BundleRec bundles: ours vs retrieval-only")
+    bundles_eval.add_argument("--data", default="../shared/data/bundlerec_sigir22", help="root or one domain")
+    bundles_eval.add_argument("--seed", type=int, default=13)
+    bundles_eval.add_argument("--test-share", type=float, default=0.3)
+    bundles_eval.add_argument("--max-test", type=int, help="at most this many test bundles per domain")
+    bundles_eval.add_argument("--json", action="store_true")
+    bundles_eval.set_defaults(handler=_eval_bundles)
     pricing_eval = eval_commands.add_parser("pricing", help="market simulator: ours vs baselines and oracle")
     pricing_eval.add_argument("--steam", help="bundles in the Steam bundle_data.json format")
     pricing_eval.add_argument("--data-dir", default="../shared/data", help="UCI / Steam data sets if present")
@@ -294,6 +301,17 @@ def _eval_pricing(args: argparse.Namespace) -> int:
     report = evaluate_pricing(
         get_settings(), data_dir=Path(args.data_dir), steam_file=steam, seed=args.seed, shoppers=args.shoppers
     )
+    _emit(report, as_json=True)
+    return 0
+
+
+def _eval_bundles(args: argparse.Namespace) -> int:
+    from assistant.evaluation.bundles import EvaluationOptions, evaluate_bundles
+
+    if not 0 < args.test_share < 1:
+        raise InvalidInputError(f"--test-share must be between 0 and 1, got {args.test_share}")
+    options = EvaluationOptions(seed=args.seed, test_share=args.test_share, max_test_bundles=args.max_test)
+    report = evaluate_bundles(Path(args.data), settings=get_settings(), options=options)
     _emit(report, as_json=True)
     return 0
 
