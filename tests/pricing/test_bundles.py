@@ -1,0 +1,275 @@
+"""BundleBuilder: demo-catalog bundles, invariants for any catalog (hypothesis), honest empty results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from itertools import combinations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.errors import InvalidInputError
+from assistant.settings import BundleSettings
+from pricing.bundles import BuildResult, BundleBuilder, BundleRequest
+from pricing.complements import CompatibilityChecker, GraphComplementModel, leaf_role
+from pricing.types import ScoredProduct
+from retrieval.catalog import demo_catalog_path, load_catalog
+from retrieval.catalog.schema import Catalog, Product
+from retrieval.text import fold
+
+GRAPH = GraphComplementModel()
+
+
+@pytest.fixture(scope="module")
+def demo() -> Catalog:
+    return load_catalog(demo_catalog_path())
+
+
+def _demo_build(
+    catalog: Catalog, anchor_title: str, request: BundleRequest, *, settings: BundleSettings | None = None
+) -> BuildResult:
+    """Anchors: the anchor's category (the named one most relevant); candidates: its graph roles."""
+    top = next(product for product in catalog if anchor_title in product.title)
+    anchors = [
+        ScoredProduct(product, 1.0 if product is top else 0.4)
+        for product in catalog
+        if leaf_role(product) == leaf_role(top)
+    ]
+    candidates = {
+        role: [ScoredProduct(product, 0.6) for product in catalog if GRAPH.role_of(product) == role]
+        for role in GRAPH.roles_for(top)
+    }
+    builder = BundleBuilder(settings=settings or BundleSettings(), complements=GRAPH)
+    return builder.build(request, anchors, candidates)
+
+
+def _balanced(result: BuildResult):  # type: ignore[no-untyped-def]
+    return next(draft for draft in result.bundles if draft.label == "balanced")
+
+
+def test_iphone_bundle_gets_a_fitting_case_and_a_usb_c_charger(demo: Catalog) -> None:
+    result = _demo_build(demo, "iPhone 16 128GB", BundleRequest(budget_max=Decimal(1100)))
+    bundle = _balanced(result)
+    roles = {item.role: item.product for item in bundle.items}
+    assert "iPhone 16" in roles["anchor"].title
+    assert (
+        roles["case"].attributes["compatible_models"] == ["iPhone 16"]
+        or "iPhone 16" in roles["case"].attributes["compatible_models"]
+    )
+    assert roles["charger"].attributes["connector"] == "USB-C"
+    assert "iPhone 16" in roles["screen protector"].attributes["compatible_models"]
+    assert all(draft.list_total <= Decimal(1100) for draft in result.bundles)
+    assert [draft.label for draft in result.bundles] == ["value", "balanced", "premium"]
+
+
+def test_camera_gets_a_card_of_its_format(demo: Catalog) -> None:
+    bundle = _balanced(_demo_build(demo, "Alpha 7 IV", BundleRequest()))
+    camera = bundle.items[0].product
+    card = next(item.product for item in bundle.items if item.role == "memory card")
+    assert card.attributes["format"] in camera.attributes["memory_card"]
+
+
+def test_coffee_machine_gets_its_own_capsules(demo: Catalog) -> None:
+    result = _demo_build(demo, "Vertuo Next", BundleRequest(budget_max=Decimal(400)))
+    for draft in result.bundles:
+        machine = draft.items[0].product
+        for item in draft.items[1:]:
+            if "capsule_system" in item.product.attributes or "roast" in item.product.attributes:
+                assert item.product.attributes.get("capsule_system") == machine.attributes.get(
+                    "capsule_system"
+                )
+
+
+def test_budget_below_the_cheapest_phone_is_an_honest_empty_result(demo: Catalog) -> None:
+    result = _demo_build(
+        demo, "iPhone 16 128GB", BundleRequest(budget_max=Decimal(50), anchor_categories=("phone",))
+    )
+    assert result.bundles == ()
+    assert result.reason is not None and result.reason.startswith("nothing under $50 includes a phone")
+    assert result.nearest and result.nearest[0].list_total > Decimal(50)
+
+
+def test_unreachable_minimum_budget_is_relaxed_with_a_note(demo: Catalog) -> None:
+    request = BundleRequest(budget_max=Decimal(40), budget_min=Decimal(39), anchor_categories=("cleanser",))
+    result = _demo_build(demo, "Hydrating Facial Cleanser", request)
+    assert result.bundles
+    assert all(draft.list_total <= Decimal(40) for draft in result.bundles)
+
+
+def test_wanted_roles_limit_the_complements(demo: Catalog) -> None:
+    result = _demo_build(demo, "iPhone 16 128GB", BundleRequest(roles=("case",)))
+    assert result.bundles
+    assert all({item.role for item in draft.items} <= {"anchor", "case"} for draft in result.bundles)
+
+
+def test_empty_candidates_and_invalid_budgets() -> None:
+    builder = BundleBuilder(settings=BundleSettings(), complements=GRAPH)
+    empty = builder.build(BundleRequest(), [], {})
+    assert empty.bundles == () and empty.reason
+    with pytest.raises(InvalidInputError, match="budget_max"):
+        BundleRequest(budget_max=Decimal(-1))
+    with pytest.raises(InvalidInputError, match="budget_min"):
+        BundleRequest(budget_min=Decimal("NaN"))
+    with pytest.raises(InvalidInputError, match="above budget_max"):
+        BundleRequest(budget_max=Decimal(5), budget_min=Decimal(10))
+
+
+def test_out_of_stock_anchors_only_is_explained() -> None:
+    phone = Product(
+        id="p", title="p", price=Decimal(100), currency="USD", category="Phones > Smartphones", stock=0
+    )
+    result = BundleBuilder(settings=BundleSettings(), complements=GRAPH).build(
+        BundleRequest(), [ScoredProduct(phone, 1.0)], {}
+    )
+    assert result.bundles == () and result.reason and "in stock" in result.reason
+
+
+# -- invariants for any small catalog ---------------------------------------------------------------
+
+_LEAVES = {
+    "anchor": ("Phones > Smartphones", "Phones > Feature Phones"),
+    "case": ("Acc > Cases",),
+    "charger": ("Acc > Chargers",),
+    "cable": ("Acc > Cables",),
+}
+_GRAPH = GraphComplementModel(
+    graph={
+        "smartphone": {"case": 1.0, "charger": 0.8, "cable": 0.5},
+        "feature phone": {"case": 0.7, "charger": 0.9},
+    }
+)
+_MODELS = ("A", "B", "C")
+_BRANDS = ("Xo", "Yu", "Zed")
+
+
+@st.composite
+def _product(draw: st.DrawFn, role: str, number: int) -> Product:
+    attributes: dict[str, object] = {}
+    if role == "anchor" and draw(st.booleans()):
+        attributes["model"] = draw(st.sampled_from(_MODELS))
+    if role == "case" and draw(st.booleans()):
+        attributes["compatible_models"] = draw(
+            st.lists(st.sampled_from(_MODELS), min_size=1, max_size=2, unique=True)
+        )
+    if role in {"anchor", "charger"} and draw(st.booleans()):
+        attributes["connector"] = draw(st.sampled_from(("USB-C", "Lightning")))
+        if role == "charger":
+            attributes["wattage_w"] = 20
+    return Product(
+        id=f"{role}-{number}",
+        title=f"{role} {number}",
+        price=Decimal(draw(st.integers(min_value=0, max_value=50_000))) / 100,
+        currency="USD",
+        category=draw(st.sampled_from(_LEAVES[role])),
+        brand=draw(st.sampled_from(_BRANDS)),
+        stock=draw(st.sampled_from((None, 0, 3))),
+        attributes=attributes,
+    )
+
+
+@st.composite
+def _scenario(draw: st.DrawFn) -> tuple[list[ScoredProduct], dict[str, list[ScoredProduct]]]:
+    def scored(role: str, count: int) -> list[ScoredProduct]:
+        return [ScoredProduct(draw(_product(role, n)), draw(st.floats(0.0, 1.0))) for n in range(count)]
+
+    anchors = scored("anchor", draw(st.integers(0, 6)))
+    candidates = {role: scored(role, draw(st.integers(0, 6))) for role in ("case", "charger", "cable")}
+    if draw(st.booleans()) and candidates["case"]:
+        candidates["cable"].append(candidates["case"][0])  # the same product offered for two roles
+    return anchors, candidates
+
+
+_REQUESTS = st.builds(
+    BundleRequest,
+    budget_max=st.one_of(st.none(), st.integers(0, 1500).map(Decimal)),
+    brands=st.lists(st.sampled_from(_BRANDS), max_size=2, unique=True).map(tuple),
+    exclude_brands=st.lists(st.sampled_from(_BRANDS), max_size=1).map(tuple),
+)
+
+
+def _check(
+    result: BuildResult, request: BundleRequest, settings_: BundleSettings, offered: Sequence[Product]
+) -> None:
+    checker = CompatibilityChecker()
+    assert len(result.bundles) <= settings_.max_bundles
+    assert len({frozenset(p.id for p in draft.products) for draft in result.bundles}) == len(result.bundles)
+    if not result.bundles:
+        assert result.reason
+    offered_ids = {product.id for product in offered}
+    for draft in result.bundles:
+        products = draft.products
+        assert 1 <= len(products) <= settings_.max_items
+        assert {product.id for product in products} <= offered_ids
+        if request.budget_max is not None:
+            assert draft.list_total <= request.budget_max
+        assert len({product.id for product in products}) == len(products)
+        assert len({leaf_role(product) for product in products}) == len(products)  # no substitutes
+        assert all(checker.compatible(a, b) for a, b in combinations(products, 2))
+        assert all(product.in_stock for product in products)
+        excluded = {fold(brand) for brand in request.exclude_brands}
+        assert all(fold(product.brand or "") not in excluded for product in products)
+        if request.brands:
+            assert fold(products[0].brand or "") in {fold(brand) for brand in request.brands}
+        assert draft.items[0].role == "anchor"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    scenario=_scenario(),
+    request=_REQUESTS,
+    max_items=st.integers(1, 4),
+    max_bundles=st.integers(1, 3),
+)
+def test_any_catalog_keeps_every_constraint(
+    scenario: tuple[list[ScoredProduct], dict[str, list[ScoredProduct]]],
+    request: BundleRequest,
+    max_items: int,
+    max_bundles: int,
+) -> None:
+    anchors, candidates = scenario
+    settings_ = BundleSettings(max_items=max_items, max_bundles=max_bundles)
+    result = BundleBuilder(settings=settings_, complements=_GRAPH).build(request, anchors, candidates)
+    offered = [scored.product for scored in anchors] + [
+        s.product for group in candidates.values() for s in group
+    ]
+    _check(result, request, settings_, offered)
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenario=_scenario(), budget=st.integers(0, 1500))
+def test_best_bundle_is_optimal_against_brute_force(
+    scenario: tuple[list[ScoredProduct], dict[str, list[ScoredProduct]]], budget: int
+) -> None:
+    """The search is exact: no feasible bundle scores higher than the "balanced" (or lone) one."""
+    anchors, candidates = scenario
+    settings_ = BundleSettings(max_items=3, max_bundles=1)
+    request = BundleRequest(budget_max=Decimal(budget))
+    result = BundleBuilder(settings=settings_, complements=_GRAPH).build(request, anchors, candidates)
+    best = max((draft.score for draft in result.bundles), default=None)
+    checker = CompatibilityChecker()
+    brute = None
+    for anchor in anchors:
+        if not anchor.product.in_stock or anchor.product.price > budget:
+            continue
+        options = [(role, s) for role, group in candidates.items() for s in group if s.product.in_stock]
+        for size in range(3):
+            for combo in combinations(options, size):
+                roles = [role for role, _ in combo]
+                products = [anchor.product, *(s.product for _, s in combo)]
+                if len(set(roles)) < len(roles) or len({leaf_role(p) for p in products}) < len(products):
+                    continue
+                if sum(p.price for p in products) > budget:
+                    continue
+                if not all(checker.compatible(a, b) for a, b in combinations(products, 2)):
+                    continue
+                gains = [max(0.0, s.relevance) * _GRAPH.score(anchor.product, s.product) for _, s in combo]
+                if any(gain <= 0 for gain in gains):
+                    continue
+                score = max(0.0, anchor.relevance) + sum(gains)
+                brute = score if brute is None else max(brute, score)
+    if brute is None:
+        assert best is None
+    else:
+        assert best is not None and best == pytest.approx(brute, abs=1e-9)

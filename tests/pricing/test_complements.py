@@ -1,0 +1,139 @@
+"""Complementarity: curated graph, basket association rules, compatibility rules, substitutes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from assistant.errors import ConfigurationError
+from assistant.settings import BundleSettings
+from pricing.complements import (
+    BasketComplementModel,
+    CompatibilityChecker,
+    CoOccurrence,
+    GraphComplementModel,
+    are_substitutes,
+    complement_model,
+)
+from retrieval.catalog import demo_catalog_path, load_catalog
+from retrieval.catalog.schema import Product
+from tests.conftest import shared_data
+
+
+@pytest.fixture(scope="module")
+def demo() -> dict[str, Product]:
+    return {product.title: product for product in load_catalog(demo_catalog_path())}
+
+
+def _titled(demo: dict[str, Product], fragment: str) -> Product:
+    return next(product for title, product in demo.items() if fragment in title)
+
+
+def test_modules_stay_pure() -> None:
+    """pricing/ must not pull in torch or faiss (checked in a fresh interpreter: other tests load them)."""
+    code = (
+        "import sys, pricing.bundles, pricing.complements\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'torch', 'faiss', 'httpx', 'requests'}))"
+    )
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert output.stdout.strip() == "[]"
+
+
+def test_graph_roles_follow_the_demo_catalog(demo: dict[str, Product]) -> None:
+    graph = GraphComplementModel()
+    phone = _titled(demo, "iPhone 16 128GB")
+    assert graph.roles_for(phone)[:3] == ["case", "screen protector", "charger"]
+    assert graph.score(phone, _titled(demo, "Silicone Case")) == 1.0
+    cleanser = _titled(demo, "Hydrating Facial Cleanser")
+    assert graph.roles_for(cleanser)[:4] == ["toner", "serum essence", "moisturiser", "sunscreen"]
+    assert graph.score(phone, cleanser) == 0.0
+    assert "coffee bean capsule" in graph.roles_for(_titled(demo, "Vertuo Next"))
+
+
+def test_compatibility_from_attributes(demo: dict[str, Product]) -> None:
+    checker = CompatibilityChecker()
+    iphone = _titled(demo, "iPhone 16 128GB")
+    assert checker.compatible(iphone, _titled(demo, "iPhone 16 Silicone Case"))
+    assert checker.conflict(iphone, _titled(demo, "iPhone 16 Pro Clear Case")) == "fits model"
+    camera = _titled(demo, "ZV-E10 II")
+    assert checker.compatible(camera, _titled(demo, "SDXC UHS-I Card, 64GB"))
+    microsd = next(p for p in demo.values() if p.attributes.get("format") == "microSDXC")
+    assert checker.conflict(camera, microsd) == "card format"
+    vertuo = _titled(demo, "Vertuo Next")
+    assert checker.compatible(vertuo, _titled(demo, "Vertuo Melozio"))
+    assert checker.conflict(vertuo, _titled(demo, "Ispirazione Roma")) == "capsule system"
+    assert checker.conflict(vertuo, _titled(demo, "Lavazza Super Crema")) == "coffee system"
+    watch = _titled(demo, "Series 10 GPS 46mm")
+    assert checker.compatible(watch, _titled(demo, "46mm Sport Band"))
+    assert checker.conflict(watch, _titled(demo, "42mm Sport Loop")) == "fits watch"
+
+
+def test_no_attribute_no_constraint() -> None:
+    bare = Product(id="a", title="a", price=Decimal(1), currency="USD")
+    case = Product(
+        id="b", title="b", price=Decimal(1), currency="USD", attributes={"compatible_models": ["X"]}
+    )
+    assert CompatibilityChecker().compatible(bare, case)
+
+
+def test_substitutes_share_a_leaf_category(demo: dict[str, Product]) -> None:
+    assert are_substitutes(_titled(demo, "iPhone 16 128GB"), _titled(demo, "Pixel 9"))
+    assert not are_substitutes(_titled(demo, "iPhone 16 128GB"), _titled(demo, "iPhone 16 Silicone Case"))
+
+
+def test_association_rule_measures() -> None:
+    baskets = [["a", "b"], ["a", "b"], ["a", "c"], ["c"], ["b", "c"]]
+    rule = CoOccurrence(baskets).rule("a", "b")
+    assert rule is not None
+    assert rule.support == pytest.approx(2 / 5)
+    assert rule.confidence == pytest.approx(2 / 3)
+    assert rule.lift == pytest.approx((2 / 3) / (3 / 5))
+    assert CoOccurrence(baskets).rule("a", "c") is None  # seen once: below min_pair_count
+
+
+def test_groceries_rule_matches_the_arules_reference() -> None:
+    path = shared_data("groceries_arules", "groceries.csv")
+    baskets = [line.split(",") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rule = CoOccurrence(baskets).rule("root vegetables", "other vegetables")
+    assert rule is not None
+    assert rule.support == pytest.approx(0.0474, abs=1e-4)
+    assert rule.confidence == pytest.approx(0.4347, abs=1e-4)
+    assert rule.lift == pytest.approx(2.2466, abs=1e-4)
+
+
+def test_basket_model_scores_items_and_categories() -> None:
+    def item(ident: str, category: str) -> Product:
+        return Product(id=ident, title=ident, price=Decimal(1), currency="USD", category=category)
+
+    products = {
+        p.id: p
+        for p in [
+            item("p1", "A > Phones"),
+            item("c1", "A > Cases"),
+            item("c2", "A > Cases"),
+            item("x", "B > Socks"),
+            item("y", "B > Pans"),
+        ]
+    }
+    baskets = [["p1", "c1"], ["p1", "c1"], ["p1", "c2"], ["x"], ["y"], ["x", "y"]]
+    model = BasketComplementModel(baskets, products, min_item_pair_count=2, min_category_pair_count=2)
+    assert model.roles_for(products["p1"]) == ["case"]
+    assert model.items.strength("p1", "c1") > 0 == model.items.strength("p1", "c2")  # c2 seen once only
+    assert model.score(products["p1"], products["c2"]) > 0  # its category still goes with phones
+    assert model.score(products["p1"], products["x"]) == 0.0
+
+
+def test_factory_prefers_baskets_when_the_shop_has_them() -> None:
+    product = Product(id="a", title="a", price=Decimal(1), currency="USD", category="X")
+    assert isinstance(complement_model(BundleSettings()), GraphComplementModel)
+    chosen = complement_model(BundleSettings(), baskets=[["a"]], products={"a": product})
+    assert isinstance(chosen, BasketComplementModel)
+    assert isinstance(
+        complement_model(BundleSettings(complement_source="graph"), baskets=[["a"]], products={"a": product}),
+        GraphComplementModel,
+    )
+    with pytest.raises(ConfigurationError):
+        complement_model(BundleSettings(complement_source="baskets"))
