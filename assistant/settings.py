@@ -95,6 +95,48 @@ class ServerSettings(BaseModel):
     port: int = Field(default=7860, ge=1, le=65535)
 
 
+class StorageSettings(BaseModel):
+    """Where conversations, quotes and events are kept: SQLite under `paths.data_dir` unless a URL is
+    given (e.g. `postgresql+psycopg://user@host/db`, so several API workers share state)."""
+
+    url: str | None = None
+
+
+class SiteKey(BaseModel):
+    """A public key a shop's widget sends as `X-Site-Key`: which origins may use it, and how fast."""
+
+    key: str = Field(min_length=4, max_length=200)
+    origins: list[str] = Field(default_factory=list)  # "https://shop.example", "http://localhost:*", "*"
+    loopback_only: bool = False  # also require the client to connect from this machine
+    requests_per_minute: float = Field(default=120.0, gt=0)
+    burst: int = Field(default=30, ge=1)
+    enabled: bool = True
+
+
+DEMO_SITE_KEY = SiteKey(
+    key="pk_demo",
+    origins=["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"],
+    loopback_only=True,
+)
+
+
+class ApiSettings(BaseModel):
+    """Who may call the HTTP API, how often, and the admin key for operator endpoints."""
+
+    environment: Literal["development", "production"] = "development"
+    site_keys: list[SiteKey] = Field(default_factory=list)
+    demo_key_enabled: bool = True  # pk_demo for loopback origins; switch off in a real deployment
+    ip_requests_per_minute: float = Field(default=240.0, gt=0)
+    ip_burst: int = Field(default=60, ge=1)
+    admin_key: SecretStr | None = None  # None: admin endpoints refuse every request
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+
+    def active_site_keys(self) -> list[SiteKey]:
+        """The configured keys plus the demo key when it is switched on."""
+        keys = [key for key in self.site_keys if key.enabled]
+        return [*keys, DEMO_SITE_KEY] if self.demo_key_enabled else keys
+
+
 class Settings(BaseSettings):
     """All of Bundlewise's configuration, with embedded defaults that run on a laptop."""
 
@@ -109,6 +151,8 @@ class Settings(BaseSettings):
     pricing: PricingSettings = Field(default_factory=PricingSettings)
     bundles: BundleSettings = Field(default_factory=BundleSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
+    storage: StorageSettings = Field(default_factory=StorageSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
 
 
 @lru_cache(maxsize=1)
