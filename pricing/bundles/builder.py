@@ -256,7 +256,9 @@ class _BuildRun:
                 (scored for scored in candidates if self._usable(scored.product)),
                 key=lambda scored: (-scored.relevance, scored.product.id),
             )[: self.settings.candidates_per_role]
-            self.per_role.append((is_wanted, [self._index(scored, role) for scored in usable]))
+            indices = [self._index(scored, role) for scored in usable]
+            # A product offered for two roles fills the first only (it could not be in a bundle twice).
+            self.per_role.append((is_wanted, [index for index in indices if self.roles[index] == role]))
         # Complementarity is at most 1, so an anchor's complements add at most the best relevance of each
         # of its best roles: an anchor whose relevance plus this cannot win is skipped.
         best_per_role = sorted(
@@ -277,9 +279,9 @@ class _BuildRun:
 
     def _options(self, anchor: int, is_wanted: bool, indices: list[int]) -> list[Option]:
         """One role's options for `anchor`, best gain first. Without a minimum total, an option that is
-        neither better nor cheaper than one already kept can never be part of a best bundle, so it is
-        dropped before its (costlier) compatibility check (conflicts between two complements, e.g. two
-        roles offering the same product, could in principle have needed it: rare enough to accept)."""
+        neither better nor cheaper than a kept one of the same leaf category (a substitute, so the two
+        conflict with the same items) cannot be in a best bundle: it is dropped before its (costlier)
+        compatibility check. Only an attribute conflict between two complements could defeat this."""
         anchor_product, anchor_leaf = self.products[anchor], self.leaves[anchor]
         room = None if self.capacity is None else self.capacity - self.prices[anchor]
         score, products, prices, leaves, relevance = (
@@ -300,14 +302,15 @@ class _BuildRun:
                 ranked.append((-gain, price, index))
         ranked.sort()
         options: list[Option] = []
-        cheapest: int | None = None
+        cheapest: dict[str, int] = {}  # per leaf category: dominance only among true substitutes
         for negative_gain, price, index in ranked:
-            if not self.min_total and cheapest is not None and price >= cheapest:
+            leaf = leaves[index]
+            if not self.min_total and leaf in cheapest and price >= cheapest[leaf]:
                 continue
             if self._conflict(anchor, index):
                 continue
             options.append(Option(index, -negative_gain, price))
-            cheapest = price if cheapest is None else min(cheapest, price)
+            cheapest[leaf] = min(price, cheapest.get(leaf, price))
         return options
 
     def _conflict(self, first: int, second: int) -> bool:
