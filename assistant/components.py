@@ -152,3 +152,44 @@ def _create_secret_file(path: Path) -> None:
             os.link(temporary, path)
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def build_chat_engine(
+    settings: Settings,
+    catalog: Catalog,
+    *,
+    store: Any | None = None,
+    retriever: Retriever | None = None,
+    explainer: Any | None = None,
+) -> Any:
+    """The cold `ShoppingAssistant` over `catalog` with the configured stages (call `warm_up`).
+
+    The intent parser shares the retriever's embedder (one MiniLM in memory); the store defaults to
+    the configured database, migrated on open.
+    """
+    from datetime import timedelta
+
+    from assistant.chat.engine import ShoppingAssistant
+    from assistant.chat.explaining import TemplateExplainer
+    from assistant.dialogue.tracker import DialogueTracker
+    from assistant.storage.database import open_store
+    from pricing.bundles import BundleBuilder
+    from pricing.complements.factory import complement_model
+    from pricing.optimiser import BundlePricer, PricingPolicy
+    from pricing.quotes import QuoteSigner
+
+    retriever = retriever or build_retriever(settings, catalog)
+    complements = complement_model(settings.bundles)
+    return ShoppingAssistant(
+        parser=build_intent_parser(settings, catalog, embedder=retriever.embedder),
+        tracker=DialogueTracker(clarify_below_confidence=settings.intent.clarify_below_confidence),
+        retriever=retriever,
+        complements=complements,
+        builder=BundleBuilder(settings=settings.bundles, complements=complements),
+        pricer=BundlePricer(policy=PricingPolicy.from_settings(settings.pricing)),
+        signer=QuoteSigner(quote_secret(settings)),
+        store=store or open_store(settings),
+        explainer=explainer or TemplateExplainer(),
+        quote_ttl=timedelta(seconds=settings.pricing.quote_ttl_seconds),
+        candidates_per_role=settings.bundles.candidates_per_role,
+    )

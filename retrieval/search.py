@@ -73,6 +73,11 @@ class Retriever:
         assert self._columns is not None
         return self._columns
 
+    @property
+    def embedder(self) -> Embedder:
+        """The query embedder (shared with stages that embed short texts, e.g. slot matching)."""
+        return self._embedder
+
     def warm_up(self, *, show_progress: bool = False) -> None:
         """Load or build everything search needs; idempotent and thread-safe."""
         with self._lock:

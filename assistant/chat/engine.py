@@ -1,0 +1,441 @@
+"""`ShoppingAssistant`: one turn = parse -> update state -> retrieve per role -> build -> price -> quote ->
+explain -> reply, with the conversation kept in a store.
+
+Every number in a reply or a bundle card comes from `pricing` (list totals, bundle prices, savings) or
+from the catalog (unit prices); the explainer only fills placeholders from the same facts. Stages are
+timed and logged by name and duration, never with the shopper's words.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from assistant.chat import replies
+from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
+from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
+from assistant.dialogue.state import ConversationState, ShownBundle, ShownItem, TurnAction
+from assistant.dialogue.tracker import DialogueTracker
+from assistant.intent.parser import MessageParser, ParsedMessage
+from assistant.intent.words import has_cjk
+from assistant.storage.records import QuoteRecord, TurnRecord
+from pricing.bundles import BuildResult, BundleBuilder
+from pricing.complements.model import ComplementModel
+from pricing.optimiser import BundlePricer
+from pricing.quotes import QuoteSigner
+from pricing.types import PricedBundle, ScoredProduct
+from retrieval.filters import SearchFilters
+from retrieval.search import Retriever, SearchHit
+
+log = logging.getLogger("bundlewise.chat")
+
+ANCHOR_POOL = 30  # anchor candidates retrieved per turn
+ROLE_ANCHORS = 3  # complement roles are gathered around this many top anchors
+
+
+class ConversationStore(Protocol):
+    """Where conversations live between turns (`assistant.storage.SqlSessionStore`)."""
+
+    def create_conversation(self) -> str: ...
+
+    def load_state(self, conversation_id: str) -> ConversationState: ...
+
+    def save_turn(
+        self,
+        conversation_id: str,
+        record: TurnRecord,
+        state: ConversationState,
+        quotes: Sequence[QuoteRecord],
+    ) -> object: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ExplanationDelta:
+    """Text for bundle `index` as it is generated; `final` carries the whole checked explanation."""
+
+    index: int
+    text: str
+    final: bool = False
+    source: str = "template"  # "model" when the checked model text was kept
+
+
+class BundleExplainer(Protocol):
+    """Writes the checked explanations of a turn's bundles, streaming."""
+
+    def warm_up(self) -> None: ...
+
+    def stream(
+        self, bundles: Sequence[PricedBundle], *, goal_need: dict[str, str | None], locale: str
+    ) -> Iterator[ExplanationDelta]: ...
+
+
+@dataclass
+class _Turn:
+    """What one turn has produced so far."""
+
+    conversation_id: str
+    message: str
+    parsed: ParsedMessage
+    state: ConversationState
+    locale: str
+    reply: str = ""
+    bundles: tuple[BundleView, ...] = ()
+    priced: tuple[PricedBundle, ...] = ()
+    quotes: tuple[QuoteRecord, ...] = ()
+    timings: dict[str, float] | None = None
+
+
+class ShoppingAssistant:
+    """The `ChatEngine`: a shopping conversation over one catalog."""
+
+    def __init__(
+        self,
+        *,
+        parser: MessageParser,
+        tracker: DialogueTracker,
+        retriever: Retriever,
+        complements: ComplementModel,
+        builder: BundleBuilder,
+        pricer: BundlePricer,
+        signer: QuoteSigner,
+        store: ConversationStore,
+        explainer: BundleExplainer,
+        quote_ttl: timedelta,
+        candidates_per_role: int = 20,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._parser = parser
+        self._tracker = tracker
+        self._retriever = retriever
+        self._complements = complements
+        self._builder = builder
+        self._pricer = pricer
+        self._signer = signer
+        self._store = store
+        self._explainer = explainer
+        self._quote_ttl = quote_ttl
+        self._per_role = candidates_per_role
+        self._clock = clock
+
+    def warm_up(self) -> None:
+        """Load the intent model, the index and the explainer (idempotent)."""
+        self._parser.warm_up()
+        self._retriever.warm_up()
+        self._explainer.warm_up()
+
+    def turn(
+        self, message: str, *, conversation_id: str | None = None, locale: str | None = None
+    ) -> TurnResult:
+        """Answer one message (explanations complete)."""
+        run = self._run(message, conversation_id, locale)
+        while True:
+            try:
+                next(run)
+            except StopIteration as finished:
+                result: TurnResult = finished.value
+                return result
+
+    def stream(
+        self, message: str, *, conversation_id: str | None = None, locale: str | None = None
+    ) -> Iterator[ChatEvent]:
+        """The turn as events: `bundles` as soon as they are priced, explanation `delta`s, then `done`
+        once the turn is stored (so a client never sees an unacknowledged turn as done)."""
+        yield from self._run(message, conversation_id, locale)
+
+    def _run(
+        self, message: str, conversation_id: str | None, locale: str | None
+    ) -> Generator[ChatEvent, None, TurnResult]:
+        timings: dict[str, float] = {}
+        turn = self._understand(message, conversation_id, locale, timings)
+        if turn.bundles:
+            yield ChatEvent("bundles", self._partial(turn))
+            texts = ["" for _ in turn.bundles]
+            sources = ["template" for _ in turn.bundles]
+            with _timed(timings, "explain"):
+                for delta in self._explainer.stream(
+                    turn.priced, goal_need=_need(turn.state), locale=turn.locale
+                ):
+                    if delta.final:
+                        texts[delta.index], sources[delta.index] = delta.text, delta.source
+                    else:
+                        yield ChatEvent("delta", {"bundle_index": delta.index, "text": delta.text})
+            turn.bundles = tuple(
+                _with_explanation(view, text, source)
+                for view, text, source in zip(turn.bundles, texts, sources, strict=True)
+            )
+        turn.timings = timings
+        self._save(turn)
+        result = TurnResult(
+            conversation_id=turn.conversation_id,
+            reply=turn.reply,
+            intent=_intent(turn.parsed),
+            bundles=turn.bundles,
+            timings_ms=timings,
+        )
+        log.info(
+            "turn", extra={"intent": turn.parsed.intent, "bundles": len(turn.bundles), "timings_ms": timings}
+        )
+        yield ChatEvent("done", result.to_json())
+        return result
+
+    # ---- stages
+
+    def _understand(
+        self, message: str, conversation_id: str | None, locale: str | None, timings: dict[str, float]
+    ) -> _Turn:
+        with _timed(timings, "parse"):
+            parsed = self._parser.parse_many([message])[0]
+        with _timed(timings, "state"):
+            if conversation_id is None:
+                conversation_id = self._store.create_conversation()
+                state = ConversationState()
+            else:
+                state = self._store.load_state(conversation_id)
+            state, action = self._tracker.advance(state, parsed)
+        turn = _Turn(conversation_id, message, parsed, state, locale or ("zh" if has_cjk(message) else "en"))
+        self._act(turn, action, timings)
+        return turn
+
+    def _act(self, turn: _Turn, action: TurnAction, timings: dict[str, float]) -> None:
+        words = replies.for_locale(turn.locale)
+        kind = action.kind
+        if kind == "greet":
+            turn.reply = words.greeting()
+        elif kind == "out_of_scope":
+            turn.reply = words.out_of_scope()
+        elif kind == "clarify":
+            turn.reply = action.question or words.clarify()
+        elif kind == "accept":
+            chosen = _shown(turn.state, action.bundle_ids)
+            turn.reply = words.accepted(chosen[0]) if chosen else words.clarify()
+        elif kind == "compare":
+            turn.reply = words.compare(_shown(turn.state, action.bundle_ids))
+        elif kind == "explain":
+            turn.reply = words.explain(_shown(turn.state, action.bundle_ids), turn.state.goal)
+        else:
+            self._offer(turn, action, timings)
+
+    def _offer(self, turn: _Turn, action: TurnAction, timings: dict[str, float]) -> None:
+        """Build, price and quote bundles for the goal (search: single items; swap/add/remove: rebuilt
+        around the shown anchor with the change applied)."""
+        words = replies.for_locale(turn.locale)
+        goal = turn.state.goal
+        the_plan = plan(goal, message=turn.message, single_item=action.kind == "search")
+        with _timed(timings, "retrieve"):
+            anchors, by_role = self._candidates(the_plan, turn, action)
+        with _timed(timings, "build"):
+            result = self._builder.build(the_plan.request, anchors, by_role)
+        if not result.ok:
+            turn.reply = self._nothing_fits(result, turn)
+            turn.state = self._tracker.record_shown(turn.state, [])
+            return
+        with _timed(timings, "price"):
+            signals = shopper_signals(goal, turn.state.price_sensitivity)
+            priced = tuple(self._pricer.price(draft, signals) for draft in result.bundles)
+        with _timed(timings, "quote"):
+            now = self._clock()
+            views, quotes = [], []
+            for offer in priced:
+                quote = self._signer.issue(offer, now, self._quote_ttl)
+                view = _view(offer, quote.quote_id, quote.valid_until)
+                views.append(view)
+                quotes.append(
+                    QuoteRecord(
+                        quote_id=quote.quote_id,
+                        conversation_id=turn.conversation_id,
+                        bundle=view.to_json(),
+                        price=offer.bundle_price,
+                        currency=offer.breakdown.currency,
+                        valid_until=quote.valid_until,
+                    )
+                )
+        turn.priced, turn.bundles, turn.quotes = priced, tuple(views), tuple(quotes)
+        turn.state = self._tracker.record_shown(
+            turn.state, [_shown_bundle(v, p) for v, p in zip(views, priced, strict=True)]
+        )
+        turn.reply = words.offer(turn.bundles, goal, action, notes=result.notes)
+
+    def _candidates(
+        self, the_plan: RetrievalPlan, turn: _Turn, action: TurnAction
+    ) -> tuple[list[ScoredProduct], dict[str, list[ScoredProduct]]]:
+        hits: list[SearchHit] = []
+        for filters in _relaxations(the_plan):  # the builder explains what the budget ruled out
+            hits = self._retriever.search(the_plan.anchor_query, top_k=ANCHOR_POOL, filters=filters)
+            if hits:
+                break
+        keep_anchor = _anchor_ids(turn.state, action)
+        if keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
+            kept = [hit for hit in hits if hit.product.id in keep_anchor]
+            hits = kept or hits
+        anchors = [_scored(hit) for hit in hits]
+        if the_plan.request.roles == ():
+            return anchors, {}
+        roles: list[str] = list(the_plan.request.roles or ())
+        if not roles:
+            for anchor in anchors[:ROLE_ANCHORS]:
+                roles.extend(r for r in self._complements.roles_for(anchor.product) if r not in roles)
+        roles = [role for role in roles if role not in the_plan.removed_roles]
+        if not roles:
+            return anchors, {}
+        top = anchors[0].product.title if anchors else ""
+        colour = action.item_attributes.get("colour") if action.kind == "swap" else None
+        queries = [
+            " ".join(part for part in (colour if role == action.item_role else None, role, top) if part)
+            for role in roles
+        ]
+        by_role: dict[str, list[ScoredProduct]] = {}
+        for role, query in zip(roles, queries, strict=True):
+            filters = SearchFilters(
+                max_price=the_plan.role_filters.max_price,
+                categories=(role,),
+                exclude_brands=the_plan.role_filters.exclude_brands,
+                in_stock=True,
+                currency=the_plan.role_filters.currency,
+            )
+            found = self._retriever.search(query, top_k=self._per_role, filters=filters)
+            if action.kind == "swap" and role == action.item_role:
+                found = [hit for hit in found if hit.product.id not in _shown_item_ids(turn.state, role)]
+            if found:
+                by_role[role] = [_scored(hit) for hit in found]
+        return anchors, by_role
+
+    def _nothing_fits(self, result: BuildResult, turn: _Turn) -> str:
+        words = replies.for_locale(turn.locale)
+        nearest = None
+        if result.nearest:
+            priced = self._pricer.price(result.nearest[0], shopper_signals(turn.state.goal, 0.5))
+            nearest = (priced.bundle_price, priced.breakdown.currency)
+        return words.nothing_fits(result.reason, nearest)
+
+    def _partial(self, turn: _Turn) -> dict[str, object]:
+        return {
+            "conversation_id": turn.conversation_id,
+            "reply": turn.reply,
+            "intent": _intent(turn.parsed).to_json(),
+            "bundles": [view.to_json() for view in turn.bundles],
+        }
+
+    def _save(self, turn: _Turn) -> None:
+        record = TurnRecord(
+            message=turn.message,
+            reply=turn.reply,
+            intent=_intent(turn.parsed).to_json(),
+            created_at=self._clock(),
+            bundles=[view.to_json() for view in turn.bundles],
+            timings_ms=dict(turn.timings or {}),
+        )
+        quotes = [
+            QuoteRecord(
+                quote_id=q.quote_id,
+                conversation_id=q.conversation_id,
+                bundle=view.to_json(),
+                price=q.price,
+                currency=q.currency,
+                valid_until=q.valid_until,
+            )
+            for q, view in zip(turn.quotes, turn.bundles, strict=True)
+        ]
+        self._store.save_turn(turn.conversation_id, record, turn.state, quotes)
+
+
+# ---- helpers
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = round(timings.get(stage, 0.0) + (time.perf_counter() - started) * 1000, 2)
+
+
+def _relaxations(the_plan: RetrievalPlan) -> Iterator[SearchFilters]:
+    """Anchor filters, then without the budget (so "nothing under $50 includes a laptop" can name the
+    cheapest), then without the category (a category word the catalog does not use)."""
+    yield the_plan.anchor_filters
+    yield replace(the_plan.anchor_filters, max_price=None)
+    yield the_plan.fallback_filters
+
+
+def _intent(parsed: ParsedMessage) -> IntentView:
+    return IntentView(parsed.intent, parsed.confidence, parsed.slots.to_json())
+
+
+def _scored(hit: SearchHit) -> ScoredProduct:
+    return ScoredProduct(hit.product, max(0.0, min(1.0, hit.score)))
+
+
+def _view(priced: PricedBundle, quote_id: str, valid_until: datetime) -> BundleView:
+    breakdown = priced.breakdown
+    return BundleView(
+        bundle_id=f"b_{uuid.uuid4().hex[:12]}",
+        label=priced.draft.label,
+        items=tuple(
+            ItemView(
+                product_id=item.product.id,
+                title=item.product.title,
+                brand=item.product.brand,
+                category=item.product.category,
+                unit_price=item.product.price,
+            )
+            for item in priced.draft.items
+        ),
+        list_price=breakdown.list_total,
+        bundle_price=breakdown.bundle_price,
+        savings=breakdown.savings,
+        currency=breakdown.currency,
+        explanation="",
+        quote_id=quote_id,
+        valid_until=valid_until,
+    )
+
+
+def _with_explanation(view: BundleView, text: str, source: str) -> BundleView:
+    return replace(view, explanation=text, explanation_source="model" if source == "model" else "template")
+
+
+def _shown_bundle(view: BundleView, priced: PricedBundle) -> ShownBundle:
+    return ShownBundle(
+        bundle_id=view.bundle_id,
+        label=view.label,
+        items=[
+            ShownItem(
+                product_id=item.product.id,
+                title=item.product.title,
+                category=item.product.category,
+                brand=item.product.brand,
+                role=item.role,
+            )
+            for item in priced.draft.items
+        ],
+        bundle_price=view.bundle_price,
+        currency=view.currency,
+        quote_id=view.quote_id,
+    )
+
+
+def _shown(state: ConversationState, bundle_ids: Sequence[str]) -> list[ShownBundle]:
+    wanted = set(bundle_ids)
+    return [bundle for bundle in state.shown if bundle.bundle_id in wanted]
+
+
+def _anchor_ids(state: ConversationState, action: TurnAction) -> set[str]:
+    if action.kind not in ("swap", "add", "remove"):
+        return set()
+    return {bundle.items[0].product_id for bundle in _shown(state, action.bundle_ids) if bundle.items}
+
+
+def _shown_item_ids(state: ConversationState, role: str) -> set[str]:
+    return {item.product_id for bundle in state.shown for item in bundle.items if item.role == role}
+
+
+def _need(state: ConversationState) -> dict[str, str | None]:
+    goal = state.goal
+    return {"use_case": goal.use_case, "recipient": goal.recipient, "occasion": goal.occasion}

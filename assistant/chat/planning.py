@@ -1,0 +1,86 @@
+"""From the conversation's goal to what retrieval and the bundle builder need (pure: no models, no I/O).
+
+The anchor is what the shopper asked for first ("a phone ..."); further named categories ("... with a
+case and a charger") become the complement roles they asked for; otherwise the complement model picks
+roles. Budgets, brands and stock become exact search filters, so no candidate can break them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.dialogue.state import ShoppingGoal
+from pricing.bundles import BundleRequest
+from pricing.types import ShopperSignals
+from retrieval.filters import SearchFilters
+
+
+@dataclass(frozen=True, slots=True)
+class RetrievalPlan:
+    """The anchor query and filters, and the request the builder must satisfy."""
+
+    anchor_query: str
+    anchor_filters: SearchFilters
+    fallback_filters: SearchFilters  # without the category filter, when the category matched nothing
+    request: BundleRequest
+    role_filters: SearchFilters  # shared constraints for complement candidates (role added per search)
+    removed_roles: frozenset[str]
+
+
+def plan(goal: ShoppingGoal, *, message: str, single_item: bool = False) -> RetrievalPlan:
+    """The searches and bundle request for `goal`; `single_item` (a search, not a bundle) asks for no
+    complements."""
+    anchor_category = goal.categories[0] if goal.categories else None
+    words = [
+        *goal.categories[:1],
+        *goal.attributes.values(),
+        goal.use_case or "",
+        *(f"for {goal.recipient}",) * bool(goal.recipient),
+        *(f"{goal.occasion} gift",) * bool(goal.occasion),
+        *goal.brands[:1],
+    ]
+    query = " ".join(word for word in words if word).strip() or message
+    shared = SearchFilters(
+        max_price=goal.budget_max,
+        exclude_brands=tuple(goal.exclude_brands),
+        in_stock=True,
+        currency=goal.currency,
+    )
+    anchor_filters = SearchFilters(
+        max_price=goal.budget_max,
+        categories=(anchor_category,) if anchor_category else (),
+        brands=tuple(goal.brands),
+        exclude_brands=tuple(goal.exclude_brands),
+        in_stock=True,
+        currency=goal.currency,
+    )
+    fallback = SearchFilters(
+        max_price=goal.budget_max,
+        brands=tuple(goal.brands),
+        exclude_brands=tuple(goal.exclude_brands),
+        in_stock=True,
+        currency=goal.currency,
+    )
+    removed = frozenset(goal.removed_roles)
+    asked = tuple(role for role in goal.categories[1:] if role not in removed)
+    roles: tuple[str, ...] | None = () if single_item else (asked or None)
+    request = BundleRequest(
+        budget_max=goal.budget_max,
+        budget_min=goal.budget_min,
+        currency=goal.currency,
+        brands=tuple(goal.brands),
+        exclude_brands=tuple(goal.exclude_brands),
+        anchor_categories=(anchor_category,) if anchor_category else (),
+        roles=roles,
+    )
+    return RetrievalPlan(query, anchor_filters, fallback, request, shared, removed)
+
+
+def shopper_signals(goal: ShoppingGoal, price_sensitivity: float) -> ShopperSignals:
+    """What pricing may know about the shopper: budget, sensitivity learned from "cheaper", gift."""
+    return ShopperSignals(
+        budget_max=goal.budget_max,
+        budget_min=goal.budget_min,
+        price_sensitivity=price_sensitivity,
+        is_gift=bool(goal.recipient or goal.occasion),
+    )

@@ -1,0 +1,134 @@
+"""The assistant's short reply texts, in English and Chinese.
+
+Deterministic wording around facts: every amount is a `Decimal` handed over from the pricing engine
+(bundle prices, savings) and formatted here, never computed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from assistant.chat.types import BundleView
+from assistant.dialogue.state import ShoppingGoal, ShownBundle, TurnAction
+from pricing.bundles.messages import format_money
+
+
+class EnglishReplies:
+    """Replies for `en` (the default)."""
+
+    def greeting(self) -> str:
+        return "Hi! Tell me what you're shopping for, e.g. 'a phone for photography under $900'."
+
+    def out_of_scope(self) -> str:
+        return "I can only help with shopping in this store. What are you looking for?"
+
+    def clarify(self) -> str:
+        return "Could you tell me a bit more about what you're looking for?"
+
+    def offer(
+        self, bundles: Sequence[BundleView], goal: ShoppingGoal, action: TurnAction, *, notes: Sequence[str]
+    ) -> str:
+        lead = {
+            "swap": "Swapped it: here are the updated bundles.",
+            "add": "Added it: here are the updated bundles.",
+            "remove": "Removed it: here are the updated bundles.",
+            "search": "Here's what I found.",
+        }.get(action.kind, _lead(goal))
+        parts = [f"{b.label}: {_money(b.bundle_price, b.currency)}" + _saves(b) for b in bundles]
+        note = f" Note: {notes[0]}." if notes else ""
+        return f"{lead} {'; '.join(parts)}.{note}"
+
+    def nothing_fits(self, reason: str | None, nearest: tuple[Decimal, str] | None) -> str:
+        text = f"Sorry, {reason}." if reason else "Sorry, nothing in the catalog fits that."
+        if nearest is not None:
+            text += f" The closest bundle I can offer is {_money(*nearest)}: want me to show it?"
+        return text
+
+    def accepted(self, bundle: ShownBundle) -> str:
+        price = _money(bundle.bundle_price, bundle.currency)
+        return (
+            f"Great choice! The {bundle.label} bundle is yours at {price}, the quoted price held until it"
+            " expires. Use the accept button to check out."
+        )
+
+    def compare(self, bundles: Sequence[ShownBundle]) -> str:
+        if len(bundles) < 2:
+            return "Which two bundles should I compare?"
+        lines = [
+            f"{b.label}: {len(b.items)} items ({', '.join(_role(i.role, i.title) for i in b.items)}) for "
+            f"{_money(b.bundle_price, b.currency)}"
+            for b in bundles
+        ]
+        cheapest = min(bundles, key=lambda b: b.bundle_price)
+        return "; ".join(lines) + f". The {cheapest.label} one costs least."
+
+    def explain(self, bundles: Sequence[ShownBundle], goal: ShoppingGoal) -> str:
+        if not bundles:
+            return "Which bundle should I explain?"
+        bundle = bundles[0]
+        anchor = bundle.items[0].title if bundle.items else "the main item"
+        extras = ", ".join(_role(i.role, i.title) for i in bundle.items[1:])
+        need = f" for {goal.use_case}" if goal.use_case else ""
+        with_extras = f", with {extras} that go with it" if extras else ""
+        return f"The {bundle.label} bundle is built around the {anchor}{need}{with_extras}."
+
+
+class ChineseReplies(EnglishReplies):
+    """Replies for `zh`."""
+
+    def greeting(self) -> str:
+        return "你好！告诉我你想买什么，比如“900美元以内的拍照手机”。"
+
+    def out_of_scope(self) -> str:
+        return "我只能帮你在本店购物。你想买什么呢？"
+
+    def clarify(self) -> str:
+        return "能再具体说说你想买什么吗？"
+
+    def offer(
+        self, bundles: Sequence[BundleView], goal: ShoppingGoal, action: TurnAction, *, notes: Sequence[str]
+    ) -> str:
+        labels = {"value": "实惠款", "balanced": "均衡款", "premium": "高端款", "best match": "推荐款"}
+        parts = [
+            f"{labels.get(b.label, b.label)}：{_money(b.bundle_price, b.currency)}"
+            + (f"（省{_money(b.savings, b.currency)}）" if b.savings > 0 else "")
+            for b in bundles
+        ]
+        return "为你搭配了这些套装：" + "；".join(parts) + "。"
+
+    def nothing_fits(self, reason: str | None, nearest: tuple[Decimal, str] | None) -> str:
+        text = "抱歉，没有符合条件的套装。"
+        if nearest is not None:
+            text += f"最接近的套装价格为{_money(*nearest)}，需要看看吗？"
+        return text
+
+    def accepted(self, bundle: ShownBundle) -> str:
+        return (
+            f"好的！这个套装的价格为{_money(bundle.bundle_price, bundle.currency)}，报价有效期内可直接下单。"
+        )
+
+
+def for_locale(locale: str) -> EnglishReplies:
+    """The reply wording for `locale` (Chinese for zh*, else English)."""
+    return ChineseReplies() if locale.lower().startswith("zh") else EnglishReplies()
+
+
+def _lead(goal: ShoppingGoal) -> str:
+    what = goal.categories[0] if goal.categories else "your request"
+    budget = (
+        f" within {_money(goal.budget_max, goal.currency or 'USD')}" if goal.budget_max is not None else ""
+    )
+    return f"Here are bundles around a {what}{budget}:" if goal.categories else f"Here are bundles{budget}:"
+
+
+def _saves(bundle: BundleView) -> str:
+    return f" (save {_money(bundle.savings, bundle.currency)})" if bundle.savings > 0 else ""
+
+
+def _money(amount: Decimal, currency: str) -> str:
+    return format_money(amount, currency)
+
+
+def _role(role: str | None, title: str) -> str:
+    return role if role and not role.startswith("item:") else title
