@@ -84,6 +84,19 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--output", help="artefact directory (default: the configured or shipped one)")
     train.set_defaults(handler=_train_intent)
 
+    bundle = commands.add_parser("bundle", help="one turn: priced, explained bundles for a request")
+    bundle.add_argument("text", help="the request, or - to read one request per line from stdin")
+    bundle.add_argument("--catalog")
+    bundle.add_argument("--json", action="store_true")
+    bundle.set_defaults(handler=_bundle)
+
+    chat = commands.add_parser("chat", help="chat interactively, or run scripted conversations")
+    chat.add_argument("--catalog")
+    chat.add_argument("--script", action="append", default=[], help="YAML script (repeatable)")
+    chat.add_argument("--url", help="run the scripts against a running server instead of in-process")
+    chat.add_argument("--site-key", default="pk_demo")
+    chat.set_defaults(handler=_chat)
+
     evaluate = commands.add_parser("eval", help="evaluations that print figures")
     eval_commands = evaluate.add_subparsers(dest="eval_command", required=True)
     retrieval_eval = eval_commands.add_parser("retrieval", help="nDCG@10/Recall@10 on real labelled queries")
@@ -112,6 +125,79 @@ def _parser() -> argparse.ArgumentParser:
     pricing_eval.add_argument("--json", action="store_true")
     pricing_eval.set_defaults(handler=_eval_pricing)
     return parser
+
+
+def _engine(args: argparse.Namespace) -> Any:
+    from assistant.components import build_chat_engine, open_catalog
+
+    settings = get_settings()
+    engine = build_chat_engine(settings, open_catalog(settings, args.catalog))
+    engine.warm_up()
+    return engine
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    texts = sys.stdin if args.text == "-" else [args.text]
+    for line in texts:
+        text = line.rstrip("\n")
+        if args.text == "-" and not text.strip():
+            continue
+        result = engine.turn(text)
+        body = result.to_json()
+        output = {"intent": body["intent"], "bundles": body["bundles"], "reply": body["reply"]}
+        if args.json:
+            print(json.dumps(output, ensure_ascii=False), flush=True)
+        else:
+            print(result.reply)
+            for view in result.bundles:
+                items = ", ".join(item.title for item in view.items)
+                print(
+                    f"  [{view.label}] {view.bundle_price} {view.currency} (list {view.list_price}): {items}"
+                )
+                print(f"    {view.explanation}")
+    return 0
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from assistant.conversations.runner import engine_sender, format_report, http_sender, run_script
+    from assistant.conversations.script import load_script
+
+    if not args.script:
+        return _chat_interactive(_engine(args))
+    scripts = [load_script(Path(path)) for path in args.script]
+    send = http_sender(args.url, site_key=args.site_key) if args.url else engine_sender(_engine(args))
+    passed = failed = 0
+    for script in scripts:
+        report = run_script(script, send)
+        print(format_report(report))
+        passed, failed = passed + report.passed, failed + report.failed
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+def _chat_interactive(engine: Any) -> int:
+    conversation_id = None
+    print("Bundlewise chat: type a message, empty line or Ctrl-D to quit.")
+    while True:
+        try:
+            message = input("you> ")
+        except EOFError:
+            return 0
+        if not message.strip():
+            return 0
+        try:
+            result = engine.turn(message, conversation_id=conversation_id)
+        except BundlewiseError as error:
+            print(f"! {error}")
+            continue
+        conversation_id = result.conversation_id
+        print(f"bundlewise> {result.reply}")
+        for number, view in enumerate(result.bundles, start=1):
+            print(f"  {number}. [{view.label}] {view.bundle_price} {view.currency} (save {view.savings})")
+            for item in view.items:
+                print(f"     - {item.title} ({item.unit_price})")
+            print(f"     {view.explanation}")
 
 
 def _decimal(text: str) -> Decimal:

@@ -226,9 +226,9 @@ class ShoppingAssistant:
         around the shown anchor with the change applied)."""
         words = replies.for_locale(turn.locale)
         goal = turn.state.goal
-        the_plan = plan(goal, message=turn.message, single_item=action.kind == "search")
         with _timed(timings, "retrieve"):
-            anchors, by_role = self._candidates(the_plan, turn, action)
+            the_plan, hits = self._anchor_hits(turn, single_item=action.kind == "search")
+            anchors, by_role = self._candidates(the_plan, hits, turn, action)
         with _timed(timings, "build"):
             result = self._builder.build(the_plan.request, anchors, by_role)
         if not result.ok:
@@ -261,14 +261,23 @@ class ShoppingAssistant:
         )
         turn.reply = words.offer(turn.bundles, goal, action, notes=result.notes)
 
+    def _anchor_hits(self, turn: _Turn, *, single_item: bool) -> tuple[RetrievalPlan, list[SearchHit]]:
+        """Anchors for the first of the goal's categories the catalog has (a word it does not use, like
+        "noise cancelling", is skipped); within budget, else above it so the builder can say what the
+        budget ruled out; else for any category."""
+        goal = turn.state.goal
+        the_plan = plan(goal, message=turn.message, single_item=single_item)
+        for category in [*goal.categories, None]:
+            the_plan = plan(goal, message=turn.message, single_item=single_item, anchor_category=category)
+            for filters in (the_plan.anchor_filters, replace(the_plan.anchor_filters, max_price=None)):
+                hits = self._retriever.search(the_plan.anchor_query, top_k=ANCHOR_POOL, filters=filters)
+                if hits:
+                    return the_plan, hits
+        return the_plan, []
+
     def _candidates(
-        self, the_plan: RetrievalPlan, turn: _Turn, action: TurnAction
+        self, the_plan: RetrievalPlan, hits: list[SearchHit], turn: _Turn, action: TurnAction
     ) -> tuple[list[ScoredProduct], dict[str, list[ScoredProduct]]]:
-        hits: list[SearchHit] = []
-        for filters in _relaxations(the_plan):  # the builder explains what the budget ruled out
-            hits = self._retriever.search(the_plan.anchor_query, top_k=ANCHOR_POOL, filters=filters)
-            if hits:
-                break
         keep_anchor = _anchor_ids(turn.state, action)
         if keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
             kept = [hit for hit in hits if hit.product.id in keep_anchor]
@@ -354,14 +363,6 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         yield
     finally:
         timings[stage] = round(timings.get(stage, 0.0) + (time.perf_counter() - started) * 1000, 2)
-
-
-def _relaxations(the_plan: RetrievalPlan) -> Iterator[SearchFilters]:
-    """Anchor filters, then without the budget (so "nothing under $50 includes a laptop" can name the
-    cheapest), then without the category (a category word the catalog does not use)."""
-    yield the_plan.anchor_filters
-    yield replace(the_plan.anchor_filters, max_price=None)
-    yield the_plan.fallback_filters
 
 
 def _intent(parsed: ParsedMessage) -> IntentView:

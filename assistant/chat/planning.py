@@ -21,18 +21,19 @@ class RetrievalPlan:
 
     anchor_query: str
     anchor_filters: SearchFilters
-    fallback_filters: SearchFilters  # without the category filter, when the category matched nothing
     request: BundleRequest
     role_filters: SearchFilters  # shared constraints for complement candidates (role added per search)
     removed_roles: frozenset[str]
 
 
-def plan(goal: ShoppingGoal, *, message: str, single_item: bool = False) -> RetrievalPlan:
-    """The searches and bundle request for `goal`; `single_item` (a search, not a bundle) asks for no
-    complements."""
-    anchor_category = goal.categories[0] if goal.categories else None
+def plan(
+    goal: ShoppingGoal, *, message: str, single_item: bool = False, anchor_category: str | None = None
+) -> RetrievalPlan:
+    """The searches and bundle request for `goal` around `anchor_category` (one of the goal's
+    categories, None for any); the goal's other categories become wanted roles. `single_item` (a
+    search, not a bundle) asks for no complements."""
     words = [
-        *goal.categories[:1],
+        anchor_category or "",
         *goal.attributes.values(),
         goal.use_case or "",
         *(f"for {goal.recipient}",) * bool(goal.recipient),
@@ -54,15 +55,8 @@ def plan(goal: ShoppingGoal, *, message: str, single_item: bool = False) -> Retr
         in_stock=True,
         currency=goal.currency,
     )
-    fallback = SearchFilters(
-        max_price=goal.budget_max,
-        brands=tuple(goal.brands),
-        exclude_brands=tuple(goal.exclude_brands),
-        in_stock=True,
-        currency=goal.currency,
-    )
     removed = frozenset(goal.removed_roles)
-    asked = tuple(role for role in goal.categories[1:] if role not in removed)
+    asked = tuple(role for role in goal.categories if role not in removed and role != anchor_category)
     roles: tuple[str, ...] | None = () if single_item else (asked or None)
     request = BundleRequest(
         budget_max=goal.budget_max,
@@ -73,7 +67,7 @@ def plan(goal: ShoppingGoal, *, message: str, single_item: bool = False) -> Retr
         anchor_categories=(anchor_category,) if anchor_category else (),
         roles=roles,
     )
-    return RetrievalPlan(query, anchor_filters, fallback, request, shared, removed)
+    return RetrievalPlan(query, anchor_filters, request, shared, removed)
 
 
 def shopper_signals(goal: ShoppingGoal, price_sensitivity: float) -> ShopperSignals:

@@ -153,8 +153,17 @@ class IntentParser:
         return [result for result in results if result is not None]  # every slot is filled by now
 
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
-        surfaces = tuple((span.slot, text[span.start : span.end]) for span in spans)
+        surfaces = tuple(
+            (span.slot, text[span.start : span.end])
+            for span in spans
+            if not (span.slot.startswith("budget") and _is_percentage(text, span.end))
+        )
         return ParsedMessage(intent, confidence, assemble_slots(surfaces, self._vocabulary), surfaces)
+
+
+def _is_percentage(text: str, end: int) -> bool:
+    """'90% off' names a discount, not a budget: the number is followed by a percent sign or word."""
+    return text[end:].lstrip().lower().startswith(("%", "percent", "pct"))
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:

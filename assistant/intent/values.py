@@ -62,6 +62,8 @@ def parse_money(text: str) -> tuple[Decimal | None, str | None]:
     """Amount and ISO currency in a money phrase: '1.2k' -> 1200, 'under 900 bucks' -> (900, USD),
     '3000元以内' -> (3000, CNY), '两千' -> 2000. The largest amount wins ('300-500' -> 500)."""
     lowered = text.lower()
+    if "%" in lowered or "percent" in lowered:  # "90% off" is a discount wish, not a budget
+        return None, None
     currency = next((code for word, code in _CURRENCY_WORDS if word in lowered), None)
     scaled = (_scaled(number, scale) for number, scale in _NUMBER.findall(lowered))
     amounts = [amount for amount in scaled if amount is not None]

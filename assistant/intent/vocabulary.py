@@ -121,9 +121,9 @@ class SlotVocabulary:
         alias = CATEGORY_ALIASES.get(key)
         if alias:
             return alias
-        close = difflib.get_close_matches(key, self._categories, n=1, cutoff=0.85)
-        if close:
-            return close[0]
+        close = difflib.get_close_matches(key, [*self._categories, *CATEGORY_ALIASES], n=1, cutoff=0.8)
+        if close:  # a typo of a name or of an alias ("iphoen" -> "iphone" -> phone)
+            return CATEGORY_ALIASES.get(close[0], close[0])
         return self._embedding_match(key) or key
 
     def _embedding_match(self, key: str) -> str | None:
