@@ -1,0 +1,63 @@
+"""The chat loop on the real stages: stream order, persistence, prices from the pricing engine."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.chat.engine import ShoppingAssistant
+from assistant.components import build_chat_engine, open_catalog
+from assistant.errors import InvalidInputError, NotFoundError
+from assistant.settings import Settings
+from assistant.storage.database import open_store
+from assistant.storage.store import SqlSessionStore
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> SqlSessionStore:
+    return open_store(url=f"sqlite:///{tmp_path_factory.mktemp('db') / 'chat.db'}")
+
+
+@pytest.fixture(scope="module")
+def engine(store: SqlSessionStore) -> ShoppingAssistant:
+    settings = Settings()
+    assistant: ShoppingAssistant = build_chat_engine(settings, open_catalog(settings), store=store)
+    assistant.warm_up()
+    return assistant
+
+
+def test_stream_sends_bundles_first_then_text_then_done(engine: ShoppingAssistant) -> None:
+    events = list(engine.stream("a phone for photography under $900"))
+    kinds = [event.kind for event in events]
+    assert kinds[0] == "bundles" and kinds[-1] == "done" and "delta" in kinds
+    first, done = events[0].data, events[-1].data
+    assert [b["quote_id"] for b in first["bundles"]] == [b["quote_id"] for b in done["bundles"]]  # type: ignore[index]
+    assert all(b["explanation"] for b in done["bundles"])  # type: ignore[index]
+
+
+def test_every_shown_number_adds_up_and_respects_the_budget(engine: ShoppingAssistant) -> None:
+    result = engine.turn("skincare routine for dry skin under 150")
+    assert result.bundles
+    for bundle in result.bundles:
+        assert bundle.list_price == sum(item.unit_price for item in bundle.items)
+        assert bundle.savings == bundle.list_price - bundle.bundle_price >= 0
+        assert bundle.bundle_price <= Decimal(150)
+        assert str(bundle.bundle_price) in result.reply
+
+
+def test_turns_and_state_are_stored(engine: ShoppingAssistant, store: SqlSessionStore) -> None:
+    first = engine.turn("a laptop for work under 2000")
+    second = engine.turn("cheaper please", conversation_id=first.conversation_id)
+    state = store.load_state(first.conversation_id)
+    assert state.turns == 2 and [b.bundle_id for b in state.shown] == [b.bundle_id for b in second.bundles]
+    assert len(store.get_conversation(first.conversation_id)["turns"]) == 2
+
+
+def test_bad_input_and_unknown_conversations_are_errors(engine: ShoppingAssistant) -> None:
+    with pytest.raises(InvalidInputError):
+        engine.turn("   ")
+    with pytest.raises(NotFoundError):
+        engine.turn("hello", conversation_id="no-such-conversation")
