@@ -18,7 +18,7 @@
   var css = [
     ":host{all:initial;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:14px;color:#1d1d1f}",
     ".bubble{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;",
-    "background:#2f5bea;color:#fff;font-size:24px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);z-index:2147483000}",
+    "background:#2f5bea;color:#fff;display:flex;align-items:center;justify-content:center;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);z-index:2147483000}",
     ".bubble:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #ffb000;outline-offset:2px}",
     ".panel{position:fixed;right:20px;bottom:88px;width:min(380px,calc(100vw - 40px));height:min(560px,calc(100vh - 120px));",
     "background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);display:flex;flex-direction:column;z-index:2147483000}",
@@ -37,7 +37,7 @@
     ".price{font-weight:600}.list{color:#6b7080;text-decoration:line-through;margin-left:6px}",
     ".save{color:#137333;margin-left:6px}.why{margin:6px 0;color:#333}",
     ".accept{background:#137333;color:#fff;border:0;border-radius:6px;padding:6px 12px;cursor:pointer}",
-    ".accept[disabled]{background:#8aa;cursor:default}",
+    ".accept[aria-disabled=true]{background:#8aa;cursor:default}",
     "form{display:flex;gap:6px;padding:10px;border-top:1px solid #e5e7ee}",
     "input{flex:1;padding:8px;border:1px solid #c5cad6;border-radius:6px;font:inherit}",
     ".send{background:#2f5bea;color:#fff;border:0;border-radius:6px;padding:8px 12px;cursor:pointer}",
@@ -49,7 +49,9 @@
   var root = host.attachShadow({ mode: "open" });
   root.innerHTML = '<style>' + css + '</style>' +
     '<button class="bubble" type="button" aria-haspopup="dialog" aria-expanded="false" ' +
-    'aria-controls="bw-panel" aria-label="Open ' + escapeHtml(title) + '">&#128172;</button>' +
+    'aria-controls="bw-panel" aria-label="Open ' + escapeHtml(title) + '">' +
+    '<svg aria-hidden="true" width="26" height="26" viewBox="0 0 24 24" fill="currentColor">' +
+    '<path d="M6 3h12a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3H10l-5 4v-4.2A3 3 0 0 1 3 14V6a3 3 0 0 1 3-3z"/></svg></button>' +
     '<section class="panel" id="bw-panel" role="dialog" aria-label="' + escapeHtml(title) + '" hidden>' +
     '<header><h2>' + escapeHtml(title) + '</h2>' +
     '<button class="close" type="button" aria-label="Close ' + escapeHtml(title) + '">&times;</button></header>' +
@@ -158,20 +160,28 @@
     return { card: card, why: why };
   }
 
+  // aria-disabled rather than disabled: a disabled button drops keyboard focus to the page body.
   function acceptQuote(bundle, button) {
-    button.disabled = true;
+    if (button.getAttribute("aria-disabled") === "true") { return; }
+    button.setAttribute("aria-disabled", "true");
     fetch(apiBase + "/v1/quotes/" + encodeURIComponent(bundle.quote_id) + "/accept", {
       method: "POST", headers: headers({ "Accept": "application/json" })
     }).then(function (response) {
       if (!response.ok) {
-        return problemText(response).then(function (text) { button.disabled = false; addMessage("error", text); });
+        return problemText(response).then(function (text) {
+          button.setAttribute("aria-disabled", "false");
+          addMessage("error", text);
+        });
       }
       return response.json().then(function (body) {
         button.textContent = "Accepted ✓";
-        button.setAttribute("aria-label", "Accepted");
+        button.setAttribute("aria-label", "Accepted: the " + bundle.label + " bundle");
         addMessage("bot", "Accepted: " + bundle.label + " bundle at " + money(body.bundle_price, body.currency) + ".");
       });
-    }).catch(function () { button.disabled = false; addMessage("error", "Network error: please try again."); });
+    }).catch(function () {
+      button.setAttribute("aria-disabled", "false");
+      addMessage("error", "Network error: please try again.");
+    });
   }
 
   function send(text) {
