@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from assistant.components import build_retriever, open_catalog
+from assistant.components import build_chat_engine, build_retriever, open_catalog
 from assistant.settings import Settings
+from assistant.storage.database import open_store
 
 
 def serve(
@@ -23,8 +24,21 @@ def serve(
     print(f"Bundlewise: catalog {products.source} ({len(products)} products)", file=sys.stderr, flush=True)
     retriever = build_retriever(settings, products)
     retriever.warm_up(show_progress=True)  # first start embeds the catalog and persists the index
+    print("Bundlewise: loading the intent model and the database", file=sys.stderr, flush=True)
+    store = open_store(settings)
+    engine = build_chat_engine(settings, products, store=store, retriever=retriever)
+    engine.warm_up()  # first start exports the intent model to ONNX once (cached)
+    info = {"catalog": products.source, "products": len(products), "catalog_hash": products.content_hash[:16]}
+    app = create_app(
+        retriever, engine=engine, store=store, settings=settings, catalog_info=lambda: info, ui=True
+    )
     base = f"http://{host}:{port}"
-    urls = {"API docs": "/docs", "health": "/healthz", "search": "/v1/search?q=phone"}
-    lines = "".join(f"\n  {name:<9} {base}{path}" for name, path in urls.items())
+    urls = {
+        "chat UI": "/ui",
+        "widget demo": "/widget-demo",
+        "API docs": "/docs",
+        "health": "/healthz",
+    }
+    lines = "".join(f"\n  {name:<12} {base}{path}" for name, path in urls.items())
     print(f"Bundlewise is serving:{lines}", flush=True)
-    uvicorn.run(create_app(retriever), host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info")

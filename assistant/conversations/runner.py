@@ -6,6 +6,7 @@ script checks the product the same way through either door.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -13,6 +14,8 @@ from assistant.chat.types import ChatEngine
 from assistant.conversations.script import Script, ScriptReport, TurnOutcome, check_turn
 from assistant.errors import BundlewiseError
 
+RATE_LIMIT_RETRIES = 5
+MAX_WAIT_SECONDS = 10.0
 Send = Callable[[Any, str | None, str | None], TurnOutcome]  # (message, conversation id, locale)
 
 
@@ -46,6 +49,11 @@ def http_sender(url: str, *, site_key: str = "pk_demo", timeout: float = 60.0) -
         if locale:
             payload["locale"] = locale
         response = client.post("/v1/chat", json=payload)
+        for _ in range(RATE_LIMIT_RETRIES):  # a polite client waits out a rate limit, as told
+            if response.status_code != 429:
+                break
+            time.sleep(min(MAX_WAIT_SECONDS, float(response.headers.get("Retry-After", "1") or 1)))
+            response = client.post("/v1/chat", json=payload)
         try:
             body = response.json()
         except ValueError:
