@@ -3,6 +3,7 @@ reset and catalog info. It calls the same `ChatEngine` as the HTTP API (in-proce
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -78,6 +79,7 @@ class ChatSession:
 
 def build_blocks(engine: ChatEngine, catalog_info: Callable[[], Mapping[str, Any]] | None = None) -> Any:
     """The Gradio Blocks app (imported lazily: Gradio takes seconds to import)."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # the UI never phones home
     try:
         import gradio as gr
     except ImportError as error:  # pragma: no cover - gradio is a core dependency
@@ -113,7 +115,8 @@ def mount_ui(
     app: FastAPI, engine: ChatEngine, *, catalog_info: Callable[[], Mapping[str, Any]] | None = None
 ) -> FastAPI:
     """`app` with the UI mounted at `/ui`."""
+    blocks = build_blocks(engine, catalog_info)
     import gradio as gr
 
-    mounted: FastAPI = gr.mount_gradio_app(app, build_blocks(engine, catalog_info), path=UI_PATH)
+    mounted: FastAPI = gr.mount_gradio_app(app, blocks, path=UI_PATH)
     return mounted
