@@ -27,21 +27,17 @@ _MIN_PRODUCTION_ADMIN_KEY = 16
 def origin_allowed(origin: str, patterns: list[str]) -> bool:
     """True when `origin` matches a pattern: `*`, an exact origin, or `scheme://host:*` (any port)."""
     origin = origin.rstrip("/").lower()
-    for pattern in patterns:
-        pattern = pattern.rstrip("/").lower()
+    for pattern in (pattern.rstrip("/").lower() for pattern in patterns):
         if pattern in {"*", origin}:
             return True
-        if pattern.endswith(":*"):
-            parts = urlsplit(origin)
-            if f"{parts.scheme}://{parts.hostname}" == pattern[:-2].replace("[", "").replace("]", ""):
-                return True
-            if (
-                parts.hostname
-                and ":" in parts.hostname
-                and f"{parts.scheme}://[{parts.hostname}]" == pattern[:-2]
-            ):
-                return True
+        if pattern.endswith(":*") and _scheme_and_host(origin) == _scheme_and_host(pattern[:-2]):
+            return True
     return False
+
+
+def _scheme_and_host(url: str) -> tuple[str, str | None]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname  # hostname drops the port and IPv6 brackets
 
 
 def is_loopback(host: str | None) -> bool:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 from fastapi.testclient import TestClient
 
+from assistant.api.app import create_app
 from assistant.chat.fakes import FakeChatEngine
+from assistant.chat.types import ChatEvent
 from assistant.storage import SqlSessionStore
-from tests.assistant.api.conftest import KEY, problem, sse_events
+from pricing.quotes import QuoteSigner
+from tests.assistant.api.conftest import KEY, LOOPBACK_CLIENT, Clock, api_settings, problem, sse_events
 
 BUNDLE_KEYS = {
     "bundle_id", "label", "items", "list_price", "bundle_price", "savings", "currency", "explanation",
@@ -120,3 +126,35 @@ def test_openapi_docs_are_served(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     for path in ("/v1/chat", "/v1/chat/completions", "/v1/quotes/{quote_id}/accept", "/v1/events"):
         assert path in paths
+
+
+class BrokenEngine(FakeChatEngine):
+    """Fails the way a bug would: before any event, or after the bundles were sent."""
+
+    def turn(self, message: str, **_: object) -> Any:
+        raise RuntimeError("secret internals /etc/passwd")
+
+    def stream(self, message: str, **kwargs: Any) -> Iterator[ChatEvent]:
+        yield next(iter(super().stream(message, **kwargs)))
+        raise RuntimeError("secret internals /etc/passwd")
+
+
+def test_engine_failures_are_problems_without_internals(
+    store: SqlSessionStore, signer: QuoteSigner, clock: Clock, tmp_path: Path
+) -> None:
+    engine = BrokenEngine(store=store, signer=signer, clock=clock)
+    app = create_app(engine=engine, store=store, quote_verifier=signer, settings=api_settings(tmp_path))
+    client = TestClient(app, client=LOOPBACK_CLIENT, raise_server_exceptions=False)
+
+    body = problem(client.post("/v1/chat", json={"message": "a phone"}, headers=KEY), 500, "internal-error")
+    assert "secret" not in body["detail"]
+
+    response = client.post(
+        "/v1/chat", json={"message": "a phone"}, headers={**KEY, "Accept": "text/event-stream"}
+    )
+    events = sse_events(response.text)
+    assert [kind for kind, _ in events] == ["bundles", "error"]
+    assert json.loads(events[-1][1]) == {
+        "type": "internal-error", "title": "Internal error", "status": 500, "detail": "unexpected error",
+    }  # fmt: skip
+    assert "secret" not in response.text
