@@ -178,3 +178,16 @@ def test_public_routes_need_no_key(client: TestClient, clock: Clock) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/widget.js").status_code == 200
     assert client.get("/metrics").status_code == 200
+
+
+def test_site_keys_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(
+        "BUNDLEWISE_API__SITE_KEYS", '[{"key": "pk_live_x", "origins": ["https://shop.example"]}]'
+    )
+    monkeypatch.setenv("BUNDLEWISE_API__DEMO_KEY_ENABLED", "false")
+    from assistant.settings import Settings
+
+    keys = Settings().api.active_site_keys()
+    assert [(key.key, key.origins, key.loopback_only) for key in keys] == [
+        ("pk_live_x", ["https://shop.example"], False)
+    ]
