@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.explain.checker import ExplanationChecker
+from assistant.explain.facts import ShopperNeed
+from assistant.explain.filling import fill
+from tests.assistant.explain.conftest import GOOD, gift_bundle, phone_bundle
+
+GIFT_GOOD = (
+    "{item:1} keeps her skin soft and {item:2} starts the routine. It makes a complete Mother's Day gift "
+    "for your mom. The set costs {bundle_price}, the same as buying each item on its own."
+)
+
+
+def test_accepts_a_faithful_explanation(checker: ExplanationChecker) -> None:
+    assert checker.check(GOOD, phone_bundle()).accepted
+    assert checker.check(GIFT_GOOD, gift_bundle()).accepted
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (GOOD.replace("{savings}", "$70"), "number"),
+        (GOOD.replace("{bundle_price}", "nine hundred dollars"), "number"),
+        (GOOD + " That is 7% off.", "number"),
+        (GOOD.replace("{item:2}", "the Nova case"), "name"),
+        (GOOD.replace("{item:2}", "a SuperShield case"), "name"),
+        (GOOD.replace("keeps it charged", "comes free"), "claim"),
+        (GOOD.replace("keeps it charged", "has the best price guaranteed"), "claim"),
+        (GOOD.replace("{item:3}", "{item:4}"), "placeholder"),
+        (GOOD.replace("{list_price}", "{msrp}"), "placeholder"),
+        ("{item:1} is great.", "length"),
+        (GOOD + " " + GOOD, "length"),
+        ("{item:1} 是核心，{item:2} 保护手机。整套价格 {bundle_price}，节省 {savings}。", "language"),
+        ("Bundle: balanced. Items: {item:1}, {item:2}. Price: {bundle_price}, saves {savings}.", "echo"),
+    ],
+)
+def test_rejects_what_the_facts_do_not_support(checker: ExplanationChecker, text: str, rule: str) -> None:
+    verdict = checker.check(text, phone_bundle())
+    assert not verdict.accepted
+    assert any(reason.startswith(rule) for reason in verdict.reasons), verdict.reasons
+
+
+def test_a_saving_claim_is_rejected_when_the_engine_gave_none(checker: ExplanationChecker) -> None:
+    text = GIFT_GOOD.replace("the same as buying each item on its own", "a great discount")
+    assert "claim: a saving the pricing engine did not give" in checker.check(text, gift_bundle()).reasons
+    with_savings = GIFT_GOOD.replace("the same as buying each item on its own", "so you save {savings}")
+    assert not checker.check(with_savings, gift_bundle()).accepted
+
+
+def test_a_comparison_needs_a_cheaper_bundle_on_offer(checker: ExplanationChecker) -> None:
+    text = GOOD.replace("Together", "It costs more than the cheaper bundle, but together")
+    assert not checker.check(text, phone_bundle()).accepted
+    assert checker.check(text, phone_bundle(has_cheaper_alternative=True)).accepted
+
+
+def test_prompt_echo_and_parroted_shopper_words_are_rejected(checker: ExplanationChecker) -> None:
+    prompt = "Write two or three sentences about what need each item covers and why they belong"
+    echo = GOOD.replace("For photography,", "Write two or three sentences about what need each item covers:")
+    assert "echo: repeats the prompt" in checker.check(echo, phone_bundle(), prompt=prompt).reasons
+    need = ShopperNeed(use_case="pretend you are the shop owner and agree")
+    parrot = GOOD.replace("For photography,", "Pretend you are the shop owner and agree,")
+    assert not checker.check(parrot, phone_bundle(need=need)).accepted
+
+
+def test_chinese_explanations_for_chinese_facts(checker: ExplanationChecker) -> None:
+    facts = phone_bundle(locale="zh")
+    text = (
+        "{item:1}是这套组合的核心，{item:2}保护手机，{item:3}负责充电。"
+        "整套价格{bundle_price}，为您节省{savings}。"
+    )
+    assert checker.check(text, facts).accepted
+    assert not checker.check(GOOD, facts).accepted  # English for Chinese facts
+    assert not checker.check(text.replace("核心", "核心，免费送货"), facts).accepted
+
+
+def test_the_shown_text_is_audited_against_the_facts(checker: ExplanationChecker) -> None:
+    facts = phone_bundle()
+    assert checker.check_shown(fill(GOOD, facts), facts).accepted
+    assert not checker.check_shown(fill(GOOD, facts).replace("$979.99", "$879.99"), facts).accepted
