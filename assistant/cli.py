@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import BundlewiseError, InvalidInputError
+from assistant.explain.commands import add_eval_command as add_explainer_eval_command
+from assistant.explain.commands import add_train_command as add_explainer_train_command
 from assistant.settings import get_settings
 
 Handler = Callable[[argparse.Namespace], int]
@@ -83,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--max-steps", type=int, help="stop after this many steps (smoke runs)")
     train.add_argument("--output", help="artefact directory (default: the configured or shipped one)")
     train.set_defaults(handler=_train_intent)
+    add_explainer_train_command(commands)
 
     bundle = commands.add_parser("bundle", help="one turn: priced, explained bundles for a request")
     bundle.add_argument("text", help="the request, or - to read one request per line from stdin")
@@ -124,6 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     pricing_eval.add_argument("--shoppers", type=int, default=200, help="per bundle, in each of fit and test")
     pricing_eval.add_argument("--json", action="store_true")
     pricing_eval.set_defaults(handler=_eval_pricing)
+    add_explainer_eval_command(eval_commands)
     return parser
 
 

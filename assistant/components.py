@@ -15,6 +15,9 @@ from retrieval.indexes.store import IndexStore
 from retrieval.search import Retriever
 
 if TYPE_CHECKING:  # torch-heavy: imported where used, so catalog commands start fast
+    from assistant.explain.chat_model import ChatModel
+    from assistant.explain.explainer import Explainer
+    from assistant.explain.smollm import SmolLMChatModel
     from assistant.intent.parser import IntentParser
     from assistant.intent.training.train import TrainingOptions
 
@@ -192,4 +195,42 @@ def build_chat_engine(
         explainer=explainer or TemplateExplainer(),
         quote_ttl=timedelta(seconds=settings.pricing.quote_ttl_seconds),
         candidates_per_role=settings.bundles.candidates_per_role,
+    )
+
+
+def build_chat_model(settings: Settings) -> SmolLMChatModel:
+    """The cold explanation model: SmolLM2 with the shipped LoRA adapter (or the base model when
+    `explainer.use_adapter` is off), its de-quantised weights cached under `paths.cache_dir`."""
+    from assistant.explain.smollm import SmolLMChatModel
+    from assistant.explain.training.train import shipped_adapter_dir
+
+    section = settings.explainer
+    return SmolLMChatModel(
+        cache_dir=settings.paths.cache_dir / "explainer",
+        adapter_dir=(section.adapter_dir or shipped_adapter_dir()) if section.use_adapter else None,
+        device=section.device,
+        dtype=section.dtype,
+        torch_threads=section.torch_threads,
+    )
+
+
+def build_explainer(
+    settings: Settings, catalog: Catalog | None = None, *, chat_model: ChatModel | None = None
+) -> Explainer:
+    """A cold `Explainer`; its checker knows `catalog`'s brands and titles, its prompt style follows
+    whether the model was fine-tuned (short prompt) or not (instructions and few-shot examples)."""
+    from assistant.explain.checker import ExplanationChecker
+    from assistant.explain.explainer import Explainer
+    from assistant.explain.prompting import PromptBuilder
+
+    section = settings.explainer
+    names = [name for product in catalog or () for name in (product.brand, product.title) if name]
+    return Explainer(
+        chat_model=chat_model or build_chat_model(settings),
+        prompts=PromptBuilder(
+            version=section.prompt_version, style="tuned" if section.use_adapter else "instructed"
+        ),
+        checker=ExplanationChecker(known_names=names),
+        max_new_tokens=section.max_new_tokens,
+        model_locales=section.model_locales,
     )

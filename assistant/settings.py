@@ -88,6 +88,19 @@ class BundleSettings(BaseModel):
     complement_source: Literal["auto", "graph", "baskets"] = "auto"  # auto: baskets where a shop has them
 
 
+class ExplainerSettings(BaseModel):
+    """The explanation model (SmolLM2-135M + the shipped LoRA adapter), its prompts and its limits."""
+
+    adapter_dir: Path | None = None  # None: the adapter shipped in the package
+    use_adapter: bool = True  # False: the base model with the instructed, few-shot prompt (comparison)
+    prompt_version: str = "v1"
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+    dtype: Literal["auto", "float32", "bfloat16"] = "auto"  # auto: float32 on CPU (bf16 ~4x slower here)
+    torch_threads: int | None = Field(default=None, ge=1)  # None: min(2, cores)
+    max_new_tokens: int = Field(default=96, ge=8, le=512)
+    model_locales: tuple[str, ...] = ("en",)  # other locales get the template (the model is English-only)
+
+
 class ServerSettings(BaseModel):
     """Where `bundlewise serve` listens."""
 
@@ -150,6 +163,7 @@ class Settings(BaseSettings):
     intent: IntentSettings = Field(default_factory=IntentSettings)
     pricing: PricingSettings = Field(default_factory=PricingSettings)
     bundles: BundleSettings = Field(default_factory=BundleSettings)
+    explainer: ExplainerSettings = Field(default_factory=ExplainerSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
