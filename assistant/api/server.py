@@ -17,7 +17,9 @@ def serve(
     import uvicorn
 
     from assistant.api.app import create_app
+    from assistant.api.observability import configure_json_logging
 
+    configure_json_logging()
     host = host or settings.server.host
     port = port or settings.server.port
     products = open_catalog(settings, catalog)
