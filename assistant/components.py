@@ -173,7 +173,6 @@ def build_chat_engine(
     from datetime import timedelta
 
     from assistant.chat.engine import ShoppingAssistant
-    from assistant.chat.explaining import TemplateExplainer
     from assistant.dialogue.tracker import DialogueTracker
     from assistant.storage.database import open_store
     from pricing.bundles import BundleBuilder
@@ -192,7 +191,7 @@ def build_chat_engine(
         pricer=BundlePricer(policy=PricingPolicy.from_settings(settings.pricing)),
         signer=QuoteSigner(quote_secret(settings)),
         store=store or open_store(settings),
-        explainer=explainer or TemplateExplainer(),
+        explainer=explainer or _chat_explainer(settings, catalog),
         quote_ttl=timedelta(seconds=settings.pricing.quote_ttl_seconds),
         candidates_per_role=settings.bundles.candidates_per_role,
     )
@@ -234,3 +233,12 @@ def build_explainer(
         max_new_tokens=section.max_new_tokens,
         model_locales=section.model_locales,
     )
+
+
+def _chat_explainer(settings: Settings, catalog: Catalog) -> Any:
+    """The chat loop's explainer: the fine-tuned model (streamed, checked) or the template only."""
+    from assistant.chat.explaining import ModelExplainer, TemplateExplainer
+
+    if settings.explainer.backend == "template":
+        return TemplateExplainer()
+    return ModelExplainer(build_explainer(settings, catalog))

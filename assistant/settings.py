@@ -91,6 +91,7 @@ class BundleSettings(BaseModel):
 class ExplainerSettings(BaseModel):
     """The explanation model (SmolLM2-135M + the shipped LoRA adapter), its prompts and its limits."""
 
+    backend: Literal["model", "template"] = "model"  # template: the grounded template only (instant)
     adapter_dir: Path | None = None  # None: the adapter shipped in the package
     use_adapter: bool = True  # False: the base model with the instructed, few-shot prompt (comparison)
     prompt_version: str = "v1"
@@ -150,6 +151,33 @@ class ApiSettings(BaseModel):
         return [*keys, DEMO_SITE_KEY] if self.demo_key_enabled else keys
 
 
+class ArmSettings(BaseModel):
+    """One experiment arm: the pricing and bundling parameters it overrides (None keeps the shop default)."""
+
+    name: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
+    weight: float = Field(default=1.0, gt=0)
+    max_discount: Decimal | None = Field(default=None, ge=0, lt=1)
+    min_margin: Decimal | None = Field(default=None, ge=0, le=10)
+    max_bundles: int | None = Field(default=None, ge=1, le=10)
+    complement_source: Literal["auto", "graph", "baskets"] | None = None
+
+
+class ExperimentSettings(BaseModel):
+    """The running A/B experiment (none when `name` is unset) and the error rates of its report.
+
+    Shoppers are assigned by hashing the conversation id with `salt` (default: the name), so the split
+    is sticky and needs no storage; the first arm is the control.
+    """
+
+    name: str | None = Field(default=None, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
+    salt: str | None = None
+    arms: list[ArmSettings] = Field(default_factory=list)
+    alpha: float = Field(default=0.05, gt=0, lt=0.5)  # chance of declaring a winner between equal arms
+    power: float = Field(default=0.8, gt=0, lt=1)
+    relative_effect: float = Field(default=0.10, gt=0)  # smallest profit lift worth detecting
+    min_shoppers_per_arm: int = Field(default=100, ge=1)
+
+
 class Settings(BaseSettings):
     """All of Bundlewise's configuration, with embedded defaults that run on a laptop."""
 
@@ -167,6 +195,7 @@ class Settings(BaseSettings):
     server: ServerSettings = Field(default_factory=ServerSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
+    experiments: ExperimentSettings = Field(default_factory=ExperimentSettings)
 
 
 @lru_cache(maxsize=1)

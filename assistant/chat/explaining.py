@@ -1,7 +1,8 @@
-"""Explanations for the chat loop: the grounded template explanation of every bundle of a turn.
+"""Explanations for the chat loop: the fine-tuned model (checked, streamed) or the grounded template.
 
 The deterministic template (prompts/explain/*/fallback_*.jinja, filled from the pricing engine's facts)
-is what the model explainer falls back to; it is also the explainer when the model is switched off.
+is what the model explainer falls back to; it is also the explainer when `explainer.backend` is
+"template" (instant; for load tests and fast conversation tests).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from assistant.chat.engine import ExplanationDelta
+from assistant.explain.explainer import Explainer, ExplanationDone
 from assistant.explain.facts import ExplanationFacts, Locale, ShopperNeed
 from assistant.explain.filling import fill
 from assistant.explain.prompting import PromptBuilder
@@ -57,3 +59,24 @@ class TemplateExplainer:
             text = fill(self._prompts.fallback(facts), facts)
             yield ExplanationDelta(index, text)
             yield ExplanationDelta(index, text, final=True, source="template")
+
+
+class ModelExplainer:
+    """The fine-tuned explanation model (`assistant.explain.Explainer`): checked text streams as it is
+    generated; a rejected output is replaced by the template in the final event."""
+
+    def __init__(self, explainer: Explainer) -> None:
+        self._explainer = explainer
+
+    def warm_up(self) -> None:
+        self._explainer.warm_up()
+
+    def stream(
+        self, bundles: Sequence[PricedBundle], *, goal_need: dict[str, str | None], locale: str
+    ) -> Iterator[ExplanationDelta]:
+        for event in self._explainer.explain(facts_for(bundles, goal_need=goal_need, locale=locale)):
+            if isinstance(event, ExplanationDone):
+                explanation = event.explanation
+                yield ExplanationDelta(event.index, explanation.text, final=True, source=explanation.source)
+            else:
+                yield ExplanationDelta(event.index, event.text)

@@ -20,7 +20,7 @@ SCRIPTS = sorted(Path(__file__).parent.glob("*.yaml"))
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> ShoppingAssistant:
-    settings = Settings()
+    settings = Settings(explainer={"backend": "template"})  # instant; the model has its own tests
     store = open_store(url=f"sqlite:///{tmp_path_factory.mktemp('db') / 'chat.db'}")
     assistant: ShoppingAssistant = build_chat_engine(settings, open_catalog(settings), store=store)
     assistant.warm_up()

@@ -32,7 +32,12 @@ def _free_port() -> int:
 @contextmanager
 def _server(data_home: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
     """`python app.py` on `port`, its database under `data_home` (the index cache is the session's)."""
-    env = {**os.environ, "XDG_DATA_HOME": str(data_home), "HF_HUB_OFFLINE": "1"}
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(data_home),
+        "HF_HUB_OFFLINE": "1",
+        "BUNDLEWISE_EXPLAINER__BACKEND": "template",  # durability is the point here, not the model
+    }
     process = subprocess.Popen(
         [sys.executable, str(APP), "--port", str(port)],
         env=env,

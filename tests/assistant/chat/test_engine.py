@@ -23,7 +23,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> SqlSessionStore:
 
 @pytest.fixture(scope="module")
 def engine(store: SqlSessionStore) -> ShoppingAssistant:
-    settings = Settings()
+    settings = Settings(explainer={"backend": "template"})  # instant; the model has its own tests
     assistant: ShoppingAssistant = build_chat_engine(settings, open_catalog(settings), store=store)
     assistant.warm_up()
     return assistant
