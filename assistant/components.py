@@ -174,6 +174,8 @@ def build_chat_engine(
 
     from assistant.chat.engine import ShoppingAssistant
     from assistant.dialogue.tracker import DialogueTracker
+    from assistant.experiments.config import experiment_from_settings
+    from assistant.experiments.variants import build_variants
     from assistant.storage.database import open_store
     from pricing.bundles import BundleBuilder
     from pricing.complements.factory import complement_model
@@ -194,6 +196,7 @@ def build_chat_engine(
         explainer=explainer or _chat_explainer(settings, catalog),
         quote_ttl=timedelta(seconds=settings.pricing.quote_ttl_seconds),
         candidates_per_role=settings.bundles.candidates_per_role,
+        variants=build_variants(settings, experiment_from_settings(settings.experiments)),
     )
 
 

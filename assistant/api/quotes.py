@@ -1,4 +1,5 @@
-"""`POST /v1/quotes/{quote_id}/accept`: honour a quoted price until it expires.
+"""`POST /v1/quotes/{quote_id}/accept`: honour a quoted price until it expires, and record the accept
+event (with the quote's experiment arm) once.
 
 The price comes from the signed quote, never from the client. Order of checks: signature (tampered:
 422), issued here (unknown: 404), already accepted (200 again, even after expiry), expiry (410).
@@ -13,6 +14,7 @@ from typing import Any, Protocol
 from fastapi import APIRouter, Depends, Path
 
 from assistant.errors import QuoteExpiredError
+from assistant.experiments.events import quote_event
 from assistant.storage.records import QuoteRecord
 from assistant.storage.store import SessionStore
 from pricing.quotes import QuotePayload
@@ -59,9 +61,9 @@ def quotes_router(
                 return accepted_json(earlier, already_accepted=True)
             raise
         before = store.get_quote(quote_id)  # NotFoundError: genuine signature, but not issued here
-        answer = accepted_json(
-            store.accept_quote(quote_id, now), already_accepted=before.accepted_at is not None
-        )
+        accepted = store.accept_quote(quote_id, now)
+        store.record_event(quote_event("accept", accepted, now))  # idempotent: the id comes from the quote
+        answer = accepted_json(accepted, already_accepted=before.accepted_at is not None)
         # the promise is the signed payload: its price is what is honoured
         answer.update(
             bundle_price=str(payload.bundle_price), currency=payload.currency, items=list(payload.item_ids)

@@ -22,9 +22,11 @@ from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
 from assistant.dialogue.state import ConversationState, ShownBundle, ShownItem, TurnAction
 from assistant.dialogue.tracker import DialogueTracker
+from assistant.experiments.events import impressions
+from assistant.experiments.variants import Variant, Variants
 from assistant.intent.parser import MessageParser, ParsedMessage
 from assistant.intent.words import has_cjk
-from assistant.storage.records import QuoteRecord, TurnRecord
+from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
 from pricing.complements.model import ComplementModel
 from pricing.optimiser import BundlePricer
@@ -53,6 +55,8 @@ class ConversationStore(Protocol):
         state: ConversationState,
         quotes: Sequence[QuoteRecord],
     ) -> object: ...
+
+    def record_event(self, event: EventRecord) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,19 +113,22 @@ class ShoppingAssistant:
         quote_ttl: timedelta,
         candidates_per_role: int = 20,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        variants: Variants | None = None,
     ) -> None:
+        """`variants` gives each conversation its experiment arm's builder and pricer (sticky by
+        conversation id); without it every conversation gets `builder`, `pricer` and `complements`."""
         self._parser = parser
         self._tracker = tracker
         self._retriever = retriever
-        self._complements = complements
-        self._builder = builder
-        self._pricer = pricer
         self._signer = signer
         self._store = store
         self._explainer = explainer
         self._quote_ttl = quote_ttl
         self._per_role = candidates_per_role
         self._clock = clock
+        self._variants = variants or Variants(
+            default=Variant(builder=builder, pricer=pricer, complements=complements)
+        )
 
     def warm_up(self) -> None:
         """Load the intent model, the index and the explainer (idempotent)."""
@@ -226,18 +233,19 @@ class ShoppingAssistant:
         around the shown anchor with the change applied)."""
         words = replies.for_locale(turn.locale)
         goal = turn.state.goal
+        variant = self._variants.for_conversation(turn.conversation_id)
         with _timed(timings, "retrieve"):
             the_plan, hits = self._anchor_hits(turn, single_item=action.kind == "search")
-            anchors, by_role = self._candidates(the_plan, hits, turn, action)
+            anchors, by_role = self._candidates(the_plan, hits, turn, action, variant.complements)
         with _timed(timings, "build"):
-            result = self._builder.build(the_plan.request, anchors, by_role)
+            result = variant.builder.build(the_plan.request, anchors, by_role)
         if not result.ok:
-            turn.reply = self._nothing_fits(result, turn)
+            turn.reply = self._nothing_fits(result, turn, variant.pricer)
             turn.state = self._tracker.record_shown(turn.state, [])
             return
         with _timed(timings, "price"):
             signals = shopper_signals(goal, turn.state.price_sensitivity)
-            priced = tuple(self._pricer.price(draft, signals) for draft in result.bundles)
+            priced = tuple(variant.pricer.price(draft, signals) for draft in result.bundles)
         with _timed(timings, "quote"):
             now = self._clock()
             views, quotes = [], []
@@ -253,6 +261,9 @@ class ShoppingAssistant:
                         price=offer.bundle_price,
                         currency=offer.breakdown.currency,
                         valid_until=quote.valid_until,
+                        arm=variant.arm,
+                        experiment=variant.experiment,
+                        cost_total=offer.breakdown.cost_total,
                     )
                 )
         turn.priced, turn.bundles, turn.quotes = priced, tuple(views), tuple(quotes)
@@ -276,7 +287,12 @@ class ShoppingAssistant:
         return the_plan, []
 
     def _candidates(
-        self, the_plan: RetrievalPlan, hits: list[SearchHit], turn: _Turn, action: TurnAction
+        self,
+        the_plan: RetrievalPlan,
+        hits: list[SearchHit],
+        turn: _Turn,
+        action: TurnAction,
+        complements: ComplementModel,
     ) -> tuple[list[ScoredProduct], dict[str, list[ScoredProduct]]]:
         keep_anchor = _anchor_ids(turn.state, action)
         if keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
@@ -288,7 +304,7 @@ class ShoppingAssistant:
         roles: list[str] = list(the_plan.request.roles or ())
         if not roles:
             for anchor in anchors[:ROLE_ANCHORS]:
-                roles.extend(r for r in self._complements.roles_for(anchor.product) if r not in roles)
+                roles.extend(r for r in complements.roles_for(anchor.product) if r not in roles)
         roles = [role for role in roles if role not in the_plan.removed_roles]
         if not roles:
             return anchors, {}
@@ -314,11 +330,11 @@ class ShoppingAssistant:
                 by_role[role] = [_scored(hit) for hit in found]
         return anchors, by_role
 
-    def _nothing_fits(self, result: BuildResult, turn: _Turn) -> str:
+    def _nothing_fits(self, result: BuildResult, turn: _Turn, pricer: BundlePricer) -> str:
         words = replies.for_locale(turn.locale)
         nearest = None
         if result.nearest:
-            priced = self._pricer.price(result.nearest[0], shopper_signals(turn.state.goal, 0.5))
+            priced = pricer.price(result.nearest[0], shopper_signals(turn.state.goal, 0.5))
             nearest = (priced.bundle_price, priced.breakdown.currency)
         return words.nothing_fits(result.reason, nearest)
 
@@ -340,17 +356,12 @@ class ShoppingAssistant:
             timings_ms=dict(turn.timings or {}),
         )
         quotes = [
-            QuoteRecord(
-                quote_id=q.quote_id,
-                conversation_id=q.conversation_id,
-                bundle=view.to_json(),
-                price=q.price,
-                currency=q.currency,
-                valid_until=q.valid_until,
-            )
-            for q, view in zip(turn.quotes, turn.bundles, strict=True)
+            replace(quote, bundle=view.to_json())
+            for quote, view in zip(turn.quotes, turn.bundles, strict=True)
         ]
         self._store.save_turn(turn.conversation_id, record, turn.state, quotes)
+        for event in impressions(quotes, record.created_at):  # after the turn: never an orphan impression
+            self._store.record_event(event)
 
 
 # ---- helpers

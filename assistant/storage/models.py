@@ -82,6 +82,8 @@ class Quote(Base):
     valid_until: Mapped[datetime] = mapped_column(UtcDateTime())
     accepted_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     arm: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    experiment: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    cost_total: Mapped[str | None] = mapped_column(MONEY, nullable=True)  # for profit in experiment reports
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
@@ -97,4 +99,5 @@ class Event(Base):
     amount: Mapped[str | None] = mapped_column(MONEY, nullable=True)
     currency: Mapped[str | None] = mapped_column(String(3), nullable=True)
     arm: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    experiment: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -35,6 +35,8 @@ class QuoteRecord:
     valid_until: datetime
     accepted_at: datetime | None = None
     arm: str | None = None  # pricing experiment arm that produced the price, if any
+    experiment: str | None = None  # the experiment that arm belongs to
+    cost_total: Decimal | None = None  # the items' costs, so experiment reports can count profit
 
     def to_json(self) -> dict[str, Any]:
         """JSON-safe view (money as a decimal string, times as ISO 8601)."""
@@ -47,6 +49,7 @@ class QuoteRecord:
             "valid_until": self.valid_until.isoformat(),
             "accepted_at": None if self.accepted_at is None else self.accepted_at.isoformat(),
             "arm": self.arm,
+            "experiment": self.experiment,
         }
 
 
@@ -62,3 +65,4 @@ class EventRecord:
     amount: Decimal | None = None
     currency: str | None = None
     arm: str | None = None
+    experiment: str | None = None

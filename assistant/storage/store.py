@@ -174,6 +174,7 @@ class SqlSessionStore:
             amount=None if event.amount is None else str(event.amount),
             currency=event.currency,
             arm=event.arm,
+            experiment=event.experiment,
             created_at=event.created_at,
         )
         try:
@@ -210,6 +211,8 @@ def _quote_row(quote: QuoteRecord, conversation_id: str, created_at: datetime) -
         valid_until=quote.valid_until,
         accepted_at=quote.accepted_at,
         arm=quote.arm,
+        experiment=quote.experiment,
+        cost_total=None if quote.cost_total is None else str(quote.cost_total),
         created_at=created_at,
     )
 
@@ -224,6 +227,8 @@ def _quote_record(row: Quote) -> QuoteRecord:
         valid_until=row.valid_until,
         accepted_at=row.accepted_at,
         arm=row.arm,
+        experiment=row.experiment,
+        cost_total=None if row.cost_total is None else Decimal(row.cost_total),
     )
 
 

@@ -180,7 +180,7 @@ def test_migrations_match_the_orm_and_reapply_cleanly(database_url: str) -> None
         version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     second.close()
     assert differences == []
-    assert version == "0001"
+    assert version == "0002"
 
 
 def test_the_default_database_is_sqlite_in_the_data_dir(tmp_path: Path) -> None:
