@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import BundlewiseError, InvalidInputError
+from assistant.experiments.commands import add_experiments_command, add_hard_examples_command
 from assistant.explain.commands import add_eval_command as add_explainer_eval_command
 from assistant.explain.commands import add_train_command as add_explainer_train_command
 from assistant.settings import get_settings
@@ -128,6 +129,8 @@ def _parser() -> argparse.ArgumentParser:
     pricing_eval.add_argument("--json", action="store_true")
     pricing_eval.set_defaults(handler=_eval_pricing)
     add_explainer_eval_command(eval_commands)
+    add_experiments_command(commands)
+    add_hard_examples_command(commands)
     return parser
 
 

@@ -29,6 +29,8 @@ class QuotePayload:
     bundle_price: Decimal
     currency: str
     valid_until: datetime
+    reference: str | None = None  # whom it was issued to (a conversation id): equal offers to two
+    # shoppers are then two quotes, so an acceptance is credited to the right conversation
 
     def to_bytes(self) -> bytes:
         """Canonical JSON (sorted keys, no spaces): the exact bytes that are signed."""
@@ -38,6 +40,8 @@ class QuotePayload:
             "currency": self.currency,
             "exp": int(self.valid_until.timestamp()),
         }
+        if self.reference is not None:
+            record["ref"] = self.reference
         return json.dumps(record, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
     @classmethod
@@ -50,6 +54,7 @@ class QuotePayload:
                 bundle_price=Decimal(record["price"]),
                 currency=str(record["currency"]),
                 valid_until=datetime.fromtimestamp(int(record["exp"]), tz=UTC),
+                reference=None if record.get("ref") is None else str(record["ref"]),
             )
         except (ValueError, KeyError, TypeError, InvalidOperation):
             raise QuoteTamperedError("quote payload is malformed") from None
@@ -75,8 +80,11 @@ class QuoteSigner:
             raise InvalidInputError(f"quote secret: needs at least {_MIN_SECRET_BYTES} bytes")
         self._secret = secret
 
-    def issue(self, priced: PricedBundle, now: datetime, ttl: timedelta) -> Quote:
-        """Sign `priced`'s items and price, valid until `now + ttl` (whole seconds, rounded down)."""
+    def issue(
+        self, priced: PricedBundle, now: datetime, ttl: timedelta, *, reference: str | None = None
+    ) -> Quote:
+        """Sign `priced`'s items and price, valid until `now + ttl` (whole seconds, rounded down), for
+        `reference` (the conversation, so two shoppers never share a quote)."""
         if ttl <= timedelta(0):
             raise InvalidInputError(f"ttl: must be positive, got {ttl}")
         expiry = _utc(now) + ttl
@@ -85,6 +93,7 @@ class QuoteSigner:
             bundle_price=priced.bundle_price,
             currency=priced.breakdown.currency,
             valid_until=expiry.replace(microsecond=0),
+            reference=reference,
         )
         raw = payload.to_bytes()
         return Quote(quote_id=f"{_encode(raw)}.{_encode(self._sign(raw))}", payload=payload)

@@ -250,7 +250,7 @@ class ShoppingAssistant:
             now = self._clock()
             views, quotes = [], []
             for offer in priced:
-                quote = self._signer.issue(offer, now, self._quote_ttl)
+                quote = self._signer.issue(offer, now, self._quote_ttl, reference=turn.conversation_id)
                 view = _view(offer, quote.quote_id, quote.valid_until)
                 views.append(view)
                 quotes.append(

@@ -13,6 +13,7 @@ from pricing.complements.factory import complement_model
 from pricing.complements.model import ComplementModel
 from pricing.experiments import Arm, Experiment, assign_arm
 from pricing.optimiser import BundlePricer, PricingPolicy
+from pricing.wtp import WillingnessToPay
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,15 @@ class Variants:
         return self._arms[assign_arm(self._experiment, conversation_id).name]
 
 
-def build_variant(settings: Settings, arm: Arm | None = None, experiment: str | None = None) -> Variant:
-    """The stages for `arm` (None: the shop's defaults): the settings with the arm's overrides."""
+def build_variant(
+    settings: Settings,
+    arm: Arm | None = None,
+    experiment: str | None = None,
+    *,
+    wtp: WillingnessToPay | None = None,
+) -> Variant:
+    """The stages for `arm` (None: the shop's defaults): the settings with the arm's overrides, priced
+    with `wtp` (default: the prior; a model refit from logged outcomes where one is given)."""
     bundles, pricing = settings.bundles, settings.pricing
     if arm is not None:
         bundles = bundles.model_copy(
@@ -61,21 +69,23 @@ def build_variant(settings: Settings, arm: Arm | None = None, experiment: str | 
     complements = complement_model(bundles)
     return Variant(
         builder=BundleBuilder(settings=bundles, complements=complements),
-        pricer=BundlePricer(policy=PricingPolicy.from_settings(pricing)),
+        pricer=BundlePricer(policy=PricingPolicy.from_settings(pricing), wtp=wtp),
         complements=complements,
         arm=None if arm is None else arm.name,
         experiment=experiment if arm is not None else None,
     )
 
 
-def build_variants(settings: Settings, experiment: Experiment | None) -> Variants:
+def build_variants(
+    settings: Settings, experiment: Experiment | None, *, wtp: WillingnessToPay | None = None
+) -> Variants:
     """Defaults plus one variant per arm of `experiment`."""
     arms = (
         {}
         if experiment is None
-        else {a.name: build_variant(settings, a, experiment.name) for a in experiment.arms}
+        else {a.name: build_variant(settings, a, experiment.name, wtp=wtp) for a in experiment.arms}
     )
-    return Variants(default=build_variant(settings), experiment=experiment, arms=arms)
+    return Variants(default=build_variant(settings, wtp=wtp), experiment=experiment, arms=arms)
 
 
 def _set(**overrides: Any) -> dict[str, Any]:

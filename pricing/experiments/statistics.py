@@ -25,12 +25,16 @@ class Interval:
     low: float
     high: float
 
-    def to_json(self, places: int = 4) -> dict[str, float]:
-        return {
-            "estimate": round(self.estimate, places),
-            "low": round(self.low, places),
-            "high": round(self.high, places),
-        }
+    def to_json(self, places: int = 4) -> dict[str, float | None]:
+        """Rounded figures; an unbounded side (fewer than two observations) is null."""
+        return {name: _finite(value, places) for name, value in self._fields()}
+
+    def _fields(self) -> tuple[tuple[str, float], ...]:
+        return (("estimate", self.estimate), ("low", self.low), ("high", self.high))
+
+
+def _finite(value: float, places: int) -> float | None:
+    return round(value, places) if math.isfinite(value) else None
 
 
 def wilson_interval(successes: int, trials: int, confidence: float = 0.95) -> Interval:
@@ -62,8 +66,8 @@ def welch_p_value(first: FloatArray, second: FloatArray) -> float:
     """Two-sided p-value of Welch's t-test for equal means (1.0 when a sample cannot be tested)."""
     if first.size < 2 or second.size < 2:
         return 1.0
-    if first.var() == 0 and second.var() == 0:
-        return 1.0 if first.mean() == second.mean() else 0.0
+    if np.ptp(first) == 0 and np.ptp(second) == 0:  # constant samples: the t statistic is undefined
+        return 1.0 if first[0] == second[0] else 0.0
     return float(stats.ttest_ind(first, second, equal_var=False).pvalue)
 
 
