@@ -115,30 +115,50 @@ class Retriever:
         Chinese words are glossed to English before embedding (MiniLM reads no Chinese) and the dense
         weight shrinks with the share of the query it still cannot read; BM25 sees both forms.
         """
+        return self.search_each([(query, filters) for query in queries], top_k=top_k, mode=mode)
+
+    def search_each(
+        self,
+        requests: Sequence[tuple[str, SearchFilters | None]],
+        *,
+        top_k: int = 10,
+        mode: SearchMode = "hybrid",
+    ) -> list[list[SearchHit]]:
+        """Several (query, filters) searches with one batched embedding call (e.g. one per bundle role,
+        each with its own category filter); queries that share filters share one index call."""
         if not 1 <= top_k <= MAX_TOP_K:
             raise InvalidInputError(f"top_k must be between 1 and {MAX_TOP_K}, got {top_k}")
-        texts = [_clean_query(query) for query in queries]
+        texts = [_clean_query(query) for query, _ in requests]
         self.warm_up()
         assert self._columns is not None and self._index is not None and self._mentions is not None
-        allowed = self._columns.mask(filters or SearchFilters())
-        if not allowed.any() or not texts:
-            return [[] for _ in texts]
-        glossed = [gloss_text(text) for text in texts]
+        masks = [self._columns.mask(filters or SearchFilters()) for _, filters in requests]
+        live = [i for i, mask in enumerate(masks) if mask.any()]
+        results: list[list[SearchHit]] = [[] for _ in texts]
+        if not live:
+            return results
+        glossed = [gloss_text(texts[i]) for i in live]
         pool = max(top_k, self._settings.candidate_pool)
         vectors = (
-            self._embedder.embed([english or text for text, (english, _) in zip(texts, glossed, strict=True)])
+            self._embedder.embed([english or texts[i] for i, (english, _) in zip(live, glossed, strict=True)])
             if mode != "lexical"
             else None
         )
-        dense_ids = None
+        dense: dict[int, npt.NDArray[np.int64]] = {}
         if vectors is not None:
-            dense_ids = self._index.search(vectors, pool, allowed=None if allowed.all() else allowed)[1]
-        results = []
-        for position, (text, (english, readable)) in enumerate(zip(texts, glossed, strict=True)):
-            lexical_text = text if english == text else f"{text} {english}"
+            groups: dict[SearchFilters, list[int]] = {}
+            for position, i in enumerate(live):
+                groups.setdefault(requests[i][1] or SearchFilters(), []).append(position)
+            for positions in groups.values():  # one index call per distinct filter
+                allowed = masks[live[positions[0]]]
+                selection = None if allowed.all() else allowed
+                found = self._index.search(vectors[positions], pool, allowed=selection)[1]
+                dense.update({position: found[row] for row, position in enumerate(positions)})
+        for position, (i, (english, readable)) in enumerate(zip(live, glossed, strict=True)):
+            allowed = masks[i]
             vector = vectors[position] if vectors is not None else None
-            ids = dense_ids[position] if dense_ids is not None else None
-            results.append(self._rank(lexical_text, vector, ids, allowed, pool, top_k, mode, readable))
+            dense_ids = dense.get(position)
+            lexical_text = texts[i] if english == texts[i] else f"{texts[i]} {english}"
+            results[i] = self._rank(lexical_text, vector, dense_ids, allowed, pool, top_k, mode, readable)
         return results
 
     def _rank(

@@ -32,7 +32,6 @@ from pricing.complements.model import ComplementModel
 from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
 from pricing.types import PricedBundle, ScoredProduct
-from retrieval.filters import SearchFilters
 from retrieval.search import Retriever, SearchHit
 
 log = logging.getLogger("bundlewise.chat")
@@ -314,16 +313,13 @@ class ShoppingAssistant:
             " ".join(part for part in (colour if role == action.item_role else None, role, top) if part)
             for role in roles
         ]
+        shared = the_plan.role_filters
+        searches = [
+            (query, replace(shared, categories=(role,))) for role, query in zip(roles, queries, strict=True)
+        ]
+        found_by_role = self._retriever.search_each(searches, top_k=self._per_role)  # one embedding call
         by_role: dict[str, list[ScoredProduct]] = {}
-        for role, query in zip(roles, queries, strict=True):
-            filters = SearchFilters(
-                max_price=the_plan.role_filters.max_price,
-                categories=(role,),
-                exclude_brands=the_plan.role_filters.exclude_brands,
-                in_stock=True,
-                currency=the_plan.role_filters.currency,
-            )
-            found = self._retriever.search(query, top_k=self._per_role, filters=filters)
+        for role, found in zip(roles, found_by_role, strict=True):
             if action.kind == "swap" and role == action.item_role:
                 found = [hit for hit in found if hit.product.id not in _shown_item_ids(turn.state, role)]
             if found:
