@@ -56,8 +56,7 @@ class EnglishReplies:
         if len(bundles) < 2:
             return "Which two bundles should I compare?"
         lines = [
-            f"{b.label}: {len(b.items)} items ({', '.join(_role(i.role, i.title) for i in b.items)}) for "
-            f"{_money(b.bundle_price, b.currency)}"
+            f"{b.label}: {len(b.items)} items ({_roles(b)}) for {_money(b.bundle_price, b.currency)}"
             for b in bundles
         ]
         cheapest = min(bundles, key=lambda b: b.bundle_price)
@@ -68,7 +67,7 @@ class EnglishReplies:
             return "Which bundle should I explain?"
         bundle = bundles[0]
         anchor = bundle.items[0].title if bundle.items else "the main item"
-        extras = ", ".join(_role(i.role, i.title) for i in bundle.items[1:])
+        extras = ", ".join(_role(i.role, i.title, i.category) for i in bundle.items[1:])
         need = f" for {goal.use_case}" if goal.use_case else ""
         with_extras = f", with {extras} that go with it" if extras else ""
         return f"The {bundle.label} bundle is built around the {anchor}{need}{with_extras}."
@@ -130,5 +129,12 @@ def _money(amount: Decimal, currency: str) -> str:
     return format_money(amount, currency)
 
 
-def _role(role: str | None, title: str) -> str:
-    return role if role and not role.startswith("item:") else title
+def _roles(bundle: ShownBundle) -> str:
+    return ", ".join(_role(item.role, item.title, item.category) for item in bundle.items)
+
+
+def _role(role: str | None, title: str, category: str | None = None) -> str:
+    """What an item does in its bundle: its role, or for the anchor its own category."""
+    if role == "anchor" and category:
+        return category.split(" > ")[-1].lower()
+    return role if role and role != "anchor" and not role.startswith("item:") else title

@@ -411,11 +411,16 @@ class _BuildRun:
         return BundleDraft(label=label, items=tuple(items), score=solution.score, complementarity=fit)
 
     def _label(self, chosen: list[tuple[_Solution, BundleLabel]]) -> tuple[BundleDraft, ...]:
-        """Drafts cheapest first; a lone bundle is the "best match" (there is nothing to compare it with)."""
+        """Drafts cheapest first, labelled by price position so the names read in order for a shopper:
+        value < balanced < premium (two bundles: value < premium; one: the "best match")."""
         if len(chosen) == 1:
             return (self._draft(chosen[0][0], "best match"),)
         ordered = sorted(chosen, key=lambda pair: (pair[0].price, -pair[0].score))
-        return tuple(self._draft(solution, label) for solution, label in ordered)
+        middle: list[BundleLabel] = ["balanced"] * (len(ordered) - 2)
+        labels: list[BundleLabel] = ["value", *middle, "premium"]
+        return tuple(
+            self._draft(solution, label) for (solution, _), label in zip(ordered, labels, strict=True)
+        )
 
     def _nothing_fits(self) -> BuildResult:
         """No anchor fits the budget: say so, and offer the cheapest anchor and the best unbudgeted bundle."""
