@@ -17,6 +17,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+# run as a script, this folder comes first on sys.path and bench/retrieval.py would shadow the package
+if sys.path and Path(sys.path[0] or ".").resolve() == Path(__file__).resolve().parent:
+    sys.path.pop(0)
+
 from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app

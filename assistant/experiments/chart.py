@@ -36,7 +36,7 @@ def render_svg(report: ExperimentReport) -> str:
     currency = report.currency or ""
     panels: tuple[tuple[str, Callable[[ArmSummary], Interval], _Format], ...] = (
         ("Conversion rate (share of shoppers who bought)", _conversion, _percent),
-        (f"Profit per shopper {currency}".strip(), _profit, _money),
+        (f"Profit per shopper ({currency})" if currency else "Profit per shopper", _profit, _money),
     )
     for title, metric, fmt in panels:
         y += 30
