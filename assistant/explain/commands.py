@@ -30,7 +30,7 @@ def add_eval_command(eval_commands: Any) -> None:
         "explanations", help="explanations: rejection rate, faithfulness, speed"
     )
     evaluate.add_argument("--data", help="JSONL of bundle facts (default: the shipped held-out bundles)")
-    evaluate.add_argument("--limit", type=int, help="only the first N bundles")
+    evaluate.add_argument("--limit", type=int, help="only N bundles, spread evenly over the file")
     evaluate.add_argument("--variants", default="base,tuned", help="comma-separated: base, tuned")
     evaluate.add_argument("--json", action="store_true")
     evaluate.set_defaults(handler=eval_explanations_command)
@@ -67,6 +67,7 @@ def eval_explanations_command(args: argparse.Namespace) -> int:
         heldout_path,
         load_bundles,
         side_by_side,
+        spread,
     )
     from assistant.explain.filling import fill
     from assistant.explain.prompting import PromptBuilder
@@ -74,7 +75,7 @@ def eval_explanations_command(args: argparse.Namespace) -> int:
     variants = [name.strip() for name in args.variants.split(",") if name.strip()]
     if not variants or any(name not in VARIANTS for name in variants):
         raise InvalidInputError(f"--variants: choose from {', '.join(VARIANTS)}")
-    bundles = load_bundles(_existing(Path(args.data)) if args.data else heldout_path())[: args.limit]
+    bundles = spread(load_bundles(_existing(Path(args.data)) if args.data else heldout_path()), args.limit)
     settings = get_settings()
     catalog = open_catalog(settings, "demo")
     checker = ExplanationChecker(known_names=[n for p in catalog for n in (p.brand, p.title) if n])

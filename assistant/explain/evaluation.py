@@ -39,6 +39,14 @@ def load_bundles(path: Path) -> list[ExplanationFacts]:
     return bundles
 
 
+def spread(bundles: Sequence[ExplanationFacts], limit: int | None) -> list[ExplanationFacts]:
+    """At most `limit` bundles taken evenly over `bundles` (so every catalog in the file is represented)."""
+    if limit is None or limit >= len(bundles):
+        return list(bundles)
+    step = len(bundles) / max(1, limit)
+    return [bundles[int(i * step)] for i in range(limit)]
+
+
 @dataclass
 class TimedChatModel:
     """Wraps a `ChatModel` to record, per call, seconds to the first delta, tokens and total seconds."""

@@ -117,7 +117,9 @@ class Explainer:
         self, index: int, facts: ExplanationFacts, gate: StreamGate, conversation: Conversation
     ) -> Iterator[ExplanationEvent]:
         raw = gate.raw.strip()
-        prompt = "\n".join(message.content for message in conversation)
+        # Echo means repeating the instructions or the facts block; the few-shot answers are examples
+        # of the wanted style, and their formulaic price sentence may be reused.
+        prompt = "\n".join(message.content for message in conversation if message.role != "assistant")
         verdict = self._checker.check(raw, facts, prompt=prompt)
         if verdict.accepted:
             shown = fill(raw, facts)
