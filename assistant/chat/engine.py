@@ -15,6 +15,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from typing import Protocol
 
 from assistant.chat import replies
@@ -33,6 +34,7 @@ from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
 from pricing.types import PricedBundle, ScoredProduct
 from retrieval.search import Retriever, SearchHit
+from retrieval.text import fold
 
 log = logging.getLogger("bundlewise.chat")
 
@@ -128,6 +130,10 @@ class ShoppingAssistant:
         self._variants = variants or Variants(
             default=Variant(builder=builder, pricer=pricer, complements=complements)
         )
+
+    @cached_property
+    def _known_brands(self) -> frozenset[str]:
+        return frozenset(fold(product.brand) for product in self._retriever.catalog if product.brand)
 
     def warm_up(self) -> None:
         """Load the intent model, the index and the explainer (idempotent)."""
@@ -231,6 +237,12 @@ class ShoppingAssistant:
         """Build, price and quote bundles for the goal (search: single items; swap/add/remove: rebuilt
         around the shown anchor with the change applied)."""
         words = replies.for_locale(turn.locale)
+        unknown = [brand for brand in turn.state.goal.brands if fold(brand) not in self._known_brands]
+        if unknown:  # a brand the shop does not carry: say so, and look across the brands it does carry
+            goal = turn.state.goal.model_copy(
+                update={"brands": [b for b in turn.state.goal.brands if b not in unknown]}
+            )
+            turn.state = turn.state.model_copy(update={"goal": goal})
         goal = turn.state.goal
         variant = self._variants.for_conversation(turn.conversation_id)
         with _timed(timings, "retrieve"):
@@ -269,7 +281,9 @@ class ShoppingAssistant:
         turn.state = self._tracker.record_shown(
             turn.state, [_shown_bundle(v, p) for v, p in zip(views, priced, strict=True)]
         )
-        turn.reply = words.offer(turn.bundles, goal, action, notes=result.notes)
+        if unknown:
+            turn.reply = words.not_carried(unknown) + " "
+        turn.reply += words.offer(turn.bundles, goal, action, notes=result.notes)
 
     def _anchor_hits(self, turn: _Turn, *, single_item: bool) -> tuple[RetrievalPlan, list[SearchHit]]:
         """Anchors for the first of the goal's categories the catalog has (a word it does not use, like

@@ -39,6 +39,9 @@ class EnglishReplies:
         note = f" Note: {notes[0]}." if notes else ""
         return f"{lead} {'; '.join(parts)}.{note}"
 
+    def not_carried(self, brands: Sequence[str]) -> str:
+        return f"We don't carry {' or '.join(brands)}, so here are the closest alternatives."
+
     def nothing_fits(self, reason: str | None, nearest: tuple[Decimal, str] | None) -> str:
         text = f"Sorry, {reason}." if reason else "Sorry, nothing in the catalog fits that."
         if nearest is not None:
@@ -95,6 +98,9 @@ class ChineseReplies(EnglishReplies):
             for b in bundles
         ]
         return "为你搭配了这些套装：" + "；".join(parts) + "。"
+
+    def not_carried(self, brands: Sequence[str]) -> str:
+        return f"本店没有{'、'.join(brands)}的商品，为你推荐相近的选择。"
 
     def nothing_fits(self, reason: str | None, nearest: tuple[Decimal, str] | None) -> str:
         text = "抱歉，没有符合条件的套装。"

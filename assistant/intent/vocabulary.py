@@ -107,8 +107,11 @@ class SlotVocabulary:
             return self._brands[folded]
         if fold(folded) in self._brands:
             return self._brands[fold(folded)]
-        close = difflib.get_close_matches(folded, list(self._brands), n=1, cutoff=0.8)
-        return self._brands[close[0]] if close else text.strip()
+        close = difflib.get_close_matches(folded, [*self._brands, *BRAND_ALIASES], n=1, cutoff=0.8)
+        if not close:
+            return text.strip()
+        name = fold(BRAND_ALIASES.get(close[0], close[0]))  # a typo of an alias ("iphoen" -> Apple)
+        return self._brands.get(name, text.strip())
 
     def category(self, text: str) -> str:
         """Canonical category for `text` ('phones', 'cellphone', '护肤品', 'headphnes' -> catalog names)."""
