@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -244,4 +245,15 @@ def _chat_explainer(settings: Settings, catalog: Catalog) -> Any:
 
     if settings.explainer.backend == "template":
         return TemplateExplainer()
+    section = settings.explainer
+    if section.use_adapter:
+        from assistant.explain.training.train import shipped_adapter_dir
+
+        adapter = section.adapter_dir or shipped_adapter_dir()
+        if not (adapter / "adapter_config.json").exists():  # e.g. deleted: keep serving, say why
+            logging.getLogger("bundlewise.explain").warning(
+                "no explanation adapter at %s: explanations use the template (bundlewise train-explainer)",
+                adapter,
+            )
+            return TemplateExplainer()
     return ModelExplainer(build_explainer(settings, catalog))
