@@ -51,6 +51,7 @@ def build_embedder(settings: Settings) -> SentenceTransformerEmbedder:
         device=section.device,
         batch_size=section.batch_size,
         torch_threads=section.torch_threads,
+        onnx_cache_dir=settings.paths.cache_dir if section.query_runtime == "auto" else None,
     )
 
 

@@ -54,6 +54,8 @@ class RetrievalSettings(BaseModel):
     hnsw_ef_search: int = Field(default=96, ge=8)
     ivf_nprobe: int = Field(default=48, ge=1)
     use_gpu: Literal["auto", "never"] = "auto"
+    # auto: short batches (queries) on CPU run an ONNX export of the embedder (~3x faster); torch: never
+    query_runtime: Literal["auto", "torch"] = "auto"
     dense_weight: float = Field(default=0.7, ge=0.0, le=1.0)  # chosen on dev queries (`eval retrieval`)
     mention_boost: float = Field(default=0.15, ge=0.0, le=1.0)  # head category / exact model named
     candidate_pool: int = Field(default=100, ge=1, le=10_000)  # candidates per retriever before fusion

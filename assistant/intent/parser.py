@@ -103,8 +103,9 @@ class IntentParser:
             from transformers import AutoTokenizer
 
             from assistant.intent.artifact import load_artifact, read_config
-            from assistant.intent.runtime import OnnxRuntime, TorchRuntime, onnx_available, onnx_model_file
+            from assistant.intent.runtime import OnnxRuntime, TorchRuntime, onnx_model_file
             from retrieval.embedders.sentence_transformer import configure_torch_threads, default_model_path
+            from retrieval.onnx import onnx_available
 
             configure_torch_threads(self._torch_threads)
             base = self._base_model_path or default_model_path()

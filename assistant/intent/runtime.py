@@ -9,23 +9,18 @@ directory, written atomically, so later starts build neither the torch model nor
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
-import warnings
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 import torch
 
-from assistant.errors import ConfigurationError
 from assistant.intent.artifact import CONFIG_FILE, WEIGHTS_FILE, load_artifact
 from retrieval.embedders.sentence_transformer import SMALL_BATCH, torch_threads
+from retrieval.onnx import OnnxSession, cached_export, export_module
 
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
-OUTPUT_NAMES = ("intent_logits", "tag_logits")
 EXPORT_VERSION = 1  # bump when the exported graph changes shape or meaning
-OPSET = 17
 
 
 class IntentRuntime(Protocol):
@@ -51,28 +46,11 @@ class OnnxRuntime:
     """An ONNX Runtime session over the exported network (CPU, `threads` intra-op threads)."""
 
     def __init__(self, model_file: Path, *, threads: int = 1) -> None:
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._session = ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
+        self._session = OnnxSession(model_file, threads=threads)
 
     def __call__(self, inputs: dict[str, torch.Tensor]) -> tuple[np.ndarray, np.ndarray]:
-        feeds = {name: inputs[name].numpy() for name in INPUT_NAMES}
-        intent_logits, tag_logits = self._session.run(list(OUTPUT_NAMES), feeds)
+        intent_logits, tag_logits = self._session.run(inputs)
         return intent_logits, tag_logits
-
-
-def onnx_available() -> bool:
-    """True when both the exporter's `onnx` and `onnxruntime` import."""
-    try:
-        import onnx  # noqa: F401
-        import onnxruntime  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def export_key(artifact_dir: Path, base_model_path: Path) -> str:
@@ -86,19 +64,14 @@ def export_key(artifact_dir: Path, base_model_path: Path) -> str:
 def onnx_model_file(artifact_dir: Path, base_model_path: Path, cache_dir: Path) -> Path:
     """The cached ONNX export of the artefact, exporting it first when missing (a few seconds, once)."""
     target = cache_dir / "intent-onnx" / f"{export_key(artifact_dir, base_model_path)}.onnx"
-    if target.exists():
-        return target
-    model, tokenizer, _ = load_artifact(artifact_dir, base_model_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, staging = tempfile.mkstemp(dir=target.parent, suffix=".onnx.tmp")
-    os.close(handle)
-    try:
-        _export(model, tokenizer, Path(staging))
-        Path(staging).replace(target)  # atomic: a concurrent start sees a whole file or none
-    except Exception as error:
-        Path(staging).unlink(missing_ok=True)
-        raise ConfigurationError(f"could not export the intent model to ONNX: {error}") from error
-    return target
+
+    def export(path: Path) -> None:
+        model, tokenizer, _ = load_artifact(artifact_dir, base_model_path)
+        sample = tokenizer(["a phone under 900 dollars", "hi"], padding=True, return_tensors="pt")
+        axes = {"intent_logits": {0: "batch"}, "tag_logits": {0: "batch", 1: "tokens"}}
+        export_module(_Positional(model), sample, path, input_names=INPUT_NAMES, output_axes=axes)
+
+    return cached_export(target, export)
 
 
 class _Positional(torch.nn.Module):
@@ -110,22 +83,3 @@ class _Positional(torch.nn.Module):
 
     def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
         return self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
-
-
-def _export(model: torch.nn.Module, tokenizer: Any, path: Path) -> None:
-    sample = tokenizer(["a phone under 900 dollars", "hi"], padding=True, return_tensors="pt")
-    dynamic = {name: {0: "batch", 1: "tokens"} for name in INPUT_NAMES}
-    dynamic |= {"intent_logits": {0: "batch"}, "tag_logits": {0: "batch", 1: "tokens"}}
-    wrapper = _Positional(model).eval()
-    with warnings.catch_warnings(), torch.no_grad():
-        warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation and tracer notes
-        torch.onnx.export(
-            wrapper,
-            tuple(sample[name] for name in INPUT_NAMES),
-            str(path),
-            input_names=list(INPUT_NAMES),
-            output_names=list(OUTPUT_NAMES),
-            dynamic_axes=dynamic,
-            opset_version=OPSET,
-            dynamo=False,
-        )
