@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -132,6 +133,16 @@ class ShoppingAssistant:
         )
 
     @cached_property
+    def _carried_categories(self) -> list[str]:
+        """The catalog's departments (second path level where there is one), most products first."""
+        counts = Counter(
+            (p.category_path[1] if len(p.category_path) > 1 else p.category_path[0])
+            for p in self._retriever.catalog
+            if p.category_path
+        )
+        return [name for name, _ in counts.most_common()]
+
+    @cached_property
     def _known_brands(self) -> frozenset[str]:
         return frozenset(fold(product.brand) for product in self._retriever.catalog if product.brand)
 
@@ -248,6 +259,10 @@ class ShoppingAssistant:
         with _timed(timings, "retrieve"):
             the_plan, hits = self._anchor_hits(turn, single_item=action.kind == "search")
             anchors, by_role = self._candidates(the_plan, hits, turn, action, variant.complements)
+        if not hits and goal.categories:
+            turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
+            turn.state = self._tracker.record_shown(turn.state, [])
+            return
         with _timed(timings, "build"):
             result = variant.builder.build(the_plan.request, anchors, by_role)
         if not result.ok:
@@ -288,10 +303,11 @@ class ShoppingAssistant:
     def _anchor_hits(self, turn: _Turn, *, single_item: bool) -> tuple[RetrievalPlan, list[SearchHit]]:
         """Anchors for the first of the goal's categories the catalog has (a word it does not use, like
         "noise cancelling", is skipped); within budget, else above it so the builder can say what the
-        budget ruled out; else for any category."""
+        budget ruled out. None when the shop carries none of the categories asked for (no stand-ins)."""
         goal = turn.state.goal
         the_plan = plan(goal, message=turn.message, single_item=single_item)
-        for category in [*goal.categories, None]:
+        categories: list[str | None] = list(goal.categories) or [None]
+        for category in categories:
             the_plan = plan(goal, message=turn.message, single_item=single_item, anchor_category=category)
             for filters in (the_plan.anchor_filters, replace(the_plan.anchor_filters, max_price=None)):
                 hits = self._retriever.search(the_plan.anchor_query, top_k=ANCHOR_POOL, filters=filters)

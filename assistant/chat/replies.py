@@ -42,6 +42,10 @@ class EnglishReplies:
     def not_carried(self, brands: Sequence[str]) -> str:
         return f"We don't carry {' or '.join(brands)}, so here are the closest alternatives."
 
+    def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
+        offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
+        return f"Sorry, we don't carry {' or '.join(categories)}.{offer} What else can I find for you?"
+
     def nothing_fits(self, reason: str | None, nearest: tuple[Decimal, str] | None) -> str:
         text = f"Sorry, {reason}." if reason else "Sorry, nothing in the catalog fits that."
         if nearest is not None:
@@ -101,6 +105,9 @@ class ChineseReplies(EnglishReplies):
 
     def not_carried(self, brands: Sequence[str]) -> str:
         return f"本店没有{'、'.join(brands)}的商品，为你推荐相近的选择。"
+
+    def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
+        return f"抱歉，本店没有{'、'.join(categories)}。还想找点别的吗？"
 
     def nothing_fits(self, reason: str | None, nearest: tuple[Decimal, str] | None) -> str:
         text = "抱歉，没有符合条件的套装。"

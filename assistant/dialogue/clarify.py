@@ -29,6 +29,12 @@ class questions:  # noqa: N801 - a namespace of question builders, read as `ques
         return "What are you shopping for? For example a phone, a skincare set or a coffee setup."
 
     @staticmethod
+    def gift_details(recipient: str | None) -> str:
+        """A gift with neither a kind of product nor a budget: ask rather than show random sets."""
+        who = recipient or "them"
+        return f"Happy to help with a gift for {who}! What do they like, and what's your budget?"
+
+    @staticmethod
     def nothing_shown() -> str:
         """A reference to bundles before any were shown."""
         return "I haven't shown you any bundles yet. What are you shopping for?"

@@ -41,6 +41,8 @@ class DialogueTracker:
         if intent == "refine":
             return self._refine(state, message.slots)
         if not state.shown:
+            if intent == "add_item" and message.slots.category:  # "a case then": nothing to add to, a request
+                return self._request(state, message.slots, "build")
             return state, _clarify(questions.nothing_shown())
         targets = _resolve(state.shown, message.slots.bundle_ref)
         if targets is None:
@@ -66,6 +68,8 @@ class DialogueTracker:
         state = state.model_copy(update={"goal": goal, "accepted_bundle_id": None})
         if goal.is_empty:
             return state, _clarify(questions.what_for())
+        if _vague_gift(goal):
+            return state, _clarify(questions.gift_details(goal.recipient))
         return state, TurnAction(kind=kind)  # type: ignore[arg-type]
 
     def _refine(self, state: ConversationState, slots: Slots) -> tuple[ConversationState, TurnAction]:
@@ -95,6 +99,8 @@ class DialogueTracker:
         state = state.model_copy(update={"goal": goal, "price_sensitivity": sensitivity})
         if goal.is_empty:
             return state, _clarify(questions.what_for())
+        if _vague_gift(goal):
+            return state, _clarify(questions.gift_details(goal.recipient))
         return state, TurnAction(kind="build")
 
     def _accept(
@@ -183,6 +189,13 @@ def _resolve(shown: list[ShownBundle], reference: int | str | list[int] | None) 
             return None
         chosen.append(shown[index])
     return chosen
+
+
+def _vague_gift(goal: ShoppingGoal) -> bool:
+    """A gift for someone, with no kind of product, use or budget: anything shown would be a guess."""
+    return bool(goal.recipient or goal.occasion) and not (
+        goal.categories or goal.use_case or goal.budget_max or goal.brands
+    )
 
 
 def _clarify(question: str) -> TurnAction:
