@@ -1,4 +1,4 @@
-"""Tracker rules added with the chat loop: vague gifts are asked about, 'add X' with nothing shown is a request."""
+"""Tracker rules from the chat loop: vague gifts get a question; "add X" with nothing shown is a request."""
 
 from __future__ import annotations
 
