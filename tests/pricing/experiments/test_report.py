@@ -63,6 +63,16 @@ def test_three_arms_need_a_winner_that_beats_both_others() -> None:
     assert analyse(three, outcomes, options=FAST).decision.winner is None  # b and c tie at the top
 
 
+def test_no_winner_is_called_before_every_arm_has_the_minimum() -> None:
+    outcomes = simulate(
+        AB, 120, 5, rates={"control": 0.1, "treatment": 0.9}, margins={"control": 10, "treatment": 90}
+    )
+    early = analyse(AB, outcomes, options=FAST)
+    assert early.decision.winner is None and early.decision.reason.startswith("too early")
+    allowed = AnalysisOptions(posterior_draws=2000, min_shoppers_per_arm=40)
+    assert analyse(AB, outcomes, options=allowed).decision.winner == "treatment"
+
+
 def test_small_samples_warn_and_a_skewed_split_is_flagged() -> None:
     outcomes = [UnitOutcome(f"u{i}", "control", 0) for i in range(90)] + [
         UnitOutcome(f"v{i}", "treatment", 1, Decimal(10), Decimal(3)) for i in range(30)
