@@ -46,8 +46,6 @@ ROLE_ANCHORS = 3  # complement roles are gathered around this many top anchors
 class ConversationStore(Protocol):
     """Where conversations live between turns (`assistant.storage.SqlSessionStore`)."""
 
-    def create_conversation(self) -> str: ...
-
     def load_state(self, conversation_id: str) -> ConversationState: ...
 
     def save_turn(
@@ -56,6 +54,8 @@ class ConversationStore(Protocol):
         record: TurnRecord,
         state: ConversationState,
         quotes: Sequence[QuoteRecord],
+        *,
+        new: bool = False,
     ) -> object: ...
 
     def record_event(self, event: EventRecord) -> bool: ...
@@ -95,6 +95,7 @@ class _Turn:
     priced: tuple[PricedBundle, ...] = ()
     quotes: tuple[QuoteRecord, ...] = ()
     timings: dict[str, float] | None = None
+    new: bool = False  # the conversation starts with this turn
 
 
 class ShoppingAssistant:
@@ -215,13 +216,15 @@ class ShoppingAssistant:
         with _timed(timings, "parse"):
             parsed = self._parser.parse_many([message])[0]
         with _timed(timings, "state"):
+            new = conversation_id is None
             if conversation_id is None:
-                conversation_id = self._store.create_conversation()
+                conversation_id = uuid.uuid4().hex  # stored with its first turn: one commit, not two
                 state = ConversationState()
             else:
                 state = self._store.load_state(conversation_id)
             state, action = self._tracker.advance(state, parsed)
         turn = _Turn(conversation_id, message, parsed, state, locale or ("zh" if has_cjk(message) else "en"))
+        turn.new = new
         self._act(turn, action, timings)
         return turn
 
@@ -385,7 +388,7 @@ class ShoppingAssistant:
             replace(quote, bundle=view.to_json())
             for quote, view in zip(turn.quotes, turn.bundles, strict=True)
         ]
-        self._store.save_turn(turn.conversation_id, record, turn.state, quotes)
+        self._store.save_turn(turn.conversation_id, record, turn.state, quotes, new=turn.new)
         for event in impressions(quotes, record.created_at):  # after the turn: never an orphan impression
             self._store.record_event(event)
 

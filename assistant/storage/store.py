@@ -41,8 +41,11 @@ class SessionStore(Protocol):
         record: TurnRecord,
         state: ConversationState,
         quotes: Sequence[QuoteRecord] = (),
+        *,
+        new: bool = False,
     ) -> int:
-        """Append a turn, replace the state and store its quotes atomically; returns the turn's position."""
+        """Append a turn, replace the state and store its quotes atomically; returns the turn's position.
+        `new` creates the conversation in the same transaction (its first turn: one commit, not two)."""
         ...
 
     def get_conversation(self, conversation_id: str) -> dict[str, Any]:
@@ -105,8 +108,21 @@ class SqlSessionStore:
         record: TurnRecord,
         state: ConversationState,
         quotes: Sequence[QuoteRecord] = (),
+        *,
+        new: bool = False,
     ) -> int:
         with self._sessions.begin() as session:
+            if new:
+                session.add(
+                    Conversation(
+                        id=conversation_id,
+                        created_at=record.created_at,
+                        updated_at=record.created_at,
+                        turn_count=0,
+                        state=ConversationState().to_json(),
+                    )
+                )
+                session.flush()
             position = session.scalar(
                 update(Conversation)
                 .where(Conversation.id == conversation_id)

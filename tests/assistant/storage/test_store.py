@@ -89,6 +89,17 @@ def test_turn_positions_count_up(store: SqlSessionStore) -> None:
     assert [turn["message"] for turn in turns] == ["m0", "m1", "m2"]
 
 
+def test_a_conversation_can_start_with_its_first_turn(store: SqlSessionStore) -> None:
+    position = store.save_turn(
+        "c-new", a_turn(), ConversationState(turns=1), [a_quote("q-n", "c-new")], new=True
+    )
+    assert position == 1 and store.load_state("c-new").turns == 1
+    assert store.get_quote("q-n").conversation_id == "c-new"
+    with pytest.raises(Exception):  # noqa: B017 - the id is taken: the backend's integrity error
+        store.save_turn("c-new", a_turn(), ConversationState(), new=True)
+    assert len(store.get_conversation("c-new")["turns"]) == 1  # the failed attempt wrote nothing
+
+
 def test_unknown_ids_are_not_found(store: SqlSessionStore) -> None:
     with pytest.raises(NotFoundError):
         store.load_state("nope")
