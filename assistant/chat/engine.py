@@ -56,9 +56,8 @@ class ConversationStore(Protocol):
         quotes: Sequence[QuoteRecord],
         *,
         new: bool = False,
+        events: Sequence[EventRecord] = (),
     ) -> object: ...
-
-    def record_event(self, event: EventRecord) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,7 +362,8 @@ class ShoppingAssistant:
         words = replies.for_locale(turn.locale)
         nearest = None
         if result.nearest:
-            priced = pricer.price(result.nearest[0], shopper_signals(turn.state.goal, 0.5))
+            signals = shopper_signals(turn.state.goal, turn.state.price_sensitivity)
+            priced = pricer.price(result.nearest[0], signals)
             nearest = (priced.bundle_price, priced.breakdown.currency)
         return words.nothing_fits(result.reason, nearest)
 
@@ -388,9 +388,8 @@ class ShoppingAssistant:
             replace(quote, bundle=view.to_json())
             for quote, view in zip(turn.quotes, turn.bundles, strict=True)
         ]
-        self._store.save_turn(turn.conversation_id, record, turn.state, quotes, new=turn.new)
-        for event in impressions(quotes, record.created_at):  # after the turn: never an orphan impression
-            self._store.record_event(event)
+        shown = impressions(quotes, record.created_at)  # in the turn's transaction: one commit
+        self._store.save_turn(turn.conversation_id, record, turn.state, quotes, new=turn.new, events=shown)
 
 
 # ---- helpers

@@ -43,9 +43,11 @@ class SessionStore(Protocol):
         quotes: Sequence[QuoteRecord] = (),
         *,
         new: bool = False,
+        events: Sequence[EventRecord] = (),
     ) -> int:
-        """Append a turn, replace the state and store its quotes atomically; returns the turn's position.
-        `new` creates the conversation in the same transaction (its first turn: one commit, not two)."""
+        """Append a turn, replace the state and store its quotes and events (e.g. impressions) atomically;
+        returns the turn's position. `new` creates the conversation in the same transaction (its first
+        turn: one commit, not two)."""
         ...
 
     def get_conversation(self, conversation_id: str) -> dict[str, Any]:
@@ -110,6 +112,7 @@ class SqlSessionStore:
         quotes: Sequence[QuoteRecord] = (),
         *,
         new: bool = False,
+        events: Sequence[EventRecord] = (),
     ) -> int:
         with self._sessions.begin() as session:
             if new:
@@ -150,6 +153,12 @@ class SqlSessionStore:
             for quote in quotes:  # a quote re-shown unchanged keeps its row (and any acceptance)
                 if session.get(Quote, quote.quote_id) is None:
                     session.add(_quote_row(quote, conversation_id, record.created_at))
+            session.flush()
+            seen: set[str] = set()
+            for event in events:  # stored once per id, as record_event does
+                if event.event_id not in seen and session.get(Event, event.event_id) is None:
+                    session.add(_event_row(event))
+                seen.add(event.event_id)
         return position
 
     def get_conversation(self, conversation_id: str) -> dict[str, Any]:
@@ -182,20 +191,9 @@ class SqlSessionStore:
             return _quote_record(_existing_quote(session, quote_id))
 
     def record_event(self, event: EventRecord) -> bool:
-        row = Event(
-            event_id=event.event_id,
-            type=event.type,
-            conversation_id=event.conversation_id,
-            quote_id=event.quote_id,
-            amount=None if event.amount is None else str(event.amount),
-            currency=event.currency,
-            arm=event.arm,
-            experiment=event.experiment,
-            created_at=event.created_at,
-        )
         try:
             with self._sessions.begin() as session:
-                session.add(row)
+                session.add(_event_row(event))
         except IntegrityError:
             return False  # the primary key is the event id: a retry of an event already stored
         return True
@@ -204,6 +202,20 @@ class SqlSessionStore:
         """How many events are stored (for tests and operators)."""
         with self._sessions() as session:
             return session.scalar(select(func.count()).select_from(Event)) or 0
+
+
+def _event_row(event: EventRecord) -> Event:
+    return Event(
+        event_id=event.event_id,
+        type=event.type,
+        conversation_id=event.conversation_id,
+        quote_id=event.quote_id,
+        amount=None if event.amount is None else str(event.amount),
+        currency=event.currency,
+        arm=event.arm,
+        experiment=event.experiment,
+        created_at=event.created_at,
+    )
 
 
 def _unknown_conversation(conversation_id: str) -> NotFoundError:

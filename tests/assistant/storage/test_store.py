@@ -100,6 +100,16 @@ def test_a_conversation_can_start_with_its_first_turn(store: SqlSessionStore) ->
     assert len(store.get_conversation("c-new")["turns"]) == 1  # the failed attempt wrote nothing
 
 
+def test_a_turns_events_are_stored_with_it_once_per_id(store: SqlSessionStore) -> None:
+    shown = EventRecord(event_id="imp-q-e", type="impression", created_at=NOW, quote_id="q-e")
+    store.save_turn(
+        "c-e", a_turn(), ConversationState(), [a_quote("q-e", "c-e")], new=True, events=[shown, shown]
+    )
+    store.save_turn("c-e", a_turn(), ConversationState(), [a_quote("q-e", "c-e")], events=[shown])  # re-shown
+    assert store.count_events() == 1
+    assert not store.record_event(shown)
+
+
 def test_unknown_ids_are_not_found(store: SqlSessionStore) -> None:
     with pytest.raises(NotFoundError):
         store.load_state("nope")
