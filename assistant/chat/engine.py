@@ -307,7 +307,6 @@ class ShoppingAssistant:
         "noise cancelling", is skipped); within budget, else above it so the builder can say what the
         budget ruled out. None when the shop carries none of the categories asked for (no stand-ins)."""
         goal = turn.state.goal
-        the_plan = plan(goal, message=turn.message, single_item=single_item)
         categories: list[str | None] = list(goal.categories) or [None]
         for category in categories:
             the_plan = plan(goal, message=turn.message, single_item=single_item, anchor_category=category)

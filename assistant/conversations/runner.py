@@ -12,7 +12,7 @@ from typing import Any
 
 from assistant.chat.types import ChatEngine
 from assistant.conversations.script import Script, ScriptReport, TurnOutcome, check_turn
-from assistant.errors import BundlewiseError
+from assistant.errors import BundlewiseError, InvalidInputError
 
 RATE_LIMIT_RETRIES = 5
 MAX_WAIT_SECONDS = 10.0
@@ -25,8 +25,6 @@ def engine_sender(engine: ChatEngine) -> Send:
     def send(message: Any, conversation_id: str | None, locale: str | None) -> TurnOutcome:
         try:
             if not isinstance(message, str):
-                from assistant.errors import InvalidInputError
-
                 raise InvalidInputError(f"message must be text, got {type(message).__name__}")
             result = engine.turn(message, conversation_id=conversation_id, locale=locale)
         except BundlewiseError as error:
