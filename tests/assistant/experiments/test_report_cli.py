@@ -46,7 +46,8 @@ def test_report_json_and_chart(shop_dir: Path, capsys: pytest.CaptureFixture[str
     for arm in report["arms"]:
         for metric in ("conversion_rate", "average_order_value", "revenue_per_shopper", "profit_per_shopper"):
             assert set(arm[metric]) == {"estimate", "low", "high"}
-    assert sum(arm["probability_best_profit"] for arm in report["arms"]) == pytest.approx(1.0)
+    # each probability is printed to 4 decimals, so their sum is 1 within the rounding of two values
+    assert sum(arm["probability_best_profit"] for arm in report["arms"]) == pytest.approx(1.0, abs=2e-4)
     assert set(report["sample_ratio"]) == {"p_value", "mismatch"}
     assert report["decision"]["alpha"] == 0.05
     assert any("minimum sample size" in warning for warning in report["warnings"])  # 120 is too few
