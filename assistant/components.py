@@ -215,6 +215,7 @@ def build_chat_model(settings: Settings) -> SmolLMChatModel:
         device=section.device,
         dtype=section.dtype,
         torch_threads=section.torch_threads,
+        quantize=section.quantize,
     )
 
 

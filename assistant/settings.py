@@ -99,6 +99,9 @@ class ExplainerSettings(BaseModel):
     prompt_version: str = "v1"
     device: Literal["auto", "cpu", "cuda"] = "auto"
     dtype: Literal["auto", "float32", "bfloat16"] = "auto"  # auto: float32 on CPU (bf16 ~4x slower here)
+    # int8: linear layers' weights as int8, one scale per row (CPU only; ~4x faster decoding,
+    # measured in bench/explain.py). auto: int8 on CPU, none on CUDA.
+    quantize: Literal["auto", "int8", "none"] = "auto"
     torch_threads: int | None = Field(default=None, ge=1)  # None: min(2, cores)
     max_new_tokens: int = Field(default=96, ge=8, le=512)
     model_locales: tuple[str, ...] = ("en",)  # other locales get the template (the model is English-only)

@@ -85,7 +85,7 @@ class ExplanationChecker:
 
     def __init__(self, *, known_names: Iterable[str] = (), limits: LengthLimits | None = None) -> None:
         # Names of the catalog's brands and products: none may be written freely (only via {item:N}).
-        self._known_names = tuple(sorted({name for name in known_names if _is_checkable_name(name)}))
+        self._catalog_names = _names_pattern(known_names)
         self._limits = limits or LengthLimits()
 
     def check(self, text: str, facts: ExplanationFacts, *, prompt: str = "") -> Verdict:
@@ -140,12 +140,11 @@ class ExplanationChecker:
             yield "claim: compares with a bundle that is not offered"
 
     def _name_reasons(self, plain: str, facts: ExplanationFacts) -> Iterable[str]:
-        names = set(self._known_names)
-        for item in facts.items:
-            names.update(name for name in (item.brand, item.title, item.title_zh) if name)
-        for name in names:
-            if _is_checkable_name(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", plain):
-                yield f"name: writes {name!r} instead of a placeholder"
+        bundle_names = [n for item in facts.items for n in (item.brand, item.title, item.title_zh) if n]
+        for pattern in (self._catalog_names, _names_pattern(bundle_names)):
+            found = pattern.search(plain) if pattern else None
+            if found:
+                yield f"name: writes {found.group(0)!r} instead of a placeholder"
                 return
         shopper_words = {word for text in facts.need.words() for word in _WORD.findall(text)}
         for sentence in _sentences(plain):
@@ -198,6 +197,20 @@ def _shares_ngram(text: str, source: str, size: int) -> bool:
     grams = {tuple(source_words[i : i + size]) for i in range(len(source_words) - size + 1)}
     words = _words(text)
     return any(tuple(words[i : i + size]) in grams for i in range(len(words) - size + 1))
+
+
+def _names_pattern(names: Iterable[str | None]) -> re.Pattern[str] | None:
+    """One compiled alternation of the checkable `names` as whole words (longest first), or None.
+
+    Streaming checks every prefix of every explanation, so a catalog's hundreds of names are matched
+    in one pass rather than one regular expression each (which measured 25 ms per check).
+    """
+    checkable = sorted(
+        {name for name in names if name and _is_checkable_name(name)}, key=lambda n: (-len(n), n)
+    )
+    if not checkable:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(name) for name in checkable)})(?!\w)")
 
 
 def _is_checkable_name(name: str | None) -> bool:

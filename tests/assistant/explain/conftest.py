@@ -74,6 +74,8 @@ def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def tuned_model(model_cache: Path) -> Iterator[SmolLMChatModel]:
-    model = SmolLMChatModel(cache_dir=model_cache, adapter_dir=shipped_adapter_dir(), device="cpu")
+    model = SmolLMChatModel(
+        cache_dir=model_cache, adapter_dir=shipped_adapter_dir(), device="cpu", quantize="auto"
+    )
     model.warm_up()
     yield model

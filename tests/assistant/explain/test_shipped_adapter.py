@@ -18,7 +18,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
 def test_the_fine_tuned_model_mostly_writes_accepted_placeholder_text(model_cache: Path) -> None:
     bundles = spread(load_bundles(heldout_path()), 12)
-    timer = TimedChatModel(SmolLMChatModel(cache_dir=model_cache, adapter_dir=shipped_adapter_dir()))
+    model = SmolLMChatModel(cache_dir=model_cache, adapter_dir=shipped_adapter_dir(), quantize="auto")
+    timer = TimedChatModel(model)  # int8 weights on CPU, as served
     checker = ExplanationChecker()
     explainer = Explainer(chat_model=timer, prompts=PromptBuilder(style="tuned"), checker=checker)
     figures, shown = evaluate_variant(explainer, timer, bundles, checker)
