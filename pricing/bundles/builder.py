@@ -28,6 +28,8 @@ from retrieval.catalog.currencies import MINOR_UNITS
 from retrieval.catalog.schema import Product
 from retrieval.text import category_key, fold
 
+_ANCHOR = "anchor"  # role of an indexed anchor candidate until a complement role claims it
+
 
 @lru_cache(maxsize=4096)
 def _brand_key(brand: str | None) -> str:
@@ -139,7 +141,7 @@ class _BuildRun:
         self.relevance: list[float] = []  # clipped at 0; NaN counts as 0
         self.index_of: dict[str, int] = {}
         self.anchors: list[int] = []  # by relevance, descending
-        self.roles: list[str] = []  # role each indexed complement was offered for
+        self.roles: list[str] = []  # role each indexed product was first offered for (or _ANCHOR)
         self.leaves: list[str] = []
         self.profiles: list[CompatibilityProfile] = []  # attributes prepared for compatibility checks
         self.prices: list[int] = []  # minor units, rounded up so a bundle never looks cheaper than it is
@@ -237,7 +239,7 @@ class _BuildRun:
         )
         indices: list[int] = []
         for scored in eligible:
-            index = self._index(scored, "anchor")
+            index = self._index(scored, _ANCHOR)
             if index not in indices:
                 indices.append(index)
             if len(indices) >= self.builder.max_anchors:
@@ -257,6 +259,9 @@ class _BuildRun:
                 key=lambda scored: (-scored.relevance, scored.product.id),
             )[: self.settings.candidates_per_role]
             indices = [self._index(scored, role) for scored in usable]
+            for index in indices:
+                if self.roles[index] == _ANCHOR:
+                    self.roles[index] = role  # an anchor candidate may still complete another anchor
             # A product offered for two roles fills the first only (it could not be in a bundle twice).
             self.per_role.append((is_wanted, [index for index in indices if self.roles[index] == role]))
         # Complementarity is at most 1, so an anchor's complements add at most the best relevance of each

@@ -126,6 +126,21 @@ def test_out_of_stock_anchors_only_is_explained() -> None:
     assert result.bundles == () and result.reason and "in stock" in result.reason
 
 
+def test_an_anchor_candidate_can_complete_another_anchor() -> None:
+    """Anchors and complements drawn from one search overlap: the second-best anchor (a case) must still
+    be offered to the best one (a phone) as its case."""
+    phone = Product(id="p", title="Phone", price=Decimal(500), currency="USD", category="Phones > Phones")
+    case = Product(id="c", title="Case", price=Decimal(20), currency="USD", category="Phones > Cases")
+    other = Product(id="o", title="Other case", price=Decimal(20), currency="USD", category="Phones > Cases")
+    model = GraphComplementModel(graph={"phone": {"case": 1.0}})
+    builder = BundleBuilder(settings=BundleSettings(max_bundles=1, max_items=2), complements=model)
+    anchors = [ScoredProduct(phone, 1.0), ScoredProduct(case, 0.9)]
+    cases = [ScoredProduct(case, 0.9), ScoredProduct(other, 0.3)]
+    result = builder.build(BundleRequest(), anchors, {"case": cases})
+    items = [(item.role, item.product.id) for item in result.bundles[0].items]
+    assert items == [("anchor", "p"), ("case", "c")]
+
+
 # -- invariants for any small catalog ---------------------------------------------------------------
 
 _LEAVES = {
@@ -178,6 +193,8 @@ def _scenario(draw: st.DrawFn) -> tuple[list[ScoredProduct], dict[str, list[Scor
     candidates = {role: scored(role, draw(st.integers(0, 6))) for role in ("case", "charger", "cable")}
     if draw(st.booleans()) and candidates["case"]:
         candidates["cable"].append(candidates["case"][0])  # the same product offered for two roles
+    if draw(st.booleans()) and anchors:
+        candidates["charger"].append(anchors[-1])  # an anchor candidate also offered as a complement
     return anchors, candidates
 
 
