@@ -101,6 +101,13 @@ def market_summary(report: MarketReport) -> dict[str, Any]:
         "best_baseline": best_baseline,
         "ours_over_oracle": round(report.oracle_ratio("ours"), 4),
         "ours_without_signals_over_oracle": round(report.oracle_ratio("ours_without_signals"), 4),
+        # The ceiling of any one-price-per-bundle policy, chosen on the test shoppers themselves.
+        "hindsight_posted_price_vs_separate_uplift_pct": round(
+            100 * report.uplift("hindsight_posted_price"), 2
+        ),
+        "ours_over_hindsight_posted_price": round(
+            report.results["ours"].profit / report.results["hindsight_posted_price"].profit, 4
+        ),
         "acceptance": {
             "uplift_ge_5pct": report.uplift("ours") >= 0.05,
             "beats_every_baseline": all(ours > report.results[name].profit for name in BASELINES),

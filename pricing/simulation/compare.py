@@ -12,6 +12,7 @@ from pricing.simulation.market import MarketBundle, MarketConfig, category_dispe
 from pricing.simulation.policies import (
     BundleMarket,
     FixedDiscount,
+    HindsightPostedPrice,
     Oracle,
     OursPolicy,
     Policy,
@@ -92,7 +93,8 @@ def build_markets(
 
 
 def default_policies(policy: PricingPolicy, prior: WillingnessToPay | None = None) -> list[Policy]:
-    """The baselines, ours (with and without conversation signals) and the oracle."""
+    """The baselines, ours (with and without conversation signals), the best single price in hindsight
+    and the oracle."""
     return [
         SeparateSelling(),
         FixedDiscount(rate=0.10),
@@ -100,6 +102,7 @@ def default_policies(policy: PricingPolicy, prior: WillingnessToPay | None = Non
         SizeDiscount(max_discount=float(policy.max_discount)),
         OursPolicy(policy=policy, prior=prior),
         OursPolicy(policy=policy, prior=prior, use_signals=False),
+        HindsightPostedPrice(),
         Oracle(),
     ]
 

@@ -175,6 +175,28 @@ class OursPolicy:
         return Offer(np.array([float(p.bundle_price) for p in priced]))
 
 
+class HindsightPostedPrice:
+    """A reference, not a usable policy: one bundle price per bundle, the one that earns most on the test
+    shoppers themselves (it knows their valuations' distribution, not who is who). It is the ceiling of
+    every policy that offers one price to all shoppers of a bundle; only conversation signals beat it."""
+
+    name = "hindsight_posted_price"
+
+    def fit(self, markets: Sequence[BundleMarket]) -> None:
+        """Needs no fitting: it looks at the test shoppers."""
+
+    def offer(self, market: BundleMarket) -> Offer:
+        """The single best price on the test sample (ties: the higher price), or no bundle."""
+        sample = market.test
+        best_price, best_profit = np.inf, respond(sample, None, cost_total=market.cost_total).profit.sum()
+        for price in market.grid(121):
+            offered = np.full(len(sample), price)
+            profit = respond(sample, offered, cost_total=market.cost_total).profit.sum()
+            if profit >= best_profit:
+                best_price, best_profit = float(price), profit
+        return Offer(np.full(len(sample), best_price))
+
+
 class Oracle:
     """Clairvoyant: knows each shopper's valuations and charges the most they would accept for the
     bundle, within the same rules, when that earns more than their purchase of items alone."""

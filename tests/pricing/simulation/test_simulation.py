@@ -6,7 +6,14 @@ import pytest
 from pricing.optimiser import PricingPolicy
 from pricing.simulation import MarketBundle, MarketConfig, build_markets, compare_policies
 from pricing.simulation.market import ShopperSample, respond, standalone_choice
-from pricing.simulation.policies import FixedDiscount, Oracle, OursPolicy, SizeDiscount
+from pricing.simulation.policies import (
+    FixedDiscount,
+    HindsightPostedPrice,
+    Oracle,
+    OursPolicy,
+    SeparateSelling,
+    SizeDiscount,
+)
 from tests.pricing.factories import draft, product
 
 
@@ -92,9 +99,25 @@ def test_report_compares_all_policies_on_the_same_shoppers() -> None:
         "size_discount",
         "ours",
         "ours_without_signals",
+        "hindsight_posted_price",
         "oracle",
     }
     oracle = report.results["oracle"].profit
     assert all(result.profit <= oracle + 1e-6 for result in report.results.values())
     assert report.results["separate"].bundle_take_rate == 0
     assert 0 < report.oracle_ratio() <= 1
+
+
+def test_the_hindsight_price_lies_between_selling_separately_and_the_oracle() -> None:
+    markets = build_markets(_bundles(), shoppers=80, seed=2, config=MarketConfig(), policy=PricingPolicy())
+    hindsight = HindsightPostedPrice()
+    for market in markets:
+        offer = hindsight.offer(market)
+        assert offer.prices is not None and len(set(offer.prices.tolist())) == 1  # one price for everyone
+        earned = offer.outcome(market, market.test).profit.sum()
+        alone = SeparateSelling().offer(market).outcome(market, market.test).profit.sum()
+        best = Oracle().offer(market).outcome(market, market.test).profit.sum()
+        assert alone - 1e-9 <= earned <= best + 1e-9
+        for price in market.grid(121):  # no single allowed price on the grid earns more
+            single = respond(market.test, np.full(len(market.test), price), cost_total=market.cost_total)
+            assert single.profit.sum() <= earned + 1e-9
