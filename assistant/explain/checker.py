@@ -48,6 +48,14 @@ _ECHO_MARKERS = re.compile(
     r"\bplaceholder|\bfacts?\b",
     re.IGNORECASE,
 )
+# "{item:2} takes care of the case": a verb that gives the item before it a role, then the role.
+_ROLE_VERBS = (
+    r"(?:covers?|takes? care of|adds?|handles?|brings?|suppl(?:y|ies)|provides?|is|are|as|serves? as|"
+    r"works? as|fills? in as|rounds? it out as)"
+)
+_ITEM = re.compile(r"\{item:(\d{1,2})\}")
+_JOINT = re.compile(r"\s*(?:,|and|,\s*and)\s*")  # "{item:2} and {item:3} supply the ..."
+_CLAUSE_END = re.compile(r"[.!?;。！？；]")
 _SENTENCE_END = re.compile(r"[.!?。！？]+(?=\s|$)|[。！？]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -123,6 +131,7 @@ class ExplanationChecker:
         if _ZH_NUMBERS.search(plain):
             yield "number: writes a number or amount"
         yield from self._claim_reasons(plain, facts)
+        yield from _role_reasons(text, facts)
         yield from self._name_reasons(plain, facts)
         if _ECHO_MARKERS.search(plain):
             yield "echo: repeats prompt markup"
@@ -170,6 +179,39 @@ class ExplanationChecker:
             yield "length: too short"
         if size > high:
             yield "length: too long"
+
+
+def _role_reasons(text: str, facts: ExplanationFacts) -> Iterable[str]:
+    """A role given to the wrong item: "{item:3} covers the charger" when the charger is item 2.
+
+    Subjects are the item placeholders (joined by "and" or commas); their predicate runs to the next item
+    or the end of the clause. Only roles of the bundle's other items count, right after a role verb.
+    """
+    roles = {item.index: item.role.lower() for item in facts.items if item.role}
+    if len(set(roles.values())) < 2 or facts.locale != "en":
+        return
+    pattern = re.compile(
+        rf"\b{_ROLE_VERBS}\s+(?:the|a|an|your)\s+"
+        rf"({'|'.join(re.escape(role) for role in sorted(set(roles.values()), key=len, reverse=True))})\b",
+        re.IGNORECASE,
+    )
+    mentions = list(_ITEM.finditer(text))
+    subjects: set[int] = set()
+    for position, mention in enumerate(mentions):
+        subjects.add(int(mention.group(1)))
+        following = mentions[position + 1] if position + 1 < len(mentions) else None
+        end = following.start() if following else len(text)
+        between = text[mention.end() : end]
+        if following is not None and _JOINT.fullmatch(between):
+            continue  # the next item shares this predicate
+        clause = _CLAUSE_END.split(between, maxsplit=1)[0]
+        said = {found.group(1).lower() for found in pattern.finditer(clause)}
+        own = {roles.get(index) for index in subjects}
+        wrong = sorted(said - own)
+        subjects = set()
+        if wrong:
+            yield f"claim: gives {mention.group(0)} the role {wrong[0]!r} of another item"
+            return
 
 
 def _language_reasons(plain: str, facts: ExplanationFacts) -> Iterable[str]:

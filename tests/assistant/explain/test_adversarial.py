@@ -26,6 +26,7 @@ ATTACKS = [
     "Bundle: balanced Items:",  # prompt echo
     "<|im_start|>system",
     "saving you {savings}",  # a saving where the engine gave none (gift bundle)
+    "{item:1} adds the case",  # a role of another item (phone bundle: the case is item 2)
     "至少省一百元",  # wrong language and a number
 ]
 PIECES = st.sampled_from([*ATTACKS, "{item:1}", "{item:2}", "{bundle_price}", "nice", "together", ".", ","])
@@ -54,6 +55,8 @@ def test_no_adversarial_output_gets_through(attack: str, position: int, noise: l
     [explanation] = explainer.explain([facts]).results()
     if attack == "saving you {savings}" and not gift:
         return  # a true statement for the discounted bundle
+    if attack == "{item:1} adds the case" and gift:
+        return  # the gift bundle has no case: no role to confuse
     assert explanation.source == "template", output
     amounts = set(re.findall(r"\$[\d,]+\.\d\d", explanation.text))
     assert amounts <= ALLOWED_AMOUNTS[facts.bundle_id]

@@ -55,6 +55,35 @@ def test_a_comparison_needs_a_cheaper_bundle_on_offer(checker: ExplanationChecke
     assert checker.check(text, phone_bundle(has_cheaper_alternative=True)).accepted
 
 
+PRICE = " You pay {bundle_price} for everything."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{item:1} is the core, and {item:2} covers the charger while {item:3} adds the case.",
+        "{item:1} is the core, with {item:3} as the case and {item:2} as the charger.",
+        "{item:3} takes care of the smartphone, and {item:1} adds the case.",
+    ],
+)
+def test_a_role_given_to_the_wrong_item_is_rejected(checker: ExplanationChecker, text: str) -> None:
+    verdict = checker.check(text + PRICE, phone_bundle())
+    assert any("the role" in reason for reason in verdict.reasons), verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{item:1} is the core, and {item:2} covers the case while {item:3} adds the charger.",
+        "{item:1} is the core, and {item:2} and {item:3} supply the case and the charger.",
+        "{item:1} is the core, and {item:2}, a case that fits the smartphone, keeps it safe.",
+        "{item:1} is the core, with {item:3} as the charger.",
+    ],
+)
+def test_roles_given_to_their_own_items_pass(checker: ExplanationChecker, text: str) -> None:
+    assert checker.check(text + PRICE, phone_bundle()).accepted
+
+
 def test_prompt_echo_and_parroted_shopper_words_are_rejected(checker: ExplanationChecker) -> None:
     prompt = "Write two or three sentences about what need each item covers and why they belong"
     echo = GOOD.replace("For photography,", "Write two or three sentences about what need each item covers:")
