@@ -238,6 +238,7 @@ def build_explainer(
         checker=ExplanationChecker(known_names=names),
         max_new_tokens=section.max_new_tokens,
         model_locales=section.model_locales,
+        max_wait_s=section.max_wait_s,
     )
 
 

@@ -104,6 +104,9 @@ class ExplainerSettings(BaseModel):
     quantize: Literal["auto", "int8", "none"] = "auto"
     torch_threads: int | None = Field(default=None, ge=1)  # None: min(2, cores)
     max_new_tokens: int = Field(default=96, ge=8, le=512)
+    # Under load, a turn waits at most this long for the model (busy with other turns), then shows the
+    # template explanations at once (a large value waits however long it takes).
+    max_wait_s: float = Field(default=6.0, ge=0)
     model_locales: tuple[str, ...] = ("en",)  # other locales get the template (the model is English-only)
 
 

@@ -61,6 +61,7 @@ class ExplanationCounts:
     model: int = 0
     template: int = 0
     rejected: int = 0
+    busy: int = 0  # turns that got the template because the model stayed busy past `max_wait_s`
     reasons: Counter[str] = field(default_factory=Counter)
 
 
@@ -75,8 +76,10 @@ class Explainer:
         checker: ExplanationChecker,
         max_new_tokens: int = 96,
         model_locales: Sequence[str] = ("en",),
+        max_wait_s: float | None = None,
     ) -> None:
         self._chat_model = chat_model
+        self._max_wait_s = max_wait_s  # None: wait for the model however long other turns keep it
         self._prompts = prompts
         self._checker = checker
         self._max_new_tokens = max_new_tokens
@@ -104,12 +107,21 @@ class Explainer:
             return
         conversations = [self._prompts.messages(bundles[i]) for i in asked]
         gates = {i: StreamGate(bundles[i], self._checker) for i in asked}
-        with self._lock:  # one generation at a time: two would fight over the same cores
+        # One generation at a time (two would fight over the same cores); under load a turn that cannot
+        # get the model within `max_wait_s` is explained by the template at once instead of queueing.
+        if not self._lock.acquire(timeout=-1 if self._max_wait_s is None else self._max_wait_s):
+            self.counts.busy += 1
+            for index in asked:
+                yield from self._template_only(index, bundles[index])
+            return
+        try:
             for delta in self._chat_model.stream(conversations, max_new_tokens=self._max_new_tokens):
                 index = asked[delta.index]
                 released = gates[index].feed(delta.text)
                 if released:
                     yield ExplanationDelta(index, released)
+        finally:
+            self._lock.release()
         for index in asked:
             yield from self._finish(index, bundles[index], gates[index], conversations[asked.index(index)])
 

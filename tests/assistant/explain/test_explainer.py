@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import asyncio
 import re
+import threading
+import time
 from collections.abc import Callable
 
 from assistant.explain.chat_model import Conversation, FakeChatModel
@@ -110,3 +112,32 @@ def test_warm_up_loads_the_model() -> None:
     explainer, model = explainer_answering(lambda _: GOOD)
     explainer.warm_up()
     assert model.warmed_up
+
+
+def test_a_turn_that_cannot_get_the_busy_model_in_time_gets_the_template_at_once() -> None:
+    release = threading.Event()
+
+    def slow(_: Conversation) -> str:
+        release.wait(5)
+        return GOOD
+
+    model = FakeChatModel(slow)
+    explainer = Explainer(
+        chat_model=model, prompts=PromptBuilder(), checker=ExplanationChecker(), max_wait_s=0.05
+    )
+    first: list[str] = []
+    busy_turn = threading.Thread(
+        target=lambda: first.extend(e.source for e in explainer.explain([phone_bundle()]).results())
+    )
+    busy_turn.start()
+    while not model.calls:  # the first turn holds the model
+        time.sleep(0.01)
+    began = time.perf_counter()
+    [waited] = explainer.explain([phone_bundle(bundle_id="b-9")]).results()
+    assert time.perf_counter() - began < 2
+    assert waited.source == "template" and waited.model_text is None
+    assert explainer.counts.busy == 1 and explainer.counts.rejected == 0
+    release.set()
+    busy_turn.join(5)
+    assert first == ["model"]
+    assert model.calls == [1]  # the second turn never reached the model
