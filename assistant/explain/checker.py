@@ -190,11 +190,12 @@ def _role_reasons(text: str, facts: ExplanationFacts) -> Iterable[str]:
     roles = {item.index: item.role.lower() for item in facts.items if item.role}
     if len(set(roles.values())) < 2 or facts.locale != "en":
         return
-    pattern = re.compile(
-        rf"\b{_ROLE_VERBS}\s+(?:the|a|an|your)\s+"
-        rf"({'|'.join(re.escape(role) for role in sorted(set(roles.values()), key=len, reverse=True))})\b",
-        re.IGNORECASE,
-    )
+    names = "|".join(re.escape(name) for name in sorted(set(roles.values()), key=len, reverse=True))
+    one_role = rf"(?:the|a|an|your)\s+({names})\b"
+    # "covers the screen protector and the power bank": every role of a coordinated list counts
+    listed_roles = rf"\b{_ROLE_VERBS}\s+{one_role}(?:\s*(?:,\s*and|,|and)\s+{one_role})*"
+    chain = re.compile(listed_roles, re.IGNORECASE)
+    role = re.compile(one_role, re.IGNORECASE)
     mentions = list(_ITEM.finditer(text))
     subjects: set[int] = set()
     for position, mention in enumerate(mentions):
@@ -205,7 +206,11 @@ def _role_reasons(text: str, facts: ExplanationFacts) -> Iterable[str]:
         if following is not None and _JOINT.fullmatch(between):
             continue  # the next item shares this predicate
         clause = _CLAUSE_END.split(between, maxsplit=1)[0]
-        said = {found.group(1).lower() for found in pattern.finditer(clause)}
+        said = {
+            named.group(1).lower()
+            for listed in chain.finditer(clause)
+            for named in role.finditer(listed.group(0))
+        }
         own = {roles.get(index) for index in subjects}
         wrong = sorted(said - own)
         subjects = set()

@@ -64,6 +64,8 @@ PRICE = " You pay {bundle_price} for everything."
         "{item:1} is the core, and {item:2} covers the charger while {item:3} adds the case.",
         "{item:1} is the core, with {item:3} as the case and {item:2} as the charger.",
         "{item:3} takes care of the smartphone, and {item:1} adds the case.",
+        "{item:1} is the core, and {item:3} covers the charger and the case.",
+        "{item:1} is the core, and {item:3} covers the charger, the case.",
     ],
 )
 def test_a_role_given_to_the_wrong_item_is_rejected(checker: ExplanationChecker, text: str) -> None:
@@ -78,6 +80,7 @@ def test_a_role_given_to_the_wrong_item_is_rejected(checker: ExplanationChecker,
         "{item:1} is the core, and {item:2} and {item:3} supply the case and the charger.",
         "{item:1} is the core, and {item:2}, a case that fits the smartphone, keeps it safe.",
         "{item:1} is the core, with {item:3} as the charger.",
+        "{item:1} is the core, and {item:2} adds the case that fits the smartphone.",
     ],
 )
 def test_roles_given_to_their_own_items_pass(checker: ExplanationChecker, text: str) -> None:
