@@ -222,8 +222,9 @@ class ShoppingAssistant:
             else:
                 state = self._store.load_state(conversation_id)
             state, action = self._tracker.advance(state, parsed)
-        turn = _Turn(conversation_id, message, parsed, state, locale or ("zh" if has_cjk(message) else "en"))
-        turn.new = new
+        turn = _Turn(
+            conversation_id, message, parsed, state, locale or ("zh" if has_cjk(message) else "en"), new=new
+        )
         self._act(turn, action, timings)
         return turn
 
