@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.intent.taxonomy import ATTRIBUTE_SLOTS
 from assistant.intent.values import (
+    budget_bound,
     parse_bundle_ref,
     parse_money,
     parse_money_low,
@@ -68,13 +69,14 @@ def assemble_slots(spans: Iterable[tuple[str, str]], vocabulary: SlotVocabulary)
             if name and name not in values[slot]:
                 values[slot].append(name)
         elif slot in ("budget_max", "budget_min"):
+            slot = budget_bound(text) or slot  # the words decide the bound, not the tagger's guess
             amount, currency = parse_money(text) if slot == "budget_max" else parse_money_low(text)
             if amount is not None:
                 values[slot] = amount
             if currency is not None:
                 values["currency"] = currency
         elif slot in ATTRIBUTE_SLOTS:
-            values["attributes"][slot] = _plain(text)
+            values["attributes"][slot] = _attribute(slot, _plain(text))
         elif slot == "bundle_ref":
             values["bundle_ref"] = parse_bundle_ref(text)
         elif slot == "item_ref":
@@ -116,6 +118,19 @@ def _plain(text: str) -> str:
         return entry.english
     cleaned = fold(text).strip(" .,!?'\"")
     return re.sub(r"^(?:(?:for|my|a|an|the|our)\s+)+", "", cleaned) or cleaned
+
+
+_SKIN_WORDS = re.compile(r"\s+(?:skin(?:\s+type)?|complexion)$")
+_STORAGE = re.compile(r"(\d+(?:\.\d+)?)\s*(gb|gig|gigs|gigabytes?|g|tb|terabytes?|t)", re.IGNORECASE)
+
+
+def _attribute(slot: str, value: str) -> str:
+    """One spelling per attribute value, so 'oily skin' and 'oily', '512 gig' and '512GB' are equal."""
+    if slot == "skin_type":
+        return _SKIN_WORDS.sub("", value) or value
+    if slot == "storage" and (match := _STORAGE.fullmatch(value.strip())):
+        return f"{match.group(1)}{'tb' if match.group(2).lower().startswith('t') else 'gb'}"
+    return value
 
 
 _ORDINAL_ITEM = re.compile(

@@ -83,6 +83,29 @@ def parse_money_low(text: str) -> tuple[Decimal | None, str | None]:
     return _tidy(min(present)), parse_money(text)[1]
 
 
+_LOWER_BOUND = re.compile(
+    r"\b(?:at least|over|above|more than|upwards of|from|min(?:imum)?|starting at)\b|\+$|以上|起"
+)
+_UPPER_BOUND = re.compile(
+    r"\b(?:under|below|less than|max(?:imum)?|up to|at most|within|sub|cheaper than|tops)\b"
+    r"|以内|以下|之内|不超过|最多"
+)
+
+
+def budget_bound(text: str) -> str | None:
+    """'budget_min' or 'budget_max' when a money phrase's own words say which bound it is ('at least
+    200', 'over $500', '3000元以内'), None when they don't ('$900', 'around 50')."""
+    lowered = text.lower().strip()
+    if re.search(r"\bno(?:t)? (?:more|higher) than\b", lowered):
+        return "budget_max"
+    if re.search(r"\bno(?:t)? (?:less|lower) than\b", lowered):
+        return "budget_min"
+    lower, upper = bool(_LOWER_BOUND.search(lowered)), bool(_UPPER_BOUND.search(lowered))
+    if lower == upper:
+        return None
+    return "budget_min" if lower else "budget_max"
+
+
 def parse_quantity(text: str) -> int | None:
     """'two' -> 2, '3' -> 3, 'a couple of' / 'a pair' -> 2, '两个' -> 2."""
     lowered = text.lower()

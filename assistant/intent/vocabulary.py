@@ -127,7 +127,19 @@ class SlotVocabulary:
         close = difflib.get_close_matches(key, [*self._categories, *CATEGORY_ALIASES], n=1, cutoff=0.8)
         if close:  # a typo of a name or of an alias ("iphoen" -> "iphone" -> phone)
             return CATEGORY_ALIASES.get(close[0], close[0])
-        return self._embedding_match(key) or key
+        return self._head_match(key) or self._embedding_match(key) or key
+
+    def _head_match(self, key: str) -> str | None:
+        """The catalog name a phrase ends in: English puts the head noun last, so 'noise cancelling
+        headphone', 'corner lamp' and 'spare strap' name a headphone, a lamp, a strap."""
+        words = key.split()
+        for size in range(len(words) - 1, 0, -1):
+            tail = " ".join(words[-size:])
+            if tail in self._category_set:
+                return tail
+            if tail in CATEGORY_ALIASES:
+                return CATEGORY_ALIASES[tail]
+        return None
 
     def _embedding_match(self, key: str) -> str | None:
         if self._embedder is None or not key:

@@ -61,7 +61,7 @@ def test_attributes(vocabulary: SlotVocabulary) -> None:
         "colour": "black",
         "storage": "256gb",
         "size": "14 inch",
-        "skin_type": "dry skin",
+        "skin_type": "dry",
         "connector": "usb-c",
     }
     assert slots.to_json() == {"attributes": slots.attributes}
@@ -104,7 +104,7 @@ def test_item_ref_category_or_ordinal(vocabulary: SlotVocabulary, surface: str, 
 
 @pytest.mark.parametrize(
     ("surface", "item_ref"),
-    [("the plastic case", "plastic case"), ("the 30W charger", "30w charger")],
+    [("the plastic case", "case"), ("the 30W charger", "charger")],  # a role: the head noun's category
 )
 def test_item_ref_named_item_is_not_an_ordinal(
     vocabulary: SlotVocabulary, surface: str, item_ref: str
@@ -172,3 +172,41 @@ def test_slots_are_frozen() -> None:
     slots = Slots(category=["phone"])
     with pytest.raises(ValidationError):
         slots.budget_max = Decimal(1)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("tagged", "span", "bound"),
+    [
+        ("budget_max", "at least 200", "budget_min"),
+        ("budget_max", "over $500", "budget_min"),
+        ("budget_min", "under 900 bucks", "budget_max"),
+        ("budget_min", "no more than ¥3000", "budget_max"),
+        ("budget_min", "3000元以内", "budget_max"),
+        ("budget_max", "$900", "budget_max"),  # no bound words: the tagger decides
+        ("budget_min", "300", "budget_min"),
+    ],
+)
+def test_a_budget_span_s_own_words_decide_its_bound(
+    vocabulary: SlotVocabulary, tagged: str, span: str, bound: str
+) -> None:
+    slots = assemble_slots([(tagged, span)], vocabulary).to_json()
+    assert bound in slots
+    assert ({"budget_min", "budget_max"} - {bound}).isdisjoint(slots)
+
+
+@pytest.mark.parametrize(
+    ("slot", "surface", "value"),
+    [
+        ("skin_type", "oily skin", "oily"),
+        ("skin_type", "Sensitive", "sensitive"),
+        ("storage", "512 gig", "512gb"),
+        ("storage", "1 TB", "1tb"),
+        ("storage", "256GB", "256gb"),
+        ("storage", "lots", "lots"),
+        ("colour", "rose gold", "rose gold"),
+    ],
+)
+def test_attribute_values_have_one_spelling(
+    vocabulary: SlotVocabulary, slot: str, surface: str, value: str
+) -> None:
+    assert assemble_slots([(slot, surface)], vocabulary).attributes == {slot: value}
