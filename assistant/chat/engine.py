@@ -31,6 +31,7 @@ from assistant.intent.words import has_cjk
 from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
 from pricing.complements.model import ComplementModel
+from pricing.complements.roles import bundle_roles
 from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
 from pricing.types import PricedBundle, ScoredProduct
@@ -334,8 +335,11 @@ class ShoppingAssistant:
             return anchors, {}
         roles: list[str] = list(the_plan.request.roles or ())
         if not roles:
-            for anchor in anchors[:ROLE_ANCHORS]:
-                roles.extend(r for r in complements.roles_for(anchor.product) if r not in roles)
+            products = [anchor.product for anchor in anchors]
+            spans_categories = not the_plan.request.anchor_categories  # no category named: the results' own
+            roles = bundle_roles(
+                products, complements, around=ROLE_ANCHORS, of_request=products if spans_categories else ()
+            )
         roles = [role for role in roles if role not in the_plan.removed_roles]
         if not roles:
             return anchors, {}
@@ -409,7 +413,7 @@ def _intent(parsed: ParsedMessage) -> IntentView:
 
 
 def _scored(hit: SearchHit) -> ScoredProduct:
-    return ScoredProduct(hit.product, max(0.0, min(1.0, hit.score)))
+    return ScoredProduct(hit.product, hit.score)  # the builder clips relevance to 0..1 for its objective
 
 
 def _view(priced: PricedBundle, quote_id: str, valid_until: datetime) -> BundleView:

@@ -4,9 +4,12 @@ On any directory in the BundleRec layout (see `bundlerec`), per domain: bundles 
 fit and a test part; complementarity (item and category co-occurrence, `BasketComplementModel`) is learned
 from the fit bundles and from the sessions that contain no test bundle. Each test bundle's intent text is
 the request; candidates come from the project's hybrid `Retriever` over the domain's items. We build one
-bundle of the real bundle's size with `BundleBuilder` and compare it, by category recall and item hits, with
-the retrieval-only baseline (the top-k search results). The data has no prices: every item gets the same
-placeholder price and no budget applies, so this measures what goes together, not what fits a budget.
+bundle of the real bundle's size as the chat engine does (its anchor pool, its roles from `bundle_roles`,
+the product's `BundleBuilder` with the complement model as it is) and compare it, by category recall and
+item hits, with the retrieval-only baseline (the top-k search results). One difference stays: the engine
+searches each role separately, here each role's candidates are the request's own hits in that category.
+The data has no prices: every item gets the same placeholder price and no budget applies, so this measures
+what goes together, not what fits a budget.
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any
 
+from assistant.chat.engine import ANCHOR_POOL, ROLE_ANCHORS
 from assistant.evaluation.bundlerec import BundleRecDomain, find_domains, read_domain
 from assistant.settings import BundleSettings, Settings
 from pricing.bundles import BundleBuilder, BundleRequest
-from pricing.complements import BasketComplementModel, leaf_role
+from pricing.complements import BasketComplementModel, bundle_roles, leaf_role
 from pricing.types import ScoredProduct
 from retrieval.catalog.schema import CATEGORY_SEPARATOR, Catalog, Product
 from retrieval.embedders import Embedder
@@ -30,29 +34,6 @@ from retrieval.search import Retriever, SearchHit
 
 PLACEHOLDER_PRICE = Decimal("1.00")  # BundleRec has no prices
 SEARCH_DEPTH = 300  # hits per intent: anchors and every role's candidates come from these
-ANCHORS = 5
-INTENT_WEIGHT = 0.5  # share of an item's gain earned by relevance to the intent alone (see IntentBlend)
-
-
-class IntentBlend:
-    """Complementarity for intent-driven bundles: `weight + (1 - weight) x learned score`.
-
-    A BundleRec bundle answers an intent ("photography accessories"), so an item that fits the intent but was
-    never seen with the anchor still belongs in part; pure co-occurrence (weight 0) recovered fewer real
-    categories and items on the electronic fit/test split (0.170 vs 0.201 category recall, 120 test bundles).
-    """
-
-    def __init__(self, model: BasketComplementModel, *, weight: float = INTENT_WEIGHT) -> None:
-        self._model = model
-        self._weight = weight
-
-    def score(self, first: Product, second: Product) -> float:
-        """Blend of the intent share and the learned complementarity."""
-        return self._weight + (1.0 - self._weight) * self._model.score(first, second)
-
-    def roles_for(self, anchor: Product) -> list[str]:
-        """The learned complement categories of the anchor's category."""
-        return self._model.roles_for(anchor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +43,7 @@ class EvaluationOptions:
     seed: int = 13
     test_share: float = 0.3
     max_test_bundles: int | None = None  # cap per domain for quick runs; None: all
-    anchors: int = ANCHORS
+    anchors: int = ANCHOR_POOL
     search_depth: int = SEARCH_DEPTH
 
 
@@ -182,16 +163,16 @@ def build_bundle(
 ) -> tuple[list[str], int]:
     """Our bundle of `size` items for one intent, and how many items came from plain retrieval because the
     builder found too few complements (one item per category, so a bundle of one category runs short)."""
-    scored = [ScoredProduct(hit.product, max(0.0, hit.score)) for hit in hits]
-    roles = {role for candidate in scored[:anchors] for role in complements.roles_for(candidate.product)}
+    scored = [ScoredProduct(hit.product, hit.score) for hit in hits]  # as the engine passes them
+    candidates = [candidate.product for candidate in scored[:anchors]]
+    roles = set(bundle_roles(candidates, complements, around=ROLE_ANCHORS, of_request=candidates))
     by_role: dict[str, list[ScoredProduct]] = {}
     for candidate in scored:
         role = leaf_role(candidate.product)
         if role in roles:
             by_role.setdefault(role, []).append(candidate)
     builder = BundleBuilder(
-        settings=BundleSettings(max_bundles=1, max_items=max(1, size), candidates_per_role=10),
-        complements=IntentBlend(complements),
+        settings=BundleSettings(max_bundles=1, max_items=max(1, size)), complements=complements
     )
     result = builder.build(BundleRequest(), scored[:anchors], by_role)
     chosen = [product.id for product in result.bundles[0].products] if result.bundles else []

@@ -7,7 +7,7 @@ from pricing.complements.compatibility import CompatibilityChecker, Compatibilit
 from pricing.complements.factory import complement_model
 from pricing.complements.graph import DEMO_COMPLEMENT_GRAPH, ComplementGraph, GraphComplementModel
 from pricing.complements.model import ComplementModel
-from pricing.complements.roles import are_substitutes, category_phrases, leaf_role, role_in
+from pricing.complements.roles import are_substitutes, bundle_roles, category_phrases, leaf_role, role_in
 
 __all__ = [
     "DEMO_COMPLEMENT_GRAPH",
@@ -20,6 +20,7 @@ __all__ = [
     "ComplementModel",
     "GraphComplementModel",
     "are_substitutes",
+    "bundle_roles",
     "category_phrases",
     "complement_model",
     "leaf_role",

@@ -6,9 +6,10 @@ a basket-rule category and a search filter (`SearchFilters(categories=(role,))`)
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
+from pricing.complements.model import ComplementModel
 from retrieval.catalog.schema import CATEGORY_SEPARATOR, Product
 from retrieval.text import category_key
 
@@ -47,3 +48,29 @@ def role_in(product: Product, roles: Collection[str]) -> str | None:
 def are_substitutes(first: Product, second: Product) -> bool:
     """Same product, or the same leaf category: a shopper buys one of them, never both in one bundle."""
     return first.id == second.id or leaf_role(first) == leaf_role(second)
+
+
+def bundle_roles(
+    anchors: Sequence[Product],
+    complements: ComplementModel,
+    *,
+    around: int,
+    of_request: Sequence[Product] = (),
+) -> list[str]:
+    """The roles a bundle may fill, without repeats: the learned complement roles of the `around` most
+    relevant `anchors`, then the categories of `of_request`, the request's own results.
+
+    A request whose results span categories ("camping gear", "photography accessories") asks for those
+    categories too, even where no co-purchase links them to the anchor. On real BundleRec bundles they raised
+    the share of each real bundle's categories recovered by a sixth to a quarter (validation split of the
+    fit bundles, `eval bundles`). A caller that searched one named category passes no `of_request`: the
+    shopper asked for one of those, not for several kinds of it.
+    """
+    roles: list[str] = []
+    for anchor in anchors[:around]:
+        roles.extend(role for role in complements.roles_for(anchor) if role not in roles)
+    for product in of_request:
+        role = leaf_role(product)
+        if role not in roles:
+            roles.append(role)
+    return roles

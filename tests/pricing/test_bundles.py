@@ -254,6 +254,11 @@ def test_any_catalog_keeps_every_constraint(
     _check(result, request, settings_, offered)
 
 
+def _unit(relevance: float) -> float:
+    """Relevance as the builder's objective counts it (clipped to 0..1)."""
+    return min(1.0, max(0.0, relevance))
+
+
 @settings(max_examples=60, deadline=None)
 @given(scenario=_scenario(), budget=st.integers(0, 1500))
 def test_best_bundle_is_optimal_against_brute_force(
@@ -263,8 +268,10 @@ def test_best_bundle_is_optimal_against_brute_force(
     anchors, candidates = scenario
     settings_ = BundleSettings(max_items=3, max_bundles=1)
     request = BundleRequest(budget_max=Decimal(budget))
-    result = BundleBuilder(settings=settings_, complements=_GRAPH).build(request, anchors, candidates)
+    builder = BundleBuilder(settings=settings_, complements=_GRAPH)
+    result = builder.build(request, anchors, candidates)
     best = max((draft.score for draft in result.bundles), default=None)
+    share = builder.match_share
     checker = CompatibilityChecker()
     brute = None
     for anchor in anchors:
@@ -281,10 +288,13 @@ def test_best_bundle_is_optimal_against_brute_force(
                     continue
                 if not all(checker.compatible(a, b) for a, b in combinations(products, 2)):
                     continue
-                gains = [max(0.0, s.relevance) * _GRAPH.score(anchor.product, s.product) for _, s in combo]
+                gains = [
+                    _unit(s.relevance) * (share + (1 - share) * _GRAPH.score(anchor.product, s.product))
+                    for _, s in combo
+                ]
                 if any(gain <= 0 for gain in gains):
                     continue
-                score = max(0.0, anchor.relevance) + sum(gains)
+                score = _unit(anchor.relevance) + sum(gains)
                 brute = score if brute is None else max(brute, score)
     if brute is None:
         assert best is None
