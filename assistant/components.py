@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.errors import ConfigurationError
 from assistant.settings import Settings
 from retrieval.catalog import Catalog, demo_catalog_path, load_catalog
 from retrieval.catalog.store import CatalogStore
@@ -69,9 +70,15 @@ def intent_artifact_dir(settings: Settings, catalog: Catalog, *, show_progress: 
     only when neither exists, e.g. after deleting the shipped artefact."""
     from assistant.intent.artifact import CONFIG_FILE, shipped_artifact_dir
 
-    for candidate in (settings.intent.artifact_dir, shipped_artifact_dir()):
-        if candidate is not None and (candidate / CONFIG_FILE).exists():
-            return candidate
+    configured = settings.intent.artifact_dir
+    if configured is not None:  # a wrong path must not silently serve another model
+        if not (configured / CONFIG_FILE).exists():
+            raise ConfigurationError(
+                f"intent.artifact_dir: no intent model at {configured} ({CONFIG_FILE} missing)"
+            )
+        return configured
+    if (shipped_artifact_dir() / CONFIG_FILE).exists():
+        return shipped_artifact_dir()
     trained = settings.paths.cache_dir / "intent-model"
     if not (trained / CONFIG_FILE).exists():
         train_intent(settings, catalog, output_dir=trained, show_progress=show_progress)

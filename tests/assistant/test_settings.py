@@ -134,3 +134,14 @@ def test_explicit_demo_forces_the_demo(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.setenv("BUNDLEWISE_CATALOG__PATH", str(write_catalog(tmp_path / "env.jsonl", "From env")))
 
     assert resolve_catalog_path(Settings(), "demo") == demo_catalog_path()
+
+
+def test_a_configured_intent_model_that_is_missing_is_an_error(tmp_path: Path) -> None:
+    from assistant.components import intent_artifact_dir
+    from assistant.errors import ConfigurationError
+    from assistant.intent.artifact import shipped_artifact_dir
+
+    settings = Settings.model_validate({"intent": {"artifact_dir": str(tmp_path / "nowhere")}})
+    with pytest.raises(ConfigurationError, match=r"intent\.artifact_dir"):
+        intent_artifact_dir(settings, catalog=None)  # type: ignore[arg-type]  # not reached
+    assert intent_artifact_dir(Settings(), catalog=None) == shipped_artifact_dir()  # type: ignore[arg-type]
