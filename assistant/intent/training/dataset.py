@@ -10,16 +10,28 @@ from assistant.intent.training.data import data_file, read_annotated
 from assistant.intent.training.generator import generate
 from retrieval.catalog.schema import Catalog
 
-HANDWRITTEN = ("train_handwritten.jsonl", "train_conversational.jsonl")
+HANDWRITTEN = (
+    "train_handwritten.jsonl",
+    "train_conversational.jsonl",
+    "train_targeted.jsonl",
+    "train_mgshopdial.jsonl",
+)
 HELD_OUT = "test_heldout.jsonl"
+FRESH = "test_fresh.jsonl"  # written blind to the model and its training data, scored last
+TEST_FILES = (HELD_OUT, FRESH)
 
 
 def training_examples(
     catalog: Catalog, *, extra_files: Sequence[Path] = (), generated: int = 2500, seed: int = 13
 ) -> tuple[list[Annotated], dict[str, int]]:
-    """(examples, counts by origin). Any utterance equal to a held-out one is dropped, so the held-out
-    score stays held-out even when hard examples exported from traffic overlap with it."""
-    held_out = {example.text.casefold() for example in read_annotated(data_file(HELD_OUT))}
+    """(examples, counts by origin). Any utterance equal to a test one is dropped, so the held-out
+    scores stay held-out even when hard examples exported from traffic overlap with it."""
+    held_out = {
+        example.text.casefold()
+        for name in TEST_FILES
+        if data_file(name).is_file()
+        for example in read_annotated(data_file(name))
+    }
     origins = {
         "generated": [
             parse_markup(row["text"], row["intent"]) for row in generate(catalog, count=generated, seed=seed)

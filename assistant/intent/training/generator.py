@@ -33,7 +33,7 @@ def _bar(text: str) -> tuple[str, ...]:
 
 WEIGHTS = {
     "build_bundle": 25, "search_product": 15, "refine": 15, "swap_item": 6, "add_item": 6, "remove_item": 6,
-    "compare": 6, "ask_explanation": 6, "accept_bundle": 6, "greeting": 4, "out_of_scope": 5,
+    "compare": 6, "ask_explanation": 8, "accept_bundle": 6, "greeting": 4, "out_of_scope": 5,
 }  # fmt: skip
 ZH_SHARE, WRAP_RATE = 0.15, 0.3  # Chinese frame (when the intent has some); English opener/closer words
 LOWER_RATE, STRIP_RATE, CAPITALISE_RATE, WORD_TYPO_RATE, SPAN_TYPO_RATE = 0.3, 0.25, 0.35, 0.03, 0.05
@@ -67,6 +67,18 @@ BUILTIN: Pools = {name: _bar(text) for name, text in {
         number 3 | #2 | set 1 | the balanced one | the fancy one | the third bundle | the last bundle
         the premium bundle | option 1""",
     "first_n": "the first two | the first 2 | the first three",
+    "retail_one": """book | novel | cookbook | planner | desk calendar | stapler | printer
+        ink cartridge | office chair | desk lamp | tent | sleeping bag | bike helmet | tennis racket
+        badminton racket | football | basketball | skateboard | fishing rod | board game | jigsaw puzzle
+        lego set | dog bed | cat tree | garden hose | blender | air fryer | vacuum cleaner | kettle
+        backpack | suitcase | wallet | hoodie | rain jacket | guitar | ukulele | paint set | sketchbook
+        candle | duvet | pillow | rug | thriller | romance novel | hockey stick | ice skates | yoga block""",
+    "retail_many": """books | novels | cookbooks | planners | calendars | pens | pencils
+        markers | printer paper | ink cartridges | office chairs | tents | sleeping bags | helmets
+        tennis rackets | shuttlecocks | footballs | skateboards | fishing rods | board games | puzzles
+        toys | dog toys | cat food | garden tools | blenders | kettles | backpacks | suitcases | wallets
+        hoodies | jackets | jeans | socks | guitars | art supplies | candles | pillows | rugs
+        comics | children's books | hiking boots | shin guards | knee pads""",
     "bundle_ref_zh": """第一个 | 第二个 | 第三个 | 最后一个 | 第二套 | 第一套
         最便宜的那个 | 高端的那个 | 中间那个""",
     "quantity": "two | a couple of | 3 | a pair of | 2 | three | four",
@@ -93,6 +105,10 @@ WORDS: Pools = {name: _bar(text) for name, text in {
     "daytime": "morning | afternoon | evening",
     "hello_zh": "你好 | 您好 | 你好呀 | 嗨 | 哈喽", "thanks_zh": "谢谢 | 谢谢你 | 多谢 | 太感谢了",
     "bye_zh": "再见 | 拜拜 | 回头见", "smalltalk_zh": "最近怎么样 | 今天过得好吗 | 你是谁",
+    "item_quality": """waterproof | durable | easy to use | good for beginners | hardcover | heavy
+        worth it | compatible with android | dishwasher safe | machine washable | rechargeable
+        comfortable | noisy | fragile | in stock | new or refurbished | good quality""",
+    "item_extra": "a warranty | a charger | batteries | a case | a manual | a cable | a strap | a refill",
     "feature": "camera | battery | screen | sound | value | warranty | build quality",
     "city": "london | Paris | new york | Tokyo | berlin | Shanghai | sydney | Toronto",
     "city_zh": "北京 | 上海 | 深圳 | 广州 | 杭州 | 成都",
@@ -143,17 +159,26 @@ FRAMES: dict[str, tuple[str, ...]] = {intent: _bar(text) for intent, text in {
         need stuff for my {owned}, {accessories} and {a_accessory} | upgrading my {owned}, what goes with it
         what accessories do i need for my {owned}< {budget_max}> | my {owned} needs {a_accessory}
         {a_accessory} that works with my {owned} | {one_accessory} for {owned}
-        got a new {owned}, need {a_accessory} and {a_accessory}< {budget_max}>""",
+        got a new {owned}, need {a_accessory} and {a_accessory}< {budget_max}>
+        looking for {a_category} in {colour} | find me {a_category} with {storage}< for {use_case}>
+        {a_category} by {brand}< {budget_min}> | {size} {category} in {colour}
+        {want} {a_one_shop_category}< for {use_case}>< {budget_max}> | {shop_categories} for {recipient}
+        i need {shop_categories} for {use_case}< {budget_max}>
+        {occasion} gift for {recipient}, {a_shop_category}?
+        {want} some {shop_categories}< {budget_max}>
+        {a_one_shop_category} and {shop_categories} for {use_case}""",
     "search_product": """show me {categories} | do you have the {model}? | {brand} {categories}?
-        do you sell {categories}? | looking for {a_category} in {colour} | any {categories} {budget_max}?
+        do you sell {categories}? | any {categories} {budget_max}?
         is the {model} in stock? | how much is the {model}< in {colour}>? | {model} {storage}< {colour}>
-        find me {a_category} with {storage} | search {brand} {categories}< {budget_max}>
+        search {brand} {categories}< {budget_max}>
         got any {connector} {accessories}? | {size} {categories}? | browse {categories} from {brand}
         just one {one_category}, nothing else< {budget_max}>
         only {a_accessory} for my {owned}, nothing else | what {categories} do you have< from {brand}>?
-        do you have {a_skin_category} for {skin_type}? | {a_category} by {brand}< {budget_min}>
+        do you have {a_skin_category} for {skin_type}?
         有没有{brand_zh}的{category_zh} | 我想看看{category_zh} | {model}多少钱
-        有{colour_zh}的{category_zh}吗 | 有没有{budget_max_zh}的{category_zh} | 有没有{model}""",
+        有{colour_zh}的{category_zh}吗 | 有没有{budget_max_zh}的{category_zh} | 有没有{model}
+        do you sell {shop_categories}? | what {shop_categories} do you have? | show me your {shop_categories}
+        just {a_one_shop_category}, nothing else | do you carry {shop_categories}""",
     "refine": """{price_dir} please | something {price_dir} | anything {price_dir}? | nah {price_dir}
         same but {price_dir} | that's {price_complaint} | hmm {price_complaint}< tbh>
         {budget_max} instead | make it {budget_max} | actually my budget is {money} | not {exclude_brand}
@@ -192,7 +217,15 @@ FRAMES: dict[str, tuple[str, ...]] = {intent: _bar(text) for intent, text in {
         why {brand}? | why is {item_ref} in {bundle_ref}? | why does {bundle_ref} cost more?
         why does {bundle_ref} cost less | explain {bundle_ref}< to me> | what makes {bundle_ref} worth it
         why this {one_category}? | do i really need {item_ref}? | how is {item_ref} useful for {use_case}
-        为什么选{item_ref_zh} | 为什么推荐{bundle_ref_zh} | {item_ref_zh}是干什么用的""",
+        为什么选{item_ref_zh} | 为什么推荐{bundle_ref_zh} | {item_ref_zh}是干什么用的
+        how much is {item_ref}? | how much is it? | what's the price of {item_ref}< in {bundle_ref}>?
+        is {item_ref} {item_quality}? | is it {item_quality}? | does {item_ref} come with {item_extra}?
+        does it come with {item_extra}? | how long does {item_ref} last? | what is {item_ref} made of?
+        what's the warranty on {item_ref}? | is {item_ref} good for {use_case}?
+        tell me more about {item_ref}
+        what are the specs of {bundle_ref}? | what does {item_ref} do exactly?
+        is {bundle_ref} {item_quality}?
+        would {bundle_ref} still work for {use_case}? | {item_ref_zh}质量怎么样 | {item_ref_zh}多少钱""",
     "accept_bundle": """i'll take {bundle_ref} | {bundle_ref} please | let's go with {bundle_ref}
         buy {bundle_ref} | {bundle_ref} is perfect, checkout | ok {bundle_ref} it is
         add {bundle_ref} to my cart | perfect, i'll buy it | that one's perfect, checkout
@@ -583,6 +616,9 @@ SPANS: dict[str, tuple[tuple[str, ...], str]] = {  # placeholder -> (pools it dr
     "first_n": (("first_n",), "bundle_ref"),
     "price_dir": (("price_dir",), "price_direction"),
     "price_complaint": (("price_complaint",), "price_direction"),
+    "shop_category": (("retail_one", "retail_many"), "category"),  # what other shops sell
+    "one_shop_category": (("retail_one",), "category"),
+    "shop_categories": (("retail_many",), "category"),
 }  # fmt: skip
 SIMPLE_SLOTS = _bar("""brand | colour | storage | connector | skin_type | size | use_case | recipient
     occasion | item_ref | bundle_ref | quantity""")  # fmt: skip
