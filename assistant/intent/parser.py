@@ -156,10 +156,31 @@ class IntentParser:
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
         surfaces = tuple(
             (span.slot, text[span.start : span.end])
-            for span in spans
+            for span in merge_modifiers(text, spans, self._vocabulary)
             if not (span.slot.startswith("budget") and _is_percentage(text, span.end))
         )
         return ParsedMessage(intent, confidence, assemble_slots(surfaces, self._vocabulary), surfaces)
+
+
+def merge_modifiers(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> list[Span]:
+    """Join a category span to the next one when it is a modifier of it: '[mechanical] [keyboard]' tagged
+    as two categories is one mechanical keyboard. Two known categories side by side ('[shoes] [bottle]')
+    stay two; only a first span the catalog does not know, followed by one it does, is a modifier."""
+    known = set(vocabulary.categories)
+    merged: list[Span] = []
+    for span in spans:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.slot == span.slot == "category"
+            and not text[previous.end : span.start].strip()
+            and vocabulary.category(text[previous.start : previous.end]) not in known
+            and vocabulary.category(text[previous.start : span.end]) in known
+        ):
+            merged[-1] = Span(previous.start, span.end, "category")
+        else:
+            merged.append(span)
+    return merged
 
 
 def _is_percentage(text: str, end: int) -> bool:

@@ -7,6 +7,8 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
+from assistant.intent.markup import Span
+from assistant.intent.parser import merge_modifiers
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.vocabulary import SlotVocabulary
 from tests.retrieval.factories import small_catalog
@@ -210,3 +212,19 @@ def test_attribute_values_have_one_spelling(
     vocabulary: SlotVocabulary, slot: str, surface: str, value: str
 ) -> None:
     assert assemble_slots([(slot, surface)], vocabulary).attributes == {slot: value}
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "categories"),
+    [
+        ("mechanical charger under 50", [(0, 10), (11, 18)], ["mechanical charger"]),  # a modifier joins
+        ("cases chargers", [(0, 5), (6, 14)], ["cases", "chargers"]),  # two known categories stay two
+        ("wireless, charger", [(0, 8), (10, 17)], ["wireless", "charger"]),  # not side by side
+    ],
+)
+def test_a_modifier_tagged_as_its_own_category_joins_the_next(
+    vocabulary: SlotVocabulary, text: str, tagged: list[tuple[int, int]], categories: list[str]
+) -> None:
+    spans = [Span(start, end, "category") for start, end in tagged]
+    merged = merge_modifiers(text, spans, vocabulary)
+    assert [text[span.start : span.end] for span in merged] == categories
