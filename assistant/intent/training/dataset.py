@@ -15,6 +15,7 @@ HANDWRITTEN = (
     "train_conversational.jsonl",
     "train_targeted.jsonl",
     "train_mgshopdial.jsonl",
+    "train_bundlerec.jsonl",
 )
 HELD_OUT = "test_heldout.jsonl"
 FRESH = "test_fresh.jsonl"  # written blind to the model and its training data, scored last
