@@ -31,6 +31,7 @@ from assistant.intent.words import has_cjk
 from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
 from pricing.complements.model import ComplementModel
+from pricing.complements.needs import DEMO_NEEDS, NeedsMap, categories_for_need
 from pricing.complements.roles import bundle_roles
 from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
@@ -117,9 +118,11 @@ class ShoppingAssistant:
         candidates_per_role: int = 20,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         variants: Variants | None = None,
+        needs: NeedsMap = DEMO_NEEDS,
     ) -> None:
         """`variants` gives each conversation its experiment arm's builder and pricer (sticky by
-        conversation id); without it every conversation gets `builder`, `pricer` and `complements`."""
+        conversation id); without it every conversation gets `builder`, `pricer` and `complements`.
+        `needs` says what a purpose alone ("a home office") shops for."""
         self._parser = parser
         self._tracker = tracker
         self._retriever = retriever
@@ -129,6 +132,7 @@ class ShoppingAssistant:
         self._quote_ttl = quote_ttl
         self._per_role = candidates_per_role
         self._clock = clock
+        self._needs = needs
         self._variants = variants or Variants(
             default=Variant(builder=builder, pricer=pricer, complements=complements)
         )
@@ -310,6 +314,9 @@ class ShoppingAssistant:
         budget ruled out. None when the shop carries none of the categories asked for (no stand-ins)."""
         goal = turn.state.goal
         categories: list[str | None] = list(goal.categories) or [None]
+        needed = () if goal.categories else categories_for_need(goal.use_case, self._needs)
+        if needed:  # a purpose alone ("stuff for my home office"): what it shops for, then a plain search
+            goal, categories = goal.model_copy(update={"categories": list(needed)}), [*needed, None]
         for category in categories:
             the_plan = plan(goal, message=turn.message, single_item=single_item, anchor_category=category)
             for filters in (the_plan.anchor_filters, replace(the_plan.anchor_filters, max_price=None)):

@@ -12,6 +12,8 @@ from assistant.errors import InvalidInputError, NotFoundError
 from assistant.settings import Settings
 from assistant.storage.database import open_store
 from assistant.storage.store import SqlSessionStore
+from pricing.complements.needs import categories_for_need
+from retrieval.filters import category_keys
 
 pytestmark = pytest.mark.integration
 
@@ -46,6 +48,26 @@ def test_every_shown_number_adds_up_and_respects_the_budget(engine: ShoppingAssi
         assert bundle.savings == bundle.list_price - bundle.bundle_price >= 0
         assert bundle.bundle_price <= Decimal(150)
         assert str(bundle.bundle_price) in result.reply
+
+
+@pytest.mark.parametrize("message", ["gaming setup", "stuff for my home office"])
+def test_a_purpose_alone_gets_what_it_shops_for(
+    engine: ShoppingAssistant, store: SqlSessionStore, message: str
+) -> None:
+    """Before needs, "home office" was a text search: a pillow and a coffee grinder came back."""
+    result = engine.turn(message)
+    goal = store.load_state(result.conversation_id).goal
+    wanted = set(categories_for_need(goal.use_case))
+    assert result.bundles and wanted and not goal.categories  # the shopper named no category
+    for bundle in result.bundles:
+        kinds = [set(category_keys(_path(item.category))) for item in bundle.items]
+        assert kinds[0] & wanted  # the anchor is something the purpose needs
+        assert sum(bool(kind & wanted) for kind in kinds) >= 2
+        assert not any("Bedding" in (item.category or "") for item in bundle.items)
+
+
+def _path(category: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (category or "").split(">"))
 
 
 def test_turns_and_state_are_stored(engine: ShoppingAssistant, store: SqlSessionStore) -> None:

@@ -1,0 +1,76 @@
+"""Needs: what a shopper who names only a purpose ("stuff for my home office", "gaming setup") shops for.
+
+A need maps to category phrases (see `roles`), most central first: the first the catalog carries is the
+anchor, the rest are the roles the bundle may fill. Without it, such a request is a text search for the
+purpose, and words like "home" or "office" pull in whatever shares them (a pillow and a coffee grinder for
+a home office). Like the complement graph, the default map is curated for the demo catalog and a Python
+literal, so `pricing/` reads no files; a shop passes its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from retrieval.text import category_key
+
+NeedsMap = Mapping[str, tuple[str, ...]]
+
+_DESK = ("laptop", "monitor", "keyboard", "mouse", "usb c hub", "lighting")
+_WORKOUT = ("dumbbell", "yoga mat", "water bottle", "recovery")
+_PHOTO = ("digital camera", "lens", "tripod", "memory card", "camera bag")
+_COFFEE = ("coffee machine", "coffee grinder", "coffee bean capsule", "mug")
+
+DEMO_NEEDS: NeedsMap = {
+    "home office": _DESK,
+    "office": _DESK,
+    "work from home": _DESK,
+    "wfh": _DESK,
+    "remote work": _DESK,
+    "desk setup": _DESK,
+    "gaming": ("monitor", "headphone", "keyboard", "mouse"),
+    "school": ("laptop", "headphone", "mouse", "laptop bag sleeve"),
+    "study": ("laptop", "headphone", "mouse", "laptop bag sleeve"),
+    "studying": ("laptop", "headphone", "mouse", "laptop bag sleeve"),
+    "university": ("laptop", "headphone", "mouse", "laptop bag sleeve"),
+    "travel": ("power bank", "earbud", "charger", "water bottle"),
+    "commute": ("earbud", "power bank", "water bottle"),
+    "commuting": ("earbud", "power bank", "water bottle"),
+    "camping": ("power bank", "lighting", "water bottle"),
+    "hiking": ("shoe", "water bottle", "smartwatch", "power bank"),
+    "gym": _WORKOUT,
+    "workout": _WORKOUT,
+    "working out": _WORKOUT,
+    "home workout": _WORKOUT,
+    "fitness": _WORKOUT,
+    "yoga": ("yoga mat", "water bottle", "recovery"),
+    "running": ("shoe", "smartwatch", "water bottle", "apparel"),
+    "marathon": ("shoe", "smartwatch", "water bottle", "apparel"),
+    "photography": _PHOTO,
+    "vlogging": ("digital camera", "tripod", "memory card", "lighting"),
+    "coffee": _COFFEE,
+    "making coffee": _COFFEE,
+    "espresso": _COFFEE,
+    "music": ("headphone", "speaker", "earbud"),
+    "listening to music": ("headphone", "speaker", "earbud"),
+}
+
+
+def categories_for_need(use_case: str | None, needs: NeedsMap = DEMO_NEEDS) -> tuple[str, ...]:
+    """The categories of the longest need whose words all occur in `use_case` ('my home office setup' ->
+    home office); () when none does. Words are compared singular and case-folded."""
+    if not use_case:
+        return ()
+    words = category_key(use_case).split()
+    best: tuple[str, ...] = ()
+    best_length = 0
+    for need, categories in needs.items():
+        need_words = category_key(need).split()
+        if len(need_words) > best_length and _contains(words, need_words):
+            best, best_length = tuple(categories), len(need_words)
+    return best
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """True when `part` occurs in `words` as a run of consecutive words."""
+    size = len(part)
+    return any(words[start : start + size] == part for start in range(len(words) - size + 1))

@@ -1,0 +1,44 @@
+"""Needs: a purpose alone names the categories it shops for."""
+
+from __future__ import annotations
+
+import pytest
+
+from pricing.complements.needs import DEMO_NEEDS, categories_for_need
+from retrieval.catalog import demo_catalog_path, load_catalog
+from retrieval.filters import category_keys
+
+
+@pytest.mark.parametrize(
+    ("use_case", "first"),
+    [
+        ("home office", "laptop"),
+        ("my Home Office setup", "laptop"),  # case and extra words
+        ("working from home", None),  # "work from home" needs these exact words in a row
+        ("work from home", "laptop"),
+        ("gaming", "monitor"),
+        ("the gym", "dumbbell"),
+        ("making coffee at home", "coffee machine"),  # "making coffee" beats nothing; no "home" need
+        ("listening to music", "headphone"),  # the longest need wins over "music"
+        ("photograph", None),  # words, not substrings
+        ("", None),
+        (None, None),
+    ],
+)
+def test_categories_for_need(use_case: str | None, first: str | None) -> None:
+    found = categories_for_need(use_case)
+    assert (found[0] if found else None) == first
+
+
+def test_the_longest_matching_need_wins() -> None:
+    needs = {"music": ("speaker",), "listening to music": ("headphone", "earbud")}
+    assert categories_for_need("listening to music on the go", needs) == ("headphone", "earbud")
+    assert categories_for_need("music", needs) == ("speaker",)
+
+
+@pytest.mark.skipif(not demo_catalog_path().exists(), reason="the demo catalog is not written yet")
+def test_every_demo_need_names_categories_the_demo_catalog_carries() -> None:
+    catalog = load_catalog(demo_catalog_path())
+    carried = {key for product in catalog for key in category_keys(product.category_path)}
+    missing = {category for categories in DEMO_NEEDS.values() for category in categories} - carried
+    assert not missing
