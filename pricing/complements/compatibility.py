@@ -45,6 +45,17 @@ def _listed(accessory_attribute: str, device_attribute: str) -> Fits:
     return fits
 
 
+def _cable_reaches_device(cable: CompatibilityProfile, device: CompatibilityProfile) -> bool:
+    """A cable's connectors are listed power end first ('USB-C to Lightning': USB-C, Lightning). A power
+    source (a charger, power bank or hub: it states its wattage) takes the first end, anything else the
+    last, so a USB-C phone gets no USB-C to Lightning cable though both say USB-C."""
+    ends = cable.attributes.get("connectors")
+    if not isinstance(ends, list | tuple) or not ends:
+        return True
+    supplies_power = bool({"wattage_w", "power_delivery_w"} & device.attributes.keys())
+    return bool(_names(ends[0] if supplies_power else ends[-1]) & device.names["connector"])
+
+
 def _same(attribute: str) -> Fits:
     def fits(accessory: CompatibilityProfile, device: CompatibilityProfile) -> bool:
         return accessory.names[attribute] == device.names[attribute]
@@ -88,7 +99,7 @@ RULES: tuple[CompatibilityRule, ...] = (
     CompatibilityRule("fits model", "compatible_models", "model", _listed("compatible_models", "model")),
     CompatibilityRule("fits watch", "compatible_watches", "model", _listed("compatible_watches", "model")),
     CompatibilityRule("card format", "format", "memory_card", _listed("format", "memory_card")),
-    CompatibilityRule("cable connector", "connectors", "connector", _listed("connectors", "connector")),
+    CompatibilityRule("cable connector", "connectors", "connector", _cable_reaches_device),
     CompatibilityRule("power connector", "connector", "connector", _powers_device),
     CompatibilityRule("operating system", "compatible_os", "os", _listed("compatible_os", "os")),
     CompatibilityRule("lens mount", "mount", "mount", _same("mount")),

@@ -69,6 +69,15 @@ def test_compatibility_from_attributes(demo: dict[str, Product]) -> None:
     watch = _titled(demo, "Series 10 GPS 46mm")
     assert checker.compatible(watch, _titled(demo, "46mm Sport Band"))
     assert checker.conflict(watch, _titled(demo, "42mm Sport Loop")) == "fits watch"
+    pixel, lightning = _titled(demo, "Pixel 9a 128GB"), _titled(demo, "USB-C to Lightning Cable")
+    assert (
+        checker.conflict(pixel, lightning) == "cable connector"
+    )  # both say USB-C; the phone end is Lightning
+    assert checker.compatible(pixel, _titled(demo, "USB-A to USB-C Cable"))
+    assert checker.compatible(pixel, _titled(demo, "Samsung 5A USB-C to USB-C Cable"))
+    charger = next(p for p in demo.values() if p.category.endswith("Chargers"))  # USB-C ports
+    assert checker.compatible(charger, lightning)  # its power end is USB-C
+    assert checker.conflict(charger, _titled(demo, "USB-A to USB-C Cable")) == "cable connector"
 
 
 def test_no_attribute_no_constraint() -> None:
