@@ -131,7 +131,7 @@ def _lead(goal: ShoppingGoal) -> str:
     budget = (
         f" within {_money(goal.budget_max, goal.currency or 'USD')}" if goal.budget_max is not None else ""
     )
-    return f"Here are bundles around a {what}{budget}:" if goal.categories else f"Here are bundles{budget}:"
+    return f"Here are {what} bundles{budget}:" if goal.categories else f"Here are bundles{budget}:"
 
 
 def _saves(bundle: BundleView) -> str:
