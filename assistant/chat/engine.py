@@ -311,19 +311,29 @@ class ShoppingAssistant:
     def _anchor_hits(self, turn: _Turn, *, single_item: bool) -> tuple[RetrievalPlan, list[SearchHit]]:
         """Anchors for the first of the goal's categories the catalog has (a word it does not use, like
         "noise cancelling", is skipped); within budget, else above it so the builder can say what the
-        budget ruled out. None when the shop carries none of the categories asked for (no stand-ins)."""
+        budget ruled out. None when the shop carries none of the categories asked for (no stand-ins).
+
+        A purpose alone ("stuff for my home office") shops for its need's categories, then plainly; those
+        are ours to choose, so any of them within budget comes before the first one above it."""
         goal = turn.state.goal
         categories: list[str | None] = list(goal.categories) or [None]
         needed = () if goal.categories else categories_for_need(goal.use_case, self._needs)
-        if needed:  # a purpose alone ("stuff for my home office"): what it shops for, then a plain search
+        if needed:
             goal, categories = goal.model_copy(update={"categories": list(needed)}), [*needed, None]
-        for category in categories:
-            the_plan = plan(goal, message=turn.message, single_item=single_item, anchor_category=category)
-            for filters in (the_plan.anchor_filters, replace(the_plan.anchor_filters, max_price=None)):
-                hits = self._retriever.search(the_plan.anchor_query, top_k=ANCHOR_POOL, filters=filters)
-                if hits:
-                    return the_plan, hits
-        return the_plan, []
+        plans = [
+            plan(goal, message=turn.message, single_item=single_item, anchor_category=category)
+            for category in categories
+        ]
+        if needed:
+            passes = [(the_plan, within) for within in (True, False) for the_plan in plans]
+        else:
+            passes = [(the_plan, within) for the_plan in plans for within in (True, False)]
+        for the_plan, within in passes:
+            filters = the_plan.anchor_filters if within else replace(the_plan.anchor_filters, max_price=None)
+            hits = self._retriever.search(the_plan.anchor_query, top_k=ANCHOR_POOL, filters=filters)
+            if hits:
+                return the_plan, hits
+        return plans[-1], []
 
     def _candidates(
         self,

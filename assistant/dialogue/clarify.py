@@ -29,10 +29,11 @@ class questions:  # noqa: N801 - a namespace of question builders, read as `ques
         return "What are you shopping for? For example a phone, a skincare set or a coffee setup."
 
     @staticmethod
-    def gift_details(recipient: str | None) -> str:
-        """A gift with neither a kind of product nor a budget: ask rather than show random sets."""
+    def gift_details(recipient: str | None, *, has_budget: bool = False) -> str:
+        """A gift with no kind of product: ask (once) rather than show random sets."""
         who = recipient or "them"
-        return f"Happy to help with a gift for {who}! What do they like, and what's your budget?"
+        budget = "" if has_budget else ", and what's your budget"
+        return f"Happy to help with a gift for {who}! What do they like{budget}?"
 
     @staticmethod
     def nothing_shown() -> str:

@@ -65,12 +65,7 @@ class DialogueTracker:
         if new_kind:  # a different thing to shop for: start over, keep lasting preferences
             goal = ShoppingGoal(exclude_brands=goal.exclude_brands, currency=goal.currency)
         goal = _merge(goal, slots, replace_categories=new_kind)
-        state = state.model_copy(update={"goal": goal, "accepted_bundle_id": None})
-        if goal.is_empty:
-            return state, _clarify(questions.what_for())
-        if _vague_gift(goal):
-            return state, _clarify(questions.gift_details(goal.recipient))
-        return state, TurnAction(kind=kind)  # type: ignore[arg-type]
+        return _ready(state.model_copy(update={"goal": goal, "accepted_bundle_id": None}), kind)
 
     def _refine(self, state: ConversationState, slots: Slots) -> tuple[ConversationState, TurnAction]:
         goal = _merge(state.goal, slots, replace_categories=bool(slots.category))
@@ -96,12 +91,7 @@ class DialogueTracker:
             sensitivity = max(0.0, sensitivity - SENSITIVITY_STEP)
         if slots.brand and not slots.exclude_brand:  # "show me Sony instead": a switch, not an addition
             goal = goal.model_copy(update={"brands": list(slots.brand)})
-        state = state.model_copy(update={"goal": goal, "price_sensitivity": sensitivity})
-        if goal.is_empty:
-            return state, _clarify(questions.what_for())
-        if _vague_gift(goal):
-            return state, _clarify(questions.gift_details(goal.recipient))
-        return state, TurnAction(kind="build")
+        return _ready(state.model_copy(update={"goal": goal, "price_sensitivity": sensitivity}), "build")
 
     def _accept(
         self, state: ConversationState, slots: Slots, targets: list[ShownBundle]
@@ -191,11 +181,22 @@ def _resolve(shown: list[ShownBundle], reference: int | str | list[int] | None) 
     return chosen
 
 
+def _ready(state: ConversationState, kind: str) -> tuple[ConversationState, TurnAction]:
+    """Build for the goal, unless it names nothing to shop for, or it is a vague gift not yet asked about
+    (asked once: a shopper who still names nothing gets sets rather than the same question again)."""
+    goal = state.goal
+    if goal.is_empty:
+        return state, _clarify(questions.what_for())
+    if _vague_gift(goal) and not state.asked_gift_details:
+        question = questions.gift_details(goal.recipient, has_budget=goal.budget_max is not None)
+        return state.model_copy(update={"asked_gift_details": True}), _clarify(question)
+    return state, TurnAction(kind=kind)  # type: ignore[arg-type]
+
+
 def _vague_gift(goal: ShoppingGoal) -> bool:
-    """A gift for someone, with no kind of product, use or budget: anything shown would be a guess."""
-    return bool(goal.recipient or goal.occasion) and not (
-        goal.categories or goal.use_case or goal.budget_max or goal.brands
-    )
+    """A gift for someone with no kind of product, use or brand: anything shown would be a guess (a budget
+    says how much, not what: "a gift for my mum under 100" once showed a screen protector and chargers)."""
+    return bool(goal.recipient or goal.occasion) and not (goal.categories or goal.use_case or goal.brands)
 
 
 def _clarify(question: str) -> TurnAction:

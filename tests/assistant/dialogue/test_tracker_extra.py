@@ -19,11 +19,22 @@ def test_a_gift_with_nothing_else_gets_a_question() -> None:
     assert action.kind == "build" and state.goal.recipient == "mum"
 
 
-def test_a_gift_with_a_budget_is_built() -> None:
-    _, action = DialogueTracker().advance(
-        ConversationState(), _parsed("build_bundle", recipient="dad", budget_max=100)
-    )
-    assert action.kind == "build"
+def test_a_gift_with_only_a_budget_gets_one_question_then_sets() -> None:
+    tracker = DialogueTracker()
+    gift = _parsed("build_bundle", recipient="dad", budget_max=100)
+    state, action = tracker.advance(ConversationState(), gift)
+    assert action.kind == "clarify" and action.question and "budget" not in action.question  # it was given
+    state = ConversationState.from_json(state.to_json())  # the flag survives storage
+    state, action = tracker.advance(state, _parsed("build_bundle"))  # "no idea, surprise me"
+    assert action.kind == "build" and state.goal.budget_max == 100 and state.goal.recipient == "dad"
+
+
+def test_a_gift_with_a_kind_of_product_is_built_at_once() -> None:
+    for slots in ({"category": ["mug"]}, {"use_case": "coffee"}, {"brand": ["Apple"]}):
+        _, action = DialogueTracker().advance(
+            ConversationState(), _parsed("build_bundle", recipient="dad", budget_max=100, **slots)
+        )
+        assert action.kind == "build"
 
 
 def test_adding_with_nothing_shown_is_a_request() -> None:
