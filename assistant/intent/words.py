@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,5 +53,22 @@ def has_cjk(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _cjk_words(run: str) -> tuple[str, ...]:
-    zh_lexicon()  # registers the domain words with the segmenter first
-    return tuple(cjk_words(run, for_search=False))
+    lexicon = zh_lexicon()  # registers the domain words with the segmenter first
+    return tuple(piece for word in cjk_words(run, for_search=False) for piece in _around_known(word, lexicon))
+
+
+def _around_known(word: str, lexicon: Mapping[str, object]) -> list[str]:
+    """`word` cut around the longest lexicon word inside it, recursively: jieba joins '买手机' and
+    '生日礼物', which have no gloss, while '买' + '手机' and '生日' + '礼物' do (and training cuts there,
+    at span edges)."""
+    if not word:
+        return []
+    if word in lexicon or len(word) < 2:
+        return [word]
+    for size in range(len(word) - 1, 0, -1):
+        for start in range(len(word) - size + 1):
+            known = word[start : start + size]
+            if known in lexicon:
+                before, after = word[:start], word[start + size :]
+                return [*_around_known(before, lexicon), known, *_around_known(after, lexicon)]
+    return [word]

@@ -155,6 +155,9 @@ FRAMES: dict[str, tuple[str, ...]] = {intent: _bar(text) for intent, text in {
         帮我配一套{use_case_zh}的{category_zh}<，{budget_max_zh}>
         {brand_zh}的{category_zh}套装<，{budget_max_zh}>
         I want a {one_category} for {use_case}, {budget_max_zh}
+        我想买{category_zh}<，{budget_max_zh}> | 想买个{category_zh} | 我要买{category_zh}
+        推荐一款{category_zh} | 我想买一个{category_zh}<，{budget_max_zh}>
+        给{recipient_zh}买{occasion_zh}礼物<，{budget_max_zh}>
         {a_accessory} for my {owned}< {budget_max}> | {accessories} and {a_accessory} for my {owned}
         need stuff for my {owned}, {accessories} and {a_accessory} | upgrading my {owned}, what goes with it
         what accessories do i need for my {owned}< {budget_max}> | my {owned} needs {a_accessory}

@@ -54,6 +54,19 @@ def test_split_words_cuts_cjk_at_boundaries() -> None:
     assert [(w.start, w.end) for w in cut] == [(0, 1), (1, 2), (2, 4), (4, 5), (5, 6)]
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("我想买手机", ["我", "想", "买", "手机"]),  # jieba says '买手机': no gloss for it
+        ("生日礼物", ["生日", "礼物"]),
+        ("护肤品", ["护肤品"]),  # a lexicon word stays whole
+    ],
+)
+def test_chinese_words_are_cut_around_known_words(text: str, words: list[str]) -> None:
+    """Training cuts Chinese at span edges ('买[手机](category)'); a request must meet the same words."""
+    assert [word.text for word in split_words(text)] == words
+
+
 def test_has_cjk() -> None:
     assert has_cjk("iphone 手机壳")
     assert not has_cjk("iphone case 👍")
