@@ -22,6 +22,7 @@ from typing import Protocol
 from assistant.chat import replies
 from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
+from assistant.dialogue import clarify
 from assistant.dialogue.state import ConversationState, ShownBundle, ShownItem, TurnAction
 from assistant.dialogue.tracker import DialogueTracker
 from assistant.experiments.events import impressions
@@ -226,10 +227,9 @@ class ShoppingAssistant:
                 state = ConversationState()
             else:
                 state = self._store.load_state(conversation_id)
-            state, action = self._tracker.advance(state, parsed)
-        turn = _Turn(
-            conversation_id, message, parsed, state, locale or ("zh" if has_cjk(message) else "en"), new=new
-        )
+            locale = locale or ("zh" if has_cjk(message) else "en")
+            state, action = self._tracker.advance(state, parsed, ask=clarify.for_locale(locale))
+        turn = _Turn(conversation_id, message, parsed, state, locale, new=new)
         self._act(turn, action, timings)
         return turn
 

@@ -59,3 +59,58 @@ class questions:  # noqa: N801 - a namespace of question builders, read as `ques
     def cheaper_than_what() -> str:
         """'Cheaper' with nothing shown and no budget."""
         return "Cheaper than what? Tell me a budget, e.g. 'under $300'."
+
+
+_UNSURE_ZH = {
+    "build_bundle": "要我帮你搭配一套吗？告诉我用途和预算。",
+    "search_product": "你在找哪款商品？",
+    "refine": "要改什么：预算、品牌，还是别的？",
+    "swap_item": "要换哪件商品，换成什么？",
+    "add_item": "想加点什么？",
+    "remove_item": "要去掉哪件商品？",
+    "compare": "要比较哪几套？",
+    "ask_explanation": "想让我解释什么？",
+    "accept_bundle": "你想要哪一套？",
+}
+
+
+class questions_zh(questions):  # noqa: N801 - the same namespace, in Chinese
+    """The questions for a shopper writing Chinese; same meaning, same order of information."""
+
+    @staticmethod
+    def unsure(intent: str) -> str:
+        return "抱歉，我没太明白。" + _UNSURE_ZH.get(intent, "你想买什么？")
+
+    @staticmethod
+    def what_for() -> str:
+        return "你想买什么？比如手机、护肤套装或咖啡设备。"
+
+    @staticmethod
+    def gift_details(recipient: str | None, *, has_budget: bool = False) -> str:
+        budget = "" if has_budget else "预算大概多少"
+        return f"很乐意帮你挑礼物！对方平时喜欢什么？{budget}" + ("？" if budget else "")
+
+    @staticmethod
+    def nothing_shown() -> str:
+        return "我还没给你推荐套装呢。你想买什么？"
+
+    @staticmethod
+    def unknown_bundle(count: int) -> str:
+        return f"我推荐了{count}套，你指的是哪一套？"
+
+    @staticmethod
+    def which_bundle(count: int) -> str:
+        return f"这{count}套里你想要哪一套：第一、第二还是第三套？"
+
+    @staticmethod
+    def which_item(intent: str) -> str:
+        return _UNSURE_ZH.get(intent, "你指的是哪件商品？")
+
+    @staticmethod
+    def cheaper_than_what() -> str:
+        return "比什么便宜？告诉我预算，比如“3000元以内”。"
+
+
+def for_locale(locale: str) -> type[questions]:
+    """The question wording for `locale` (Chinese for zh*, else English), like `replies.for_locale`."""
+    return questions_zh if locale.lower().startswith("zh") else questions

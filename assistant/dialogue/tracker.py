@@ -27,30 +27,31 @@ class DialogueTracker:
         self._clarify_below = clarify_below_confidence
 
     def advance(
-        self, state: ConversationState, message: ParsedMessage
+        self, state: ConversationState, message: ParsedMessage, *, ask: type[questions] = questions
     ) -> tuple[ConversationState, TurnAction]:
-        """The state after `message` and the action the turn must take."""
+        """The state after `message` and the action the turn must take; `ask` words any question (the
+        shopper's language: `clarify.for_locale`)."""
         state = state.model_copy(update={"turns": state.turns + 1})
         intent = message.intent
         if intent in ("greeting", "out_of_scope"):
             return state, TurnAction(kind="greet" if intent == "greeting" else "out_of_scope")
         if message.confidence < self._clarify_below:
-            return state, _clarify(questions.unsure(intent))
+            return state, _clarify(ask.unsure(intent))
         if intent in ("build_bundle", "search_product"):
-            return self._request(state, message.slots, "build" if intent == "build_bundle" else "search")
+            return self._request(state, message.slots, "build" if intent == "build_bundle" else "search", ask)
         if intent == "refine":
-            return self._refine(state, message.slots)
+            return self._refine(state, message.slots, ask)
         if not state.shown:
             if intent == "add_item" and message.slots.category:  # "a case then": nothing to add to, a request
-                return self._request(state, message.slots, "build")
-            return state, _clarify(questions.nothing_shown())
+                return self._request(state, message.slots, "build", ask)
+            return state, _clarify(ask.nothing_shown())
         targets = _resolve(state.shown, message.slots.bundle_ref)
         if targets is None:
-            return state, _clarify(questions.unknown_bundle(len(state.shown)))
+            return state, _clarify(ask.unknown_bundle(len(state.shown)))
         if intent == "accept_bundle":
-            return self._accept(state, message.slots, targets)
+            return self._accept(state, message.slots, targets, ask)
         if intent in ("swap_item", "add_item", "remove_item"):
-            return self._edit_items(state, message.slots, intent, targets)
+            return self._edit_items(state, message.slots, intent, targets, ask)
         return state, TurnAction(kind=_SIMPLE_ACTIONS[intent], bundle_ids=[b.bundle_id for b in targets])  # type: ignore[arg-type]
 
     def record_shown(self, state: ConversationState, bundles: list[ShownBundle]) -> ConversationState:
@@ -58,23 +59,25 @@ class DialogueTracker:
         return state.model_copy(update={"shown": list(bundles)})
 
     def _request(
-        self, state: ConversationState, slots: Slots, kind: str
+        self, state: ConversationState, slots: Slots, kind: str, ask: type[questions]
     ) -> tuple[ConversationState, TurnAction]:
         goal = state.goal
         new_kind = bool(slots.category) and not set(slots.category) <= set(goal.categories)
         if new_kind:  # a different thing to shop for: start over, keep lasting preferences
             goal = ShoppingGoal(exclude_brands=goal.exclude_brands, currency=goal.currency)
         goal = _merge(goal, slots, replace_categories=new_kind)
-        return _ready(state.model_copy(update={"goal": goal, "accepted_bundle_id": None}), kind)
+        return _ready(state.model_copy(update={"goal": goal, "accepted_bundle_id": None}), kind, ask)
 
-    def _refine(self, state: ConversationState, slots: Slots) -> tuple[ConversationState, TurnAction]:
+    def _refine(
+        self, state: ConversationState, slots: Slots, ask: type[questions]
+    ) -> tuple[ConversationState, TurnAction]:
         goal = _merge(state.goal, slots, replace_categories=bool(slots.category))
         sensitivity = state.price_sensitivity
         prices = [bundle.bundle_price for bundle in state.shown]
         if slots.price_direction == "lower" and slots.budget_max is None:
             reference = min(prices) if prices else goal.budget_max
             if reference is None:
-                return state, _clarify(questions.cheaper_than_what())
+                return state, _clarify(ask.cheaper_than_what())
             goal = goal.model_copy(
                 update={
                     "budget_max": reference - CENT if prices else reference * Decimal("0.8"),
@@ -91,20 +94,25 @@ class DialogueTracker:
             sensitivity = max(0.0, sensitivity - SENSITIVITY_STEP)
         if slots.brand and not slots.exclude_brand:  # "show me Sony instead": a switch, not an addition
             goal = goal.model_copy(update={"brands": list(slots.brand)})
-        return _ready(state.model_copy(update={"goal": goal, "price_sensitivity": sensitivity}), "build")
+        return _ready(state.model_copy(update={"goal": goal, "price_sensitivity": sensitivity}), "build", ask)
 
     def _accept(
-        self, state: ConversationState, slots: Slots, targets: list[ShownBundle]
+        self, state: ConversationState, slots: Slots, targets: list[ShownBundle], ask: type[questions]
     ) -> tuple[ConversationState, TurnAction]:
         if len(targets) != 1:
-            return state, _clarify(questions.which_bundle(len(state.shown)))
+            return state, _clarify(ask.which_bundle(len(state.shown)))
         chosen = targets[0].bundle_id
         return state.model_copy(update={"accepted_bundle_id": chosen}), TurnAction(
             kind="accept", bundle_ids=[chosen]
         )
 
     def _edit_items(
-        self, state: ConversationState, slots: Slots, intent: str, targets: list[ShownBundle]
+        self,
+        state: ConversationState,
+        slots: Slots,
+        intent: str,
+        targets: list[ShownBundle],
+        ask: type[questions],
     ) -> tuple[ConversationState, TurnAction]:
         role = slots.item_ref if isinstance(slots.item_ref, str) else None
         if isinstance(slots.item_ref, int):  # "swap the second item": its role in the first target bundle
@@ -114,7 +122,7 @@ class DialogueTracker:
         if intent == "add_item":
             role = role or (slots.category[0] if slots.category else None)
         if role is None:
-            return state, _clarify(questions.which_item(intent))
+            return state, _clarify(ask.which_item(intent))
         goal = state.goal
         if intent == "add_item" and role not in goal.categories:
             goal = goal.model_copy(
@@ -181,14 +189,14 @@ def _resolve(shown: list[ShownBundle], reference: int | str | list[int] | None) 
     return chosen
 
 
-def _ready(state: ConversationState, kind: str) -> tuple[ConversationState, TurnAction]:
+def _ready(state: ConversationState, kind: str, ask: type[questions]) -> tuple[ConversationState, TurnAction]:
     """Build for the goal, unless it names nothing to shop for, or it is a vague gift not yet asked about
     (asked once: a shopper who still names nothing gets sets rather than the same question again)."""
     goal = state.goal
     if goal.is_empty:
-        return state, _clarify(questions.what_for())
+        return state, _clarify(ask.what_for())
     if _vague_gift(goal) and not state.asked_gift_details:
-        question = questions.gift_details(goal.recipient, has_budget=goal.budget_max is not None)
+        question = ask.gift_details(goal.recipient, has_budget=goal.budget_max is not None)
         return state.model_copy(update={"asked_gift_details": True}), _clarify(question)
     return state, TurnAction(kind=kind)  # type: ignore[arg-type]
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from assistant.dialogue import clarify
 from assistant.dialogue.state import ConversationState
 from assistant.dialogue.tracker import DialogueTracker
 from assistant.intent.parser import ParsedMessage
@@ -42,3 +45,13 @@ def test_adding_with_nothing_shown_is_a_request() -> None:
     assert action.kind == "build" and state.goal.categories == ["case"]
     _, action = DialogueTracker().advance(ConversationState(), _parsed("remove_item", item_ref="case"))
     assert action.kind == "clarify"
+
+
+def test_questions_are_asked_in_the_shopper_s_language() -> None:
+    tracker, gift = DialogueTracker(), _parsed("build_bundle", recipient="mum", budget_max=500)
+    _, english = tracker.advance(ConversationState(), gift, ask=clarify.for_locale("en"))
+    _, chinese = tracker.advance(ConversationState(), gift, ask=clarify.for_locale("zh-CN"))
+    assert english.question and "like" in english.question
+    assert chinese.question and "喜欢" in chinese.question and not re.search("[A-Za-z]", chinese.question)
+    for name in ("what_for", "nothing_shown", "cheaper_than_what"):  # every question has its Chinese form
+        assert getattr(clarify.questions_zh, name)() != getattr(clarify.questions, name)()
