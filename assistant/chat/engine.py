@@ -149,6 +149,11 @@ class ShoppingAssistant:
         return [name for name, _ in counts.most_common()]
 
     @cached_property
+    def _currencies(self) -> list[str]:
+        """The currencies the catalog prices in, most products first."""
+        return [code for code, _ in Counter(p.currency for p in self._retriever.catalog).most_common()]
+
+    @cached_property
     def _known_brands(self) -> frozenset[str]:
         return frozenset(fold(product.brand) for product in self._retriever.catalog if product.brand)
 
@@ -263,6 +268,11 @@ class ShoppingAssistant:
             )
             turn.state = turn.state.model_copy(update={"goal": goal})
         goal = turn.state.goal
+        if goal.currency is not None and goal.currency not in self._currencies:  # "3000元以内" in a USD shop
+            turn.reply = words.currency_not_used(goal.currency, self._currencies)
+            unpriced = goal.model_copy(update={"budget_max": None, "budget_min": None, "currency": None})
+            turn.state = self._tracker.record_shown(turn.state.model_copy(update={"goal": unpriced}), [])
+            return
         variant = self._variants.for_conversation(turn.conversation_id)
         with _timed(timings, "retrieve"):
             the_plan, hits = self._anchor_hits(turn, single_item=action.kind == "search")

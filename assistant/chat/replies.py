@@ -46,6 +46,12 @@ class EnglishReplies:
         offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
         return f"Sorry, we don't carry {' or '.join(categories)}.{offer} What else can I find for you?"
 
+    def currency_not_used(self, currency: str, used: Sequence[str]) -> str:
+        return (
+            f"Prices here are in {' and '.join(used)}, not {currency}, and I don't convert currencies."
+            f" What's your budget in {used[0]}?"
+        )
+
     def nothing_fits(self, reason: str | None, nearest: tuple[Decimal, str] | None) -> str:
         text = f"Sorry, {reason}." if reason else "Sorry, nothing in the catalog fits that."
         if nearest is not None:
@@ -108,6 +114,9 @@ class ChineseReplies(EnglishReplies):
 
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
         return f"抱歉，本店没有{'、'.join(categories)}。还想找点别的吗？"
+
+    def currency_not_used(self, currency: str, used: Sequence[str]) -> str:
+        return f"本店以{'、'.join(used)}标价，不是{currency}，我也不做汇率换算。你的预算是多少{used[0]}？"
 
     def nothing_fits(self, reason: str | None, nearest: tuple[Decimal, str] | None) -> str:
         text = "抱歉，没有符合条件的套装。"

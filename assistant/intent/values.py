@@ -9,6 +9,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 _CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
+    ("美元", "USD"), ("美金", "USD"), ("欧元", "EUR"), ("英镑", "GBP"),  # before 元 (yuan): they contain it
     ("usd", "USD"), ("$", "USD"), ("dollar", "USD"), ("buck", "USD"),
     ("rmb", "CNY"), ("cny", "CNY"), ("yuan", "CNY"), ("人民币", "CNY"), ("元", "CNY"), ("块", "CNY"),
     ("¥", "CNY"), ("￥", "CNY"),

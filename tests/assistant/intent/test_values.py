@@ -28,6 +28,9 @@ D = Decimal
         ("under 900 bucks", D(900), "USD"),
         ("max 50 bucks", D(50), "USD"),
         ("3000元以内", D(3000), "CNY"),
+        ("500美元以内", D(500), "USD"),  # 美元 contains 元 but is not yuan
+        ("200欧元", D(200), "EUR"),
+        ("100英镑以下", D(100), "GBP"),
         ("¥3000", D(3000), "CNY"),
         ("no more than ¥3000", D(3000), "CNY"),
         ("两千", D(2000), None),
