@@ -195,7 +195,10 @@ def build_chat_engine(
     complements = complement_model(settings.bundles)
     return ShoppingAssistant(
         parser=build_intent_parser(settings, catalog, embedder=retriever.embedder),
-        tracker=DialogueTracker(clarify_below_confidence=settings.intent.clarify_below_confidence),
+        tracker=DialogueTracker(
+            clarify_below_confidence=settings.intent.clarify_below_confidence,
+            max_items=settings.bundles.max_items,
+        ),
         retriever=retriever,
         complements=complements,
         builder=BundleBuilder(settings=settings.bundles, complements=complements),

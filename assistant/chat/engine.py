@@ -283,6 +283,8 @@ class ShoppingAssistant:
             return
         with _timed(timings, "build"):
             result = variant.builder.build(the_plan.request, anchors, by_role)
+            if action.kind == "add" and action.item_role:
+                result = _holding(result, action.item_role)
         if not result.ok:
             turn.reply = self._nothing_fits(result, turn, variant.pricer)
             turn.state = self._tracker.record_shown(turn.state, [])
@@ -433,6 +435,15 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         yield
     finally:
         timings[stage] = round(timings.get(stage, 0.0) + (time.perf_counter() - started) * 1000, 2)
+
+
+def _holding(result: BuildResult, role: str) -> BuildResult:
+    """Only the bundles that hold an added role: the shopper asked for it, so a set without it (the builder
+    may find one scores higher in a price window) is no answer to "add a tripod"."""
+    if not result.ok:
+        return result
+    kept = tuple(draft for draft in result.bundles if any(item.role == role for item in draft.items))
+    return replace(result, bundles=kept) if kept else BuildResult((), reason=f"no bundle with a {role} fits")
 
 
 def _intent(parsed: ParsedMessage) -> IntentView:

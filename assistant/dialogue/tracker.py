@@ -14,6 +14,7 @@ from assistant.dialogue.clarify import questions
 from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, TurnAction
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
+from retrieval.text import category_key
 
 CENT = Decimal("0.01")
 SENSITIVITY_STEP = 0.2
@@ -23,8 +24,10 @@ _SIMPLE_ACTIONS = {"compare": "compare", "ask_explanation": "explain"}
 class DialogueTracker:
     """Applies parsed messages to a `ConversationState`; asks instead of guessing when unsure."""
 
-    def __init__(self, *, clarify_below_confidence: float = 0.5) -> None:
+    def __init__(self, *, clarify_below_confidence: float = 0.5, max_items: int = 4) -> None:
+        """`max_items`: the most items a bundle holds (the builder's), so an added item has room."""
         self._clarify_below = clarify_below_confidence
+        self._max_items = max_items
 
     def advance(
         self, state: ConversationState, message: ParsedMessage, *, ask: type[questions] = questions
@@ -127,7 +130,7 @@ class DialogueTracker:
         if intent == "add_item" and role not in goal.categories:
             goal = goal.model_copy(
                 update={
-                    "categories": [*goal.categories, role],
+                    "categories": _with_added(goal, targets[0], role, self._max_items),
                     "removed_roles": [r for r in goal.removed_roles if r != role],
                 }
             )
@@ -146,6 +149,22 @@ class DialogueTracker:
             item_attributes=dict(slots.attributes),
         )
         return state.model_copy(update={"goal": goal}), action
+
+
+def _with_added(goal: ShoppingGoal, bundle: ShownBundle, role: str, max_items: int) -> list[str]:
+    """The categories to ask for when `role` is added to `bundle`: its anchor, as many of its other items'
+    roles as leave room, then `role`. Asking for the anchor and the new role alone rebuilt "laptop + mouse +
+    sleeve + hub", plus a tripod, as "laptop + tripod"; asking for all five let the builder drop the tripod
+    it was asked to add."""
+    first = bundle.items[0] if bundle.items else None
+    leaf = category_key(first.category.split(">")[-1]) if first is not None and first.category else ""
+    anchor = goal.categories[:1] or ([leaf] if leaf else [])
+    others = [
+        item.role
+        for item in bundle.items[1:]
+        if item.role and item.role != role and item.role not in goal.removed_roles
+    ][: max(0, max_items - 2)]
+    return list(dict.fromkeys([*anchor, *others, role]))
 
 
 def _merge(goal: ShoppingGoal, slots: Slots, *, replace_categories: bool) -> ShoppingGoal:

@@ -70,6 +70,16 @@ def _path(category: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (category or "").split(">"))
 
 
+def test_an_added_item_is_in_every_bundle_and_the_rest_stays(engine: ShoppingAssistant) -> None:
+    first = engine.turn("I need a laptop for school under 1000")
+    added = engine.turn("add a tripod", conversation_id=first.conversation_id)
+    assert added.bundles
+    for bundle in added.bundles:
+        assert any("Tripod" in (item.category or "") for item in bundle.items)
+        assert "Laptop" in (bundle.items[0].category or "")
+    assert max(len(bundle.items) for bundle in added.bundles) >= 3  # not just laptop + tripod
+
+
 def test_turns_and_state_are_stored(engine: ShoppingAssistant, store: SqlSessionStore) -> None:
     first = engine.turn("a laptop for work under 2000")
     second = engine.turn("cheaper please", conversation_id=first.conversation_id)

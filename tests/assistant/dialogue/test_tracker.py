@@ -117,10 +117,10 @@ def test_add_and_remove_items_edit_the_goal() -> None:
         shown=SHOWN,
     )
     assert action.kind == "add" and action.item_role == "screen protector"
-    assert state.goal.categories == ["phone", "screen protector"]
+    assert state.goal.categories == ["phone", "case", "charger", "screen protector"]  # the bundle's, plus it
     state, action = TRACKER.advance(state, said("remove_item", item_ref="screen protector"))
     assert action.kind == "remove" and state.goal.removed_roles == ["screen protector"]
-    assert state.goal.categories == ["phone"]
+    assert state.goal.categories == ["phone", "case", "charger"]
 
 
 @pytest.mark.parametrize(("reference", "expected"), [(1, "b1"), (2, "b2"), (-1, "b3"), ("premium", "b3")])

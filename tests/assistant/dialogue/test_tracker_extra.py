@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from assistant.dialogue import clarify
-from assistant.dialogue.state import ConversationState
+from assistant.dialogue.state import ConversationState, ShownBundle, ShownItem
 from assistant.dialogue.tracker import DialogueTracker
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
@@ -55,3 +56,29 @@ def test_questions_are_asked_in_the_shopper_s_language() -> None:
     assert chinese.question and "喜欢" in chinese.question and not re.search("[A-Za-z]", chinese.question)
     for name in ("what_for", "nothing_shown", "cheaper_than_what"):  # every question has its Chinese form
         assert getattr(clarify.questions_zh, name)() != getattr(clarify.questions, name)()
+
+
+def test_adding_keeps_what_the_bundle_holds_as_far_as_there_is_room() -> None:
+    def item(role: str, category: str) -> ShownItem:
+        return ShownItem(product_id=role, title=role, category=category, role=role)
+
+    shown = ShownBundle(
+        bundle_id="b1",
+        label="balanced",
+        items=[
+            item("anchor", "Electronics > Laptops"),
+            item("mouse", "Electronics > Mice"),
+            item("laptop bag sleeve", "Electronics > Laptop Bags & Sleeves"),
+            item("usb c hub", "Electronics > USB-C Hubs"),
+        ],
+        bundle_price=Decimal("900"),
+        currency="USD",
+    )
+    state = ConversationState(shown=[shown])
+    state, action = DialogueTracker(max_items=4).advance(state, _parsed("add_item", category=["tripod"]))
+    assert action.kind == "add" and action.item_role == "tripod"
+    assert state.goal.categories == ["laptop", "mouse", "laptop bag sleeve", "tripod"]  # the hub makes room
+    roomy, _ = DialogueTracker(max_items=5).advance(
+        ConversationState(shown=[shown]), _parsed("add_item", category=["tripod"])
+    )
+    assert roomy.goal.categories == ["laptop", "mouse", "laptop bag sleeve", "usb c hub", "tripod"]
