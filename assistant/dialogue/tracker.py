@@ -40,6 +40,8 @@ class DialogueTracker:
             return state, TurnAction(kind="greet" if intent == "greeting" else "out_of_scope")
         if message.confidence < self._clarify_below:
             return state, _clarify(ask.unsure(intent))
+        if intent == "search_product" and state.shown and _narrows(message.slots):
+            intent = "refine"  # "anything from huawei?" after bundles: narrow them, not a single-item search
         if intent in ("build_bundle", "search_product"):
             return self._request(state, message.slots, "build" if intent == "build_bundle" else "search", ask)
         if intent == "refine":
@@ -149,6 +151,13 @@ class DialogueTracker:
             item_attributes=dict(slots.attributes),
         )
         return state.model_copy(update={"goal": goal}), action
+
+
+def _narrows(slots: Slots) -> bool:
+    """A message that names no kind of product but a brand, attribute or budget: it narrows what was shown."""
+    return not slots.category and bool(
+        slots.brand or slots.exclude_brand or slots.attributes or slots.budget_max or slots.budget_min
+    )
 
 
 def _with_added(goal: ShoppingGoal, bundle: ShownBundle, role: str, max_items: int) -> list[str]:

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from assistant.dialogue import clarify
-from assistant.dialogue.state import ConversationState, ShownBundle, ShownItem
+from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, ShownItem
 from assistant.dialogue.tracker import DialogueTracker
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
@@ -82,3 +82,19 @@ def test_adding_keeps_what_the_bundle_holds_as_far_as_there_is_room() -> None:
         ConversationState(shown=[shown]), _parsed("add_item", category=["tripod"])
     )
     assert roomy.goal.categories == ["laptop", "mouse", "laptop bag sleeve", "usb c hub", "tripod"]
+
+
+def test_a_search_that_only_narrows_what_was_shown_refines_it() -> None:
+    shown = ShownBundle(
+        bundle_id="b1",
+        label="balanced",
+        items=[ShownItem(product_id="p", title="p", category="Electronics > Smartphones", role="anchor")],
+        bundle_price=Decimal("500"),
+        currency="USD",
+    )
+    state = ConversationState(shown=[shown], goal=ShoppingGoal(categories=["phone"]))
+    narrowed, action = DialogueTracker().advance(state, _parsed("search_product", brand=["Huawei"]))
+    assert action.kind == "build" and narrowed.goal.categories == ["phone"]
+    assert narrowed.goal.brands == ["Huawei"]
+    _, search = DialogueTracker().advance(state, _parsed("search_product", category=["case"]))
+    assert search.kind == "search"  # a kind of product named: a real search
