@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from assistant.chat.types import BundleView
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, TurnAction
 from pricing.bundles.messages import format_money
+from retrieval.text import category_key
+from retrieval.zh_lexicon import zh_lexicon
 
 
 class EnglishReplies:
@@ -113,7 +116,7 @@ class ChineseReplies(EnglishReplies):
         return f"本店没有{'、'.join(brands)}的商品，为你推荐相近的选择。"
 
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
-        return f"抱歉，本店没有{'、'.join(categories)}。还想找点别的吗？"
+        return f"抱歉，本店没有{'、'.join(_in_chinese(c) for c in categories)}。还想找点别的吗？"
 
     def currency_not_used(self, currency: str, used: Sequence[str]) -> str:
         return f"本店以{'、'.join(used)}标价，不是{currency}，我也不做汇率换算。你的预算是多少{used[0]}？"
@@ -128,6 +131,21 @@ class ChineseReplies(EnglishReplies):
         return (
             f"好的！这个套装的价格为{_money(bundle.bundle_price, bundle.currency)}，报价有效期内可直接下单。"
         )
+
+
+@lru_cache(maxsize=1)
+def _chinese_names() -> dict[str, str]:
+    """English category name -> the lexicon's first Chinese word for it ('phone' -> '手机')."""
+    names: dict[str, str] = {}
+    for chinese, entry in zh_lexicon().items():
+        if entry.kind == "category":
+            names.setdefault(category_key(entry.english), chinese)
+    return names
+
+
+def _in_chinese(category: str) -> str:
+    """A category name for a Chinese reply: the lexicon's word where it has one, else unchanged."""
+    return _chinese_names().get(category_key(category), category)
 
 
 def for_locale(locale: str) -> EnglishReplies:

@@ -1,0 +1,22 @@
+"""Reply wording per locale: the words around the facts, never the facts themselves."""
+
+from __future__ import annotations
+
+from assistant.chat.replies import ChineseReplies, EnglishReplies, for_locale
+
+
+def test_the_locale_picks_the_language() -> None:
+    assert isinstance(for_locale("zh-CN"), ChineseReplies)
+    assert type(for_locale("en-GB")) is EnglishReplies
+
+
+def test_a_chinese_reply_names_categories_in_chinese_where_the_lexicon_can() -> None:
+    reply = ChineseReplies().category_not_carried(["phone", "running shoes", "zither"], [])
+    assert "手机" in reply and "跑鞋" in reply and "phone" not in reply
+    assert "zither" in reply  # no Chinese word known: the name stays, rather than vanish
+
+
+def test_currency_not_used_names_both_currencies() -> None:
+    for words in (EnglishReplies(), ChineseReplies()):
+        reply = words.currency_not_used("CNY", ["USD"])
+        assert "CNY" in reply and "USD" in reply
