@@ -14,7 +14,7 @@ from assistant.dialogue.clarify import questions
 from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, TurnAction
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
-from retrieval.text import category_key
+from pricing.complements.roles import leaf_phrase
 
 CENT = Decimal("0.01")
 SENSITIVITY_STEP = 0.2
@@ -165,8 +165,7 @@ def _with_added(goal: ShoppingGoal, bundle: ShownBundle, role: str, max_items: i
     roles as leave room, then `role`. Asking for the anchor and the new role alone rebuilt "laptop + mouse +
     sleeve + hub", plus a tripod, as "laptop + tripod"; asking for all five let the builder drop the tripod
     it was asked to add."""
-    first = bundle.items[0] if bundle.items else None
-    leaf = category_key(first.category.split(">")[-1]) if first is not None and first.category else ""
+    leaf = leaf_phrase(bundle.items[0].category) if bundle.items else None
     anchor = goal.categories[:1] or ([leaf] if leaf else [])
     others = [
         item.role

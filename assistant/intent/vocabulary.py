@@ -118,12 +118,9 @@ class SlotVocabulary:
         entry = zh_lexicon().get(text.strip())
         phrase = entry.english if entry is not None else text
         key = category_key(_FILLER.sub(" ", fold(phrase))) or category_key(phrase)
-        for candidate in (key, CATEGORY_ALIASES.get(key, ""), key.replace(" ", "")):
-            if candidate in self._category_set:
-                return candidate
-        alias = CATEGORY_ALIASES.get(key)
-        if alias:
-            return alias
+        known = self._known(key)
+        if known:
+            return known
         close = difflib.get_close_matches(key, [*self._categories, *CATEGORY_ALIASES], n=1, cutoff=0.8)
         if close:  # a typo of a name or of an alias ("iphoen" -> "iphone" -> phone)
             return CATEGORY_ALIASES.get(close[0], close[0])
@@ -134,12 +131,17 @@ class SlotVocabulary:
         headphone', 'corner lamp' and 'spare strap' name a headphone, a lamp, a strap."""
         words = key.split()
         for size in range(len(words) - 1, 0, -1):
-            tail = " ".join(words[-size:])
-            if tail in self._category_set:
-                return tail
-            if tail in CATEGORY_ALIASES:
-                return CATEGORY_ALIASES[tail]
+            known = self._known(" ".join(words[-size:]))
+            if known:
+                return known
         return None
+
+    def _known(self, key: str) -> str | None:
+        """`key` as a catalog category: itself, written as one word, or through a known alias."""
+        for candidate in (key, CATEGORY_ALIASES.get(key, ""), key.replace(" ", "")):
+            if candidate in self._category_set:
+                return candidate
+        return CATEGORY_ALIASES.get(key)
 
     def _embedding_match(self, key: str) -> str | None:
         if self._embedder is None or not key:

@@ -56,8 +56,8 @@ DEMO_NEEDS: NeedsMap = {
 
 
 def categories_for_need(use_case: str | None, needs: NeedsMap = DEMO_NEEDS) -> tuple[str, ...]:
-    """The categories of the longest need whose words all occur in `use_case` ('my home office setup' ->
-    home office); () when none does. Words are compared singular and case-folded."""
+    """The categories of the longest need whose words occur in a row in `use_case` ('my home office
+    setup' -> home office); () when none does. Words are compared singular and case-folded."""
     if not use_case:
         return ()
     words = category_key(use_case).split()

@@ -16,8 +16,13 @@ from retrieval.text import category_key
 
 def leaf_role(product: Product) -> str:
     """The product's most specific category phrase; its own id when it has no category."""
-    phrases = _phrases(product.category)
-    return phrases[0] if phrases else f"item:{product.id}"
+    return leaf_phrase(product.category) or f"item:{product.id}"
+
+
+def leaf_phrase(category: str | None) -> str | None:
+    """The most specific phrase of a category path ('Electronics > Laptops' -> 'laptop'); None if empty."""
+    phrases = _phrases(category)
+    return phrases[0] if phrases else None
 
 
 def category_phrases(product: Product) -> tuple[str, ...]:
