@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
 
 from assistant.intent.taxonomy import SPAN_SLOTS
 from assistant.intent.words import Word, split_words
@@ -91,3 +94,37 @@ def spans_from_tags(text: str, words: list[Word], tags: list[str]) -> list[Span]
         elif continues and current is not None:
             current.append(index)
     return spans
+
+
+def decode_tags(log_probs: np.ndarray, tags: list[str]) -> list[str]:
+    """The most likely tag sequence that is valid BIO (Viterbi over per-word log-probabilities).
+
+    Reading each word's best tag alone can give 'pour/B-use_case over/I-category', two broken spans; an
+    `I-x` may only follow `B-x` or `I-x`, so the sequence is decoded as a whole under that rule."""
+    if len(log_probs) == 0:
+        return []
+    allowed, start = _transitions(tuple(tags))
+    score = log_probs[0] + start
+    back: list[np.ndarray] = []
+    for word in log_probs[1:]:
+        candidates = score[:, None] + allowed + word[None, :]
+        back.append(candidates.argmax(axis=0))
+        score = candidates.max(axis=0)
+    best = [int(score.argmax())]
+    for pointers in reversed(back):
+        best.append(int(pointers[best[-1]]))
+    return [tags[index] for index in reversed(best)]
+
+
+@cache
+def _transitions(tags: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """(previous x current additive penalties, start penalties): 0 where BIO allows it, -inf-like not."""
+    forbidden = -1e9
+    allowed = np.zeros((len(tags), len(tags)))
+    for current, tag in enumerate(tags):
+        if tag.startswith("I-"):
+            for previous, before in enumerate(tags):
+                if before not in (f"B-{tag[2:]}", tag):
+                    allowed[previous, current] = forbidden
+    start = np.array([forbidden if tag.startswith("I-") else 0.0 for tag in tags])
+    return allowed, start

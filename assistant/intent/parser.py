@@ -11,7 +11,7 @@ from typing import Any, Literal, Protocol
 import numpy as np
 
 from assistant.errors import InvalidInputError
-from assistant.intent.markup import Span, spans_from_tags
+from assistant.intent.markup import Span, decode_tags, spans_from_tags
 from assistant.intent.model import encode
 from assistant.intent.runtime import IntentRuntime
 from assistant.intent.slots import Slots, assemble_slots
@@ -142,11 +142,11 @@ class IntentParser:
             encoded = encode(self._tokenizer, words)
             intent_logits, tag_logits = self._model(encoded.inputs)
             probabilities = _softmax(intent_logits)
-            tag_ids = tag_logits.argmax(axis=-1)
+            tag_log_probs = np.log(_softmax(tag_logits) + 1e-12)
             for row, index in enumerate(pending):
                 intent_id = int(probabilities[row].argmax())
                 confidence = probabilities[row, intent_id]
-                tags = [self._tags[int(tag_ids[row, p])] if p >= 0 else "O" for p in encoded.first_piece[row]]
+                tags = _word_tags(tag_log_probs[row], encoded.first_piece[row], self._tags)
                 spans = spans_from_tags(cleaned[index], words[row], tags)
                 results[index] = self._message(
                     cleaned[index], self._intents[int(intent_id)], float(confidence), spans
@@ -186,6 +186,13 @@ def merge_modifiers(text: str, spans: list[Span], vocabulary: SlotVocabulary) ->
 def _is_percentage(text: str, end: int) -> bool:
     """'90% off' names a discount, not a budget: the number is followed by a percent sign or word."""
     return text[end:].lstrip().lower().startswith(("%", "percent", "pct"))
+
+
+def _word_tags(log_probs: np.ndarray, first_piece: list[int], tags: list[str]) -> list[str]:
+    """Each word's tag, read at its first word piece; words cut off by truncation are O."""
+    kept = [position for position in first_piece if position >= 0]
+    decoded = iter(decode_tags(log_probs[kept], tags))
+    return [next(decoded) if position >= 0 else "O" for position in first_piece]
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.intent.markup import MarkupError, Span, bio_tags, parse_markup, spans_from_tags
+from assistant.intent.markup import (
+    MarkupError,
+    Span,
+    bio_tags,
+    decode_tags,
+    parse_markup,
+    spans_from_tags,
+)
 from assistant.intent.taxonomy import SPAN_SLOTS
 from assistant.intent.words import Word, has_cjk, split_words
 
@@ -220,3 +228,36 @@ def test_spans_from_random_tags_never_overlap(pieces: list[str], data: st.DataOb
         for i, tag in enumerate(tags)
         if tag.startswith("B-") or (tag.startswith("I-") and (i == 0 or tags[i - 1][2:] != tag[2:]))
     )
+
+
+TAGS = ["O", "B-use_case", "I-use_case", "B-category", "I-category"]
+
+
+def log_probs(rows: list[dict[str, float]]) -> np.ndarray:
+    """Per-word log-probabilities; unnamed tags get a small share."""
+    table = np.full((len(rows), len(TAGS)), 0.01)
+    for index, row in enumerate(rows):
+        for tag, probability in row.items():
+            table[index, TAGS.index(tag)] = probability
+    return np.asarray(np.log(table))
+
+
+def test_decode_tags_never_starts_a_span_with_i() -> None:
+    # Word by word the best tags are B-use_case, I-category: two broken spans. Valid BIO keeps one span.
+    words = [{"B-use_case": 0.6, "B-category": 0.3}, {"I-category": 0.5, "I-use_case": 0.45}]
+    assert decode_tags(log_probs(words), TAGS) == ["B-use_case", "I-use_case"]
+
+
+def test_decode_tags_keeps_the_word_by_word_best_when_it_is_valid() -> None:
+    words = [{"O": 0.9}, {"B-category": 0.8}, {"I-category": 0.7}, {"O": 0.9}]
+    assert decode_tags(log_probs(words), TAGS) == ["O", "B-category", "I-category", "O"]
+    assert decode_tags(log_probs([]), TAGS) == []
+
+
+@given(st.lists(st.lists(st.floats(0.001, 1.0), min_size=5, max_size=5), max_size=12))
+def test_decoded_tags_are_always_valid_bio(rows: list[list[float]]) -> None:
+    decoded = decode_tags(np.log(np.array(rows).reshape(-1, len(TAGS))), TAGS)
+    assert len(decoded) == len(rows)
+    for previous, tag in zip(["O", *decoded], decoded, strict=False):
+        if tag.startswith("I-"):
+            assert previous in (f"B-{tag[2:]}", tag)
