@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
@@ -156,7 +157,7 @@ class IntentParser:
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
         surfaces = tuple(
             (span.slot, text[span.start : span.end])
-            for span in merge_modifiers(text, spans, self._vocabulary)
+            for span in merge_modifiers(text, attach_numbers(text, spans), self._vocabulary)
             if not (span.slot.startswith("budget") and _is_percentage(text, span.end))
         )
         return ParsedMessage(intent, confidence, assemble_slots(surfaces, self._vocabulary), surfaces)
@@ -181,6 +182,29 @@ def merge_modifiers(text: str, spans: list[Span], vocabulary: SlotVocabulary) ->
         else:
             merged.append(span)
     return merged
+
+
+_NUMBER_BEFORE = re.compile(r"(\d+(?:[.,]\d+)?\s*|\d+[.,])$")
+_UNIT_ONLY = re.compile(
+    r"(?:gb|gig|gigs|tb|mah|kg|g|ml|l|mm|cm|m|meters?|metres?|inch(?:es)?|w|watts?)", re.IGNORECASE
+)
+
+
+def attach_numbers(text: str, spans: list[Span]) -> list[Span]:
+    """A size or storage span keeps its whole number: '512 [gig]' and '1.[5 meters]' (the tagger reads
+    a decimal as three words) are '[512 gig]' and '[1.5 meters]'; a span the number was tagged as alone
+    ('[1](budget_max)') is dropped."""
+    result: list[Span] = []
+    for span in spans:
+        before = _NUMBER_BEFORE.search(text, 0, span.start)
+        surface = text[span.start : span.end]
+        unit_only = bool(_UNIT_ONLY.fullmatch(surface))
+        decimal_tail = surface[:1].isdigit() and before is not None and before.group(0)[-1] in ".,"
+        if span.slot in ("size", "storage") and before is not None and (unit_only or decimal_tail):
+            span = Span(before.start(), span.end, span.slot)
+            result = [other for other in result if other.end <= span.start]
+        result.append(span)
+    return result
 
 
 def _is_percentage(text: str, end: int) -> bool:

@@ -76,12 +76,14 @@ def assemble_slots(spans: Iterable[tuple[str, str]], vocabulary: SlotVocabulary)
             if currency is not None:
                 values["currency"] = currency
         elif slot in ATTRIBUTE_SLOTS:
+            slot = _unit_slot(text) or slot  # the unit decides: '10kg' is a size, '512 gig' storage
             values["attributes"][slot] = _attribute(slot, _plain(text))
         elif slot == "bundle_ref":
             values["bundle_ref"] = parse_bundle_ref(text)
         elif slot == "item_ref":
             position = parse_bundle_ref(text) if _is_ordinal(text) else None
-            values["item_ref"] = position if isinstance(position, int) else vocabulary.category(text)
+            named = vocabulary.category(text) or _plain(text)
+            values["item_ref"] = position if isinstance(position, int) else named
         elif slot == "quantity":
             values["quantity"] = parse_quantity(text)
         elif slot == "price_direction":
@@ -124,10 +126,24 @@ _SKIN_WORDS = re.compile(r"\s+(?:skin(?:\s+type)?|complexion)$")
 _STORAGE = re.compile(r"(\d+(?:\.\d+)?)\s*(gb|gig|gigs|gigabytes?|g|tb|terabytes?|t)", re.IGNORECASE)
 
 
+_MEASURE = re.compile(r"\d+(?:[.,]\d+)?\s*-?\s*([a-z]+)", re.IGNORECASE)
+_STORAGE_UNITS = frozenset({"gb", "gig", "gigs", "gigabyte", "gigabytes", "tb", "terabyte", "terabytes"})
+
+
+def _unit_slot(text: str) -> str | None:
+    """'storage' or 'size' when `text` is a number with a unit, else None (the tagger's slot stands)."""
+    match = _MEASURE.fullmatch(text.strip())
+    if match is None:
+        return None
+    return "storage" if match.group(1).lower() in _STORAGE_UNITS else "size"
+
+
 def _attribute(slot: str, value: str) -> str:
     """One spelling per attribute value, so 'oily skin' and 'oily', '512 gig' and '512GB' are equal."""
     if slot == "skin_type":
         return _SKIN_WORDS.sub("", value) or value
+    if slot == "size":
+        return re.sub(r"^size\s+", "", value) or value  # 'size medium' is medium
     if slot == "storage" and (match := _STORAGE.fullmatch(value.strip())):
         return f"{match.group(1)}{'tb' if match.group(2).lower().startswith('t') else 'gb'}"
     return value

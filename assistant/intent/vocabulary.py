@@ -20,7 +20,7 @@ from retrieval.catalog.schema import Catalog
 from retrieval.embedders import Embedder
 from retrieval.filters import category_keys
 from retrieval.text import category_key, fold
-from retrieval.zh_lexicon import zh_lexicon
+from retrieval.zh_lexicon import LexiconEntry, zh_lexicon
 
 CATEGORY_ALIASES = {
     "mobile": "phone", "mobile phone": "phone", "cellphone": "phone", "cell phone": "phone",
@@ -47,8 +47,15 @@ BRAND_ALIASES = {
 MATCH_CACHE_SIZE = 10_000
 _FILLER = re.compile(
     r"\b(a|an|the|some|new|set|sets|bundle|bundles|kit|kits|stuff|things|thing|routine|gear|products|"
-    r"product|items|item|one|ones|of|for|my)\b"
+    r"product|items|item|one|ones|of|for|my|accessory|accessories|equipment|supplies|supply|electronics|"
+    r"essentials|setup|setups)\b"
 )
+# Words that name no kind of product ('accessories', 'gear'): never a category on their own (ANNOTATION.md)
+_GENERIC = frozenset({
+    "accessory", "accessories", "gear", "kit", "stuff", "thing", "things", "equipment", "supply", "supplies",
+    "electronic", "electronics", "essential", "essentials", "setup", "set", "bundle", "product", "item",
+    "配件", "装备", "东西", "用品",
+})  # fmt: skip
 
 
 class SlotVocabulary:
@@ -108,23 +115,27 @@ class SlotVocabulary:
         if fold(folded) in self._brands:
             return self._brands[fold(folded)]
         close = difflib.get_close_matches(folded, [*self._brands, *BRAND_ALIASES], n=1, cutoff=0.8)
-        if not close:
+        if not close or close[0][:1] != folded[:1]:  # typos keep the first letter: 'billy' is not Illy
             return text.strip()
         name = fold(BRAND_ALIASES.get(close[0], close[0]))  # a typo of an alias ("iphoen" -> Apple)
         return self._brands.get(name, text.strip())
 
     def category(self, text: str) -> str:
         """Canonical category for `text` ('phones', 'cellphone', '护肤品', 'headphnes' -> catalog names)."""
-        entry = zh_lexicon().get(text.strip())
+        entry = zh_lexicon().get(text.strip()) or _zh_head(text.strip())
         phrase = entry.english if entry is not None else text
         key = category_key(_FILLER.sub(" ", fold(phrase))) or category_key(phrase)
+        if key in _GENERIC or text.strip() in _GENERIC:
+            return ""
         known = self._known(key)
         if known:
             return known
         close = difflib.get_close_matches(key, [*self._categories, *CATEGORY_ALIASES], n=1, cutoff=0.8)
         if close:  # a typo of a name or of an alias ("iphoen" -> "iphone" -> phone)
             return CATEGORY_ALIASES.get(close[0], close[0])
-        return self._head_match(key) or self._embedding_match(key) or key
+        # A kind of product the shop doesn't know is still named by its head noun: 'office calendar',
+        # 'cinderella costume' are a calendar and a costume, whichever modifiers the shopper adds.
+        return self._head_match(key) or self._embedding_match(key) or key.split(" ")[-1]
 
     def _head_match(self, key: str) -> str | None:
         """The catalog name a phrase ends in: English puts the head noun last, so 'noise cancelling
@@ -155,3 +166,14 @@ class SlotVocabulary:
         if len(self._matched) < MATCH_CACHE_SIZE:  # shoppers reuse words; each miss costs a model call
             self._matched[key] = match
         return match
+
+
+def _zh_head(text: str) -> LexiconEntry | None:
+    """The category word a Chinese phrase ends in: '降噪耳机' (noise-cancelling earbuds) names earbuds, as
+    Chinese, like English, puts the head noun last."""
+    lexicon = zh_lexicon()
+    for start in range(1, len(text) - 1):
+        entry = lexicon.get(text[start:])
+        if entry is not None and entry.kind == "category":
+            return entry
+    return None

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from assistant.intent.markup import Span
-from assistant.intent.parser import merge_modifiers
+from assistant.intent.parser import attach_numbers, merge_modifiers
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.vocabulary import SlotVocabulary
 from tests.retrieval.factories import small_catalog
@@ -228,3 +228,36 @@ def test_a_modifier_tagged_as_its_own_category_joins_the_next(
     spans = [Span(start, end, "category") for start, end in tagged]
     merged = merge_modifiers(text, spans, vocabulary)
     assert [text[span.start : span.end] for span in merged] == categories
+
+
+@pytest.mark.parametrize(
+    ("tagged_as", "surface", "attributes"),
+    [
+        ("storage", "10kg", {"size": "10kg"}),  # a weight is never storage
+        ("size", "512 gig", {"storage": "512gb"}),
+        ("storage", "20000mAh", {"size": "20000mah"}),
+        ("size", "size 9", {"size": "9"}),  # no number-and-unit: the tagger's slot stands
+        ("storage", "lots", {"storage": "lots"}),
+    ],
+)
+def test_the_unit_decides_between_size_and_storage(
+    vocabulary: SlotVocabulary, tagged_as: str, surface: str, attributes: dict[str, str]
+) -> None:
+    assert assemble_slots([(tagged_as, surface)], vocabulary).attributes == attributes
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        ("the phone in 512 gig instead", [(4, 9, "item_ref"), (17, 20, "storage")], ["phone", "512 gig"]),
+        ("up to 1.5 meters?", [(6, 7, "budget_max"), (8, 16, "size")], ["1.5 meters"]),  # decimal split
+        ("two 10 kg dumbbells", [(7, 9, "size")], ["10 kg"]),
+        ("size 9 please", [(0, 6, "size")], ["size 9"]),  # nothing to attach
+        ("500 in black", [(0, 3, "budget_max"), (7, 12, "colour")], ["500", "black"]),
+    ],
+)
+def test_a_unit_tagged_without_its_number_gets_it(
+    text: str, tagged: list[tuple[int, int, str]], expected: list[str]
+) -> None:
+    spans = attach_numbers(text, [Span(start, end, slot) for start, end, slot in tagged])
+    assert [text[span.start : span.end] for span in spans] == expected
