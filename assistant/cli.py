@@ -111,6 +111,9 @@ def _parser() -> argparse.ArgumentParser:
     intent_eval.add_argument(
         "--data", help="JSONL of {text, intent, slots} or markup (default: held-out set)"
     )
+    intent_eval.add_argument(
+        "--against", help="score a second annotation of the same texts instead of the model (agreement)"
+    )
     intent_eval.add_argument("--catalog")
     intent_eval.add_argument("--json", action="store_true")
     intent_eval.set_defaults(handler=_eval_intent)
@@ -362,7 +365,7 @@ def _train_intent(args: argparse.Namespace) -> int:
 
 def _eval_intent(args: argparse.Namespace) -> int:
     from assistant.components import build_intent_parser, open_catalog
-    from assistant.intent.evaluation import evaluate_parser, read_gold
+    from assistant.intent.evaluation import AnnotationParser, evaluate_parser, read_gold
     from assistant.intent.rules import RulesParser
     from assistant.intent.training.data import data_file
     from assistant.intent.training.dataset import HELD_OUT
@@ -374,6 +377,13 @@ def _eval_intent(args: argparse.Namespace) -> int:
     if not data.is_file():
         raise InvalidInputError(f"no such file: {data}")
     gold = read_gold(data, parser.vocabulary)
+    if args.against:
+        other = Path(args.against)
+        if not other.is_file():
+            raise InvalidInputError(f"no such file: {other}")
+        agreement = evaluate_parser(AnnotationParser(read_gold(other, parser.vocabulary)), gold)
+        _emit({"data": str(data), "against": str(other), "agreement": agreement}, as_json=True)
+        return 0
     report = {
         "data": str(data),
         "model": evaluate_parser(parser, gold),

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.errors import InvalidInputError
 from assistant.intent.markup import parse_markup
-from assistant.intent.parser import MessageParser
+from assistant.intent.parser import MessageParser, ParsedMessage
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.taxonomy import INTENTS
 from assistant.intent.training.data import read_labelled
@@ -75,7 +76,8 @@ def evaluate_parser(parser: MessageParser, gold: list[GoldExample]) -> dict[str,
         per_intent[example.intent]["support"] += 1
         per_intent[example.intent]["correct"] += correct
         per_intent[predicted.intent]["predicted"] += 1
-        per_source.setdefault(example.source, Counter()).update({"support": 1, "correct": int(correct)})
+        source = per_source.setdefault(example.source, Counter())
+        source.update({"support": 1, "correct": int(correct)})
         if not correct:
             confusions[(example.intent, predicted.intent)] += 1
         gold_pairs, predicted_pairs = slot_pairs(example.slots), slot_pairs(predicted.slots.to_json())
@@ -85,13 +87,13 @@ def evaluate_parser(parser: MessageParser, gold: list[GoldExample]) -> dict[str,
             pred_n = sum(v for k, v in predicted_pairs.items() if k[0] == name)
             hit = sum(v for k, v in (gold_pairs & predicted_pairs).items() if k[0] == name)
             counts.update({"gold": gold_n, "predicted": pred_n, "correct": hit})
-        totals.update(
-            {
-                "gold": sum(gold_pairs.values()),
-                "predicted": sum(predicted_pairs.values()),
-                "correct": sum((gold_pairs & predicted_pairs).values()),
-            }
-        )
+        pair_counts = {
+            "gold": sum(gold_pairs.values()),
+            "predicted": sum(predicted_pairs.values()),
+            "correct": sum((gold_pairs & predicted_pairs).values()),
+        }
+        totals.update(pair_counts)
+        source.update({f"slot_{key}": value for key, value in pair_counts.items()})
     return {
         "examples": len(gold),
         "intent_accuracy": _ratio(sum(c["correct"] for c in per_intent.values()), len(gold)),
@@ -108,7 +110,13 @@ def evaluate_parser(parser: MessageParser, gold: list[GoldExample]) -> dict[str,
         },
         "per_slot": {name: {"support": c["gold"], "f1": _f1(c)} for name, c in sorted(per_slot.items())},
         "per_source": {
-            name: {"support": c["support"], "intent_accuracy": _ratio(c["correct"], c["support"])}
+            name: {
+                "support": c["support"],
+                "intent_accuracy": _ratio(c["correct"], c["support"]),
+                "slot_micro_f1": _f1(
+                    Counter({key: c[f"slot_{key}"] for key in ("gold", "predicted", "correct")})
+                ),
+            }
             for name, c in sorted(per_source.items())
         },
         "worst_confusions": [
@@ -117,6 +125,25 @@ def evaluate_parser(parser: MessageParser, gold: list[GoldExample]) -> dict[str,
         ],
         "ms_per_utterance_batched": round(1000 * seconds / max(1, len(gold)), 2),
     }
+
+
+class AnnotationParser:
+    """A second annotation of the same utterances, read as if it were a parser: scoring it against the
+    gold file with `evaluate_parser` measures how far two annotators agree, with the model's own metric."""
+
+    def __init__(self, annotation: list[GoldExample]) -> None:
+        self._labels = {example.text: example for example in annotation}
+
+    def warm_up(self) -> None:
+        """Nothing to load."""
+
+    def parse_many(self, texts: list[str]) -> list[ParsedMessage]:
+        missing = [text for text in texts if text not in self._labels]
+        if missing:
+            raise InvalidInputError(f"the second annotation has no label for {missing[0]!r}")
+        return [
+            ParsedMessage(self._labels[text].intent, 1.0, Slots(**self._labels[text].slots)) for text in texts
+        ]
 
 
 def _ratio(numerator: float, denominator: float) -> float:

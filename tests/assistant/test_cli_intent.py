@@ -63,3 +63,22 @@ def test_eval_intent_rejects_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFi
     data.write_text('{"text": "hi", "intent": "dance"}\n', encoding="utf-8")
     assert main(["eval", "intent", "--data", str(data), "--json"]) == 2
     assert f"{data}:1" in capsys.readouterr().err
+
+
+def test_eval_intent_against_a_second_annotation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold, other = tmp_path / "gold.jsonl", tmp_path / "other.jsonl"
+    gold.write_text(
+        '{"text": "a [phone](category) [under $900](budget_max)", "intent": "build_bundle"}\n'
+        '{"text": "[cheaper](price_direction) please", "intent": "refine"}\n',
+        encoding="utf-8",
+    )
+    other.write_text(
+        '{"text": "a [phone](category) under $900", "intent": "build_bundle"}\n'
+        '{"text": "[cheaper](price_direction) please", "intent": "refine"}\n',
+        encoding="utf-8",
+    )
+    assert main(["eval", "intent", "--data", str(gold), "--against", str(other), "--json"]) == 0
+    agreement = json.loads(capsys.readouterr().out)["agreement"]
+    assert agreement["intent_accuracy"] == 1.0
+    assert agreement["slot_micro_f1"] == 0.6667  # gold 4 pairs (phone, 900, USD, lower), other 2: 4/6
+    assert main(["eval", "intent", "--against", str(tmp_path / "missing.jsonl"), "--json"]) == 2

@@ -11,7 +11,13 @@ from typing import Any
 import pytest
 
 from assistant.errors import InvalidInputError
-from assistant.intent.evaluation import GoldExample, evaluate_parser, read_gold, slot_pairs
+from assistant.intent.evaluation import (
+    AnnotationParser,
+    GoldExample,
+    evaluate_parser,
+    read_gold,
+    slot_pairs,
+)
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
 from assistant.intent.taxonomy import INTENTS
@@ -132,8 +138,8 @@ def test_evaluate_parser_exact_figures() -> None:
     }
     assert list(report["per_slot"]) == sorted(report["per_slot"])
     assert report["per_source"] == {
-        "hand": {"support": 2, "intent_accuracy": 0.5},
-        "synthetic": {"support": 2, "intent_accuracy": 0.5},
+        "hand": {"support": 2, "intent_accuracy": 0.5, "slot_micro_f1": 0.8889},  # P 4/5, R 4/4
+        "synthetic": {"support": 2, "intent_accuracy": 0.5, "slot_micro_f1": 0.5},  # P 2/4, R 2/4
     }
     assert report["worst_confusions"] == [{"gold": "refine", "predicted": "search_product", "count": 2}]
     assert isinstance(report["ms_per_utterance_batched"], float)
@@ -214,3 +220,16 @@ def test_read_gold_rejects_bad_lines_naming_file_and_line(
     with pytest.raises(InvalidInputError, match=rf"(?s)gold\.jsonl:3: .*{message}") as caught:
         read_gold(path, vocabulary)
     assert caught.value.detail.startswith(f"{path}:3: ")
+
+
+def test_a_second_annotation_scores_as_agreement() -> None:
+    assert evaluate_parser(AnnotationParser(GOLD), GOLD)["slot_micro_f1"] == 1.0
+    other = [*GOLD[:3], GoldExample(GOLD[3].text, "search_product", {"brand": ["Apple"]}, "synthetic")]
+    report = evaluate_parser(AnnotationParser(other), GOLD)
+    assert report["intent_accuracy"] == 0.75
+    assert report["slot_micro_f1"] == 0.8571  # gold 8 pairs, other 6, 6 shared: 12/14
+
+
+def test_a_second_annotation_must_cover_every_text() -> None:
+    with pytest.raises(InvalidInputError, match="no label for 'cheaper please'"):
+        evaluate_parser(AnnotationParser([GOLD[0]]), GOLD)
