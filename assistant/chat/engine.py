@@ -37,6 +37,8 @@ from pricing.complements.roles import bundle_roles
 from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
 from pricing.types import PricedBundle, ScoredProduct
+from retrieval.catalog.schema import Product
+from retrieval.filters import category_keys
 from retrieval.search import Retriever, SearchHit
 from retrieval.text import fold
 
@@ -355,6 +357,8 @@ class ShoppingAssistant:
         action: TurnAction,
         complements: ComplementModel,
     ) -> tuple[list[ScoredProduct], dict[str, list[ScoredProduct]]]:
+        owned = frozenset(turn.state.goal.owned)
+        hits = [hit for hit in hits if not _is_owned(hit.product, owned)] or hits
         keep_anchor = _anchor_ids(turn.state, action)
         if keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
             kept = [hit for hit in hits if hit.product.id in keep_anchor]
@@ -387,6 +391,7 @@ class ShoppingAssistant:
         for role, found in zip(roles, found_by_role, strict=True):
             if action.kind == "swap" and role == action.item_role:
                 found = [hit for hit in found if hit.product.id not in _shown_item_ids(turn.state, role)]
+            found = [hit for hit in found if not _is_owned(hit.product, owned)]  # they have one already
             if found:
                 by_role[role] = [_scored(hit) for hit in found]
         return anchors, by_role
@@ -448,6 +453,11 @@ def _holding(result: BuildResult, role: str) -> BuildResult:
 
 def _intent(parsed: ParsedMessage) -> IntentView:
     return IntentView(parsed.intent, parsed.confidence, parsed.slots.to_json())
+
+
+def _is_owned(product: Product, owned: frozenset[str]) -> bool:
+    """True when `product` is of a kind the shopper already has ("a case for my phone": any phone)."""
+    return bool(owned) and not owned.isdisjoint(category_keys(product.category_path))
 
 
 def _scored(hit: SearchHit) -> ScoredProduct:

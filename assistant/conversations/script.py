@@ -37,6 +37,7 @@ EVERY_BUNDLE_KEYS = frozenset(
         "max_price",
         "min_price",
         "includes_category",
+        "excludes_category",
         "excludes_brand",
         "includes_brand",
         "currency",
@@ -213,6 +214,11 @@ def _check_bundle(
             needle = str(text).lower()
             if not any(needle in f"{i.get('category') or ''} {i.get('title', '')}".lower() for i in items):
                 return f"no item in category {text!r}"
+    if rule == "excludes_category":  # the category path only: a case's title names the phone it fits
+        for text in _as_list(value):
+            hits = [i["title"] for i in items if str(text).lower() in str(i.get("category") or "").lower()]
+            if hits:
+                return f"items in excluded category {text!r}: {hits}"
     if rule == "excludes_brand":
         banned = {str(b).lower() for b in _as_list(value)}
         hits = [i["title"] for i in items if str(i.get("brand") or "").lower() in banned]

@@ -54,6 +54,7 @@ class ShoppingGoal(BaseModel):
     occasion: str | None = None
     quantity: int | None = None
     removed_roles: list[str] = Field(default_factory=list)  # items the shopper asked to drop
+    owned: list[str] = Field(default_factory=list)  # categories they have ("for my phone"): never offered
 
     @property
     def is_empty(self) -> bool:

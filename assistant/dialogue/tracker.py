@@ -43,7 +43,8 @@ class DialogueTracker:
         if intent == "search_product" and state.shown and _narrows(message.slots):
             intent = "refine"  # "anything from huawei?" after bundles: narrow them, not a single-item search
         if intent in ("build_bundle", "search_product"):
-            return self._request(state, message.slots, "build" if intent == "build_bundle" else "search", ask)
+            kind = "build" if intent == "build_bundle" else "search"
+            return self._request(state, message.slots, kind, ask, owned=message.owned)
         if intent == "refine":
             return self._refine(state, message.slots, ask)
         if not state.shown:
@@ -64,13 +65,24 @@ class DialogueTracker:
         return state.model_copy(update={"shown": list(bundles)})
 
     def _request(
-        self, state: ConversationState, slots: Slots, kind: str, ask: type[questions]
+        self,
+        state: ConversationState,
+        slots: Slots,
+        kind: str,
+        ask: type[questions],
+        *,
+        owned: tuple[str, ...] = (),
     ) -> tuple[ConversationState, TurnAction]:
+        """`owned`: categories the shopper already has ('a case for my phone'): shopped around, never sold."""
+        if owned:
+            slots = slots.model_copy(update={"category": [c for c in slots.category if c not in owned]})
         goal = state.goal
         new_kind = bool(slots.category) and not set(slots.category) <= set(goal.categories)
         if new_kind:  # a different thing to shop for: start over, keep lasting preferences
             goal = ShoppingGoal(exclude_brands=goal.exclude_brands, currency=goal.currency)
         goal = _merge(goal, slots, replace_categories=new_kind)
+        if owned:
+            goal = goal.model_copy(update={"owned": sorted({*goal.owned, *owned})})
         return _ready(state.model_copy(update={"goal": goal, "accepted_bundle_id": None}), kind, ask)
 
     def _refine(

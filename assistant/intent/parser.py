@@ -30,6 +30,7 @@ class ParsedMessage:
     confidence: float
     slots: Slots
     spans: tuple[tuple[str, str], ...] = field(default=())  # (slot, surface text) as tagged
+    owned: tuple[str, ...] = ()  # categories the shopper already has ("a case for my phone"): not to sell
 
     def to_json(self) -> dict[str, Any]:
         """The `bundlewise intent --json` shape."""
@@ -155,12 +156,33 @@ class IntentParser:
         return [result for result in results if result is not None]  # every slot is filled by now
 
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
-        surfaces = tuple(
-            (span.slot, text[span.start : span.end])
+        kept = [
+            span
             for span in merge_modifiers(text, attach_numbers(text, spans), self._vocabulary)
             if not (span.slot.startswith("budget") and _is_percentage(text, span.end))
-        )
-        return ParsedMessage(intent, confidence, assemble_slots(surfaces, self._vocabulary), surfaces)
+        ]
+        surfaces = tuple((span.slot, text[span.start : span.end]) for span in kept)
+        slots = assemble_slots(surfaces, self._vocabulary)
+        owned = owned_categories(text, kept, slots, self._vocabulary)
+        return ParsedMessage(intent, confidence, slots, surfaces, owned)
+
+
+_POSSESSIVE = re.compile(r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我家的)$", re.IGNORECASE)
+
+
+def owned_categories(
+    text: str, spans: list[Span], slots: Slots, vocabulary: SlotVocabulary
+) -> tuple[str, ...]:
+    """Categories named as the shopper's own ('a case for [my] phone', '我的手机'), when the message also
+    names something else to buy: the device an accessory is for, which a bundle must fit, not include."""
+    owned = {
+        vocabulary.category(text[span.start : span.end])
+        for span in spans
+        if span.slot == "category" and _POSSESSIVE.search(text, 0, span.start)
+    }
+    if set(slots.category) <= owned:
+        return ()
+    return tuple(category for category in slots.category if category in owned)
 
 
 def merge_modifiers(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> list[Span]:

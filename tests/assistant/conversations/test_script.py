@@ -67,6 +67,7 @@ def test_a_matching_answer_passes() -> None:
         "every_bundle": {
             "max_price": 600,
             "includes_category": ["phone"],
+            "excludes_category": ["Laptops"],
             "excludes_brand": ["Apple"],
             "currency": "USD",
             "explanation_faithful": True,
@@ -85,6 +86,7 @@ def test_a_matching_answer_passes() -> None:
         ({"every_bundle": {"max_price": 500}}, "above 500"),
         ({"every_bundle": {"excludes_brand": ["google"]}}, "excluded"),
         ({"every_bundle": {"includes_category": ["laptop"]}}, "laptop"),
+        ({"every_bundle": {"excludes_category": ["phones"]}}, "excluded category"),
         ({"every_bundle": {"price_below_previous": True}}, "not below"),
         ({"reply_not_contains": ["here"]}, "contains"),
         ({"status": 422}, "status"),

@@ -98,3 +98,15 @@ def test_a_search_that_only_narrows_what_was_shown_refines_it() -> None:
     assert narrowed.goal.brands == ["Huawei"]
     _, search = DialogueTracker().advance(state, _parsed("search_product", category=["case"]))
     assert search.kind == "search"  # a kind of product named: a real search
+
+
+def test_a_device_the_shopper_owns_is_shopped_around_not_sold() -> None:
+    message = ParsedMessage("build_bundle", 0.99, Slots(category=["case", "phone"]), owned=("phone",))
+    state, action = DialogueTracker().advance(ConversationState(), message)
+    assert action.kind == "build"
+    assert state.goal.categories == ["case"] and state.goal.owned == ["phone"]
+    state = ConversationState.from_json(state.to_json())  # survives storage
+    state, _ = DialogueTracker().advance(state, _parsed("refine", price_direction="lower", budget_max=20))
+    assert state.goal.owned == ["phone"]  # a refinement keeps it
+    state, _ = DialogueTracker().advance(state, _parsed("build_bundle", category=["laptop"]))
+    assert state.goal.owned == []  # a new kind of product starts over

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from assistant.intent.markup import Span
-from assistant.intent.parser import attach_numbers, merge_modifiers
+from assistant.intent.parser import attach_numbers, merge_modifiers, owned_categories
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.vocabulary import SlotVocabulary
 from tests.retrieval.factories import small_catalog
@@ -261,3 +261,21 @@ def test_a_unit_tagged_without_its_number_gets_it(
 ) -> None:
     spans = attach_numbers(text, [Span(start, end, slot) for start, end, slot in tagged])
     assert [text[span.start : span.end] for span in spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "owned"),
+    [
+        ("a case for my phone", [(2, 6), (14, 19)], ("phone",)),
+        ("a case for my new phone", [(2, 6), (18, 23)], ("phone",)),
+        ("accessories for my phone", [(19, 24)], ()),  # nothing else named: the phone is what to shop around
+        ("a phone and a case", [(2, 7), (14, 18)], ()),
+        ("我的手机要个壳", [(2, 4), (6, 7)], ("phone",)),
+    ],
+)
+def test_a_category_named_as_the_shoppers_own_is_owned(
+    vocabulary: SlotVocabulary, text: str, tagged: list[tuple[int, int]], owned: tuple[str, ...]
+) -> None:
+    spans = [Span(start, end, "category") for start, end in tagged]
+    slots = assemble_slots([("category", text[s.start : s.end]) for s in spans], vocabulary)
+    assert owned_categories(text, spans, slots, vocabulary) == owned
