@@ -61,6 +61,8 @@ def fold(text: str) -> str:
 
 
 _IRREGULAR = {"mice": "mouse", "lenses": "lens", "knives": "knife", "shelves": "shelf", "leaves": "leaf"}
+# singular words that end in 's' ("lens" was folded to "len", so a category filter on lens matched nothing)
+_IRREGULAR.update({word: word for word in ("lens", "canvas", "atlas", "gas", "series", "species")})
 
 
 def singular(word: str) -> str:

@@ -23,7 +23,7 @@ from assistant.chat import replies
 from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
 from assistant.dialogue import clarify
-from assistant.dialogue.state import ConversationState, ShownBundle, ShownItem, TurnAction
+from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, ShownItem, TurnAction
 from assistant.dialogue.tracker import DialogueTracker
 from assistant.experiments.events import impressions
 from assistant.experiments.variants import Variant, Variants
@@ -33,12 +33,11 @@ from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
 from pricing.complements.model import ComplementModel
 from pricing.complements.needs import DEMO_NEEDS, NeedsMap, categories_for_need
-from pricing.complements.roles import bundle_roles
+from pricing.complements.roles import bundle_roles, leaf_role
 from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
 from pricing.types import PricedBundle, ScoredProduct
 from retrieval.catalog.schema import Product
-from retrieval.filters import category_keys
 from retrieval.search import Retriever, SearchHit
 from retrieval.text import fold
 
@@ -46,6 +45,7 @@ log = logging.getLogger("bundlewise.chat")
 
 ANCHOR_POOL = 30  # anchor candidates retrieved per turn
 ROLE_ANCHORS = 3  # complement roles are gathered around this many top anchors
+MAX_ACCESSORY_ROLES = 4  # "accessories for my camera": the first few complement roles of a camera
 
 
 class ConversationStore(Protocol):
@@ -277,7 +277,9 @@ class ShoppingAssistant:
             return
         variant = self._variants.for_conversation(turn.conversation_id)
         with _timed(timings, "retrieve"):
-            the_plan, hits = self._anchor_hits(turn, single_item=action.kind == "search")
+            the_plan, hits = self._anchor_hits(
+                turn, single_item=action.kind == "search", complements=variant.complements
+            )
             anchors, by_role = self._candidates(the_plan, hits, turn, action, variant.complements)
         if not hits and goal.categories:
             turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
@@ -322,16 +324,21 @@ class ShoppingAssistant:
             turn.reply = words.not_carried(unknown) + " "
         turn.reply += words.offer(turn.bundles, goal, action, notes=result.notes)
 
-    def _anchor_hits(self, turn: _Turn, *, single_item: bool) -> tuple[RetrievalPlan, list[SearchHit]]:
+    def _anchor_hits(
+        self, turn: _Turn, *, single_item: bool, complements: ComplementModel
+    ) -> tuple[RetrievalPlan, list[SearchHit]]:
         """Anchors for the first of the goal's categories the catalog has (a word it does not use, like
         "noise cancelling", is skipped); within budget, else above it so the builder can say what the
         budget ruled out. None when the shop carries none of the categories asked for (no stand-ins).
 
         A purpose alone ("stuff for my home office") shops for its need's categories, then plainly; those
-        are ours to choose, so any of them within budget comes before the first one above it."""
+        are ours to choose, so any of them within budget comes before the first one above it. So do
+        accessories for a device the shopper owns ("accessories for my camera"): its complement roles."""
         goal = turn.state.goal
         categories: list[str | None] = list(goal.categories) or [None]
         needed = () if goal.categories else categories_for_need(goal.use_case, self._needs)
+        if not goal.categories and not needed and goal.owned:
+            needed = self._accessories_of(goal, complements)
         if needed:
             goal, categories = goal.model_copy(update={"categories": list(needed)}), [*needed, None]
         plans = [
@@ -349,6 +356,25 @@ class ShoppingAssistant:
                 return the_plan, hits
         return plans[-1], []
 
+    def _accessories_of(self, goal: ShoppingGoal, complements: ComplementModel) -> tuple[str, ...]:
+        """The complement roles of the shopper's own device (its top products' learned complements)."""
+        devices = self._own_devices(goal)
+        owned = {leaf_role(product) for product in devices}
+        roles = bundle_roles(devices, complements, around=ROLE_ANCHORS)
+        return tuple(role for role in roles if role not in owned)[:MAX_ACCESSORY_ROLES]
+
+    def _own_devices(self, goal: ShoppingGoal) -> list[Product]:
+        """The catalog's best matches for each device the shopper owns (what 'my phone' most likely is)."""
+        devices: list[Product] = []
+        for device in goal.owned:
+            the_plan = plan(ShoppingGoal(categories=[device]), message=device, anchor_category=device)
+            hits = self._retriever.search(
+                the_plan.anchor_query, top_k=ROLE_ANCHORS, filters=the_plan.anchor_filters
+            )
+            kind = Counter(leaf_role(hit.product) for hit in hits).most_common(1)  # a lens may rank too
+            devices.extend(hit.product for hit in hits if kind and leaf_role(hit.product) == kind[0][0])
+        return devices
+
     def _candidates(
         self,
         the_plan: RetrievalPlan,
@@ -357,8 +383,8 @@ class ShoppingAssistant:
         action: TurnAction,
         complements: ComplementModel,
     ) -> tuple[list[ScoredProduct], dict[str, list[ScoredProduct]]]:
-        owned = frozenset(turn.state.goal.owned)
-        hits = [hit for hit in hits if not _is_owned(hit.product, owned)] or hits
+        owned = frozenset(leaf_role(product) for product in self._own_devices(turn.state.goal))
+        hits = [hit for hit in hits if leaf_role(hit.product) not in owned] or hits
         keep_anchor = _anchor_ids(turn.state, action)
         if keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
             kept = [hit for hit in hits if hit.product.id in keep_anchor]
@@ -391,7 +417,7 @@ class ShoppingAssistant:
         for role, found in zip(roles, found_by_role, strict=True):
             if action.kind == "swap" and role == action.item_role:
                 found = [hit for hit in found if hit.product.id not in _shown_item_ids(turn.state, role)]
-            found = [hit for hit in found if not _is_owned(hit.product, owned)]  # they have one already
+            found = [hit for hit in found if leaf_role(hit.product) not in owned]  # they have one already
             if found:
                 by_role[role] = [_scored(hit) for hit in found]
         return anchors, by_role
@@ -453,11 +479,6 @@ def _holding(result: BuildResult, role: str) -> BuildResult:
 
 def _intent(parsed: ParsedMessage) -> IntentView:
     return IntentView(parsed.intent, parsed.confidence, parsed.slots.to_json())
-
-
-def _is_owned(product: Product, owned: frozenset[str]) -> bool:
-    """True when `product` is of a kind the shopper already has ("a case for my phone": any phone)."""
-    return bool(owned) and not owned.isdisjoint(category_keys(product.category_path))
 
 
 def _scored(hit: SearchHit) -> ScoredProduct:

@@ -59,7 +59,7 @@ class ShoppingGoal(BaseModel):
     @property
     def is_empty(self) -> bool:
         """True when nothing says what to shop for."""
-        return not (self.categories or self.use_case or self.recipient or self.occasion)
+        return not (self.categories or self.use_case or self.recipient or self.occasion or self.owned)
 
 
 ActionKind = Literal[

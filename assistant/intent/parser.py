@@ -167,6 +167,7 @@ class IntentParser:
         return ParsedMessage(intent, confidence, slots, surfaces, owned)
 
 
+_FOR_IT = re.compile(r"\b(?:accessor(?:y|ies)|add-?ons?|extras)\b|配件", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我家的)$", re.IGNORECASE)
 
 
@@ -174,14 +175,15 @@ def owned_categories(
     text: str, spans: list[Span], slots: Slots, vocabulary: SlotVocabulary
 ) -> tuple[str, ...]:
     """Categories named as the shopper's own ('a case for [my] phone', '我的手机'), when the message also
-    names something else to buy: the device an accessory is for, which a bundle must fit, not include."""
+    names something else to buy or asks for accessories: the device they are for, which a bundle must fit,
+    not include."""
     owned = {
         vocabulary.category(text[span.start : span.end])
         for span in spans
         if span.slot == "category" and _POSSESSIVE.search(text, 0, span.start)
     }
-    if set(slots.category) <= owned:
-        return ()
+    if set(slots.category) <= owned and not _FOR_IT.search(text):
+        return ()  # "a case for my phone" names the case; "my phone broke, need a new one" wants a phone
     return tuple(category for category in slots.category if category in owned)
 
 

@@ -13,7 +13,7 @@ def test_fold_removes_case_and_accents_but_keeps_cjk() -> None:
 @pytest.mark.parametrize(
     ("word", "expected"),
     [("cases", "case"), ("batteries", "battery"), ("brushes", "brush"), ("glass", "glass"), ("bus", "bus"),
-     ("phones", "phone"), ("4s", "4s"), ("gas", "gas")],
+     ("phones", "phone"), ("4s", "4s"), ("gas", "gas"), ("lens", "lens"), ("lenses", "lens")],
 )  # fmt: skip
 def test_singular(word: str, expected: str) -> None:
     assert singular(word) == expected

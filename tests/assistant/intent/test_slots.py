@@ -268,7 +268,8 @@ def test_a_unit_tagged_without_its_number_gets_it(
     [
         ("a case for my phone", [(2, 6), (14, 19)], ("phone",)),
         ("a case for my new phone", [(2, 6), (18, 23)], ("phone",)),
-        ("accessories for my phone", [(19, 24)], ()),  # nothing else named: the phone is what to shop around
+        ("accessories for my phone", [(19, 24)], ("phone",)),  # what to shop around, not what to buy
+        ("my phone broke, need a new one", [(3, 8)], ()),  # nothing else named, no accessories: a phone
         ("a phone and a case", [(2, 7), (14, 18)], ()),
         ("我的手机要个壳", [(2, 4), (6, 7)], ("phone",)),
     ],
