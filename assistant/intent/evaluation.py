@@ -16,8 +16,8 @@ from typing import Any
 
 from assistant.errors import InvalidInputError
 from assistant.intent.markup import parse_markup
-from assistant.intent.parser import MessageParser, ParsedMessage
-from assistant.intent.slots import Slots, assemble_slots
+from assistant.intent.parser import MessageParser, ParsedMessage, span_slots
+from assistant.intent.slots import Slots
 from assistant.intent.taxonomy import INTENTS
 from assistant.intent.training.data import read_labelled
 from assistant.intent.vocabulary import SlotVocabulary
@@ -41,7 +41,10 @@ def read_gold(path: Path, vocabulary: SlotVocabulary) -> list[GoldExample]:
             text, slots = record["text"], Slots(**record["slots"]).to_json()
         else:
             annotated = parse_markup(record["text"], record["intent"])
-            text, slots = annotated.text, assemble_slots(annotated.span_texts(), vocabulary).to_json()
+            text, slots = (
+                annotated.text,
+                span_slots(annotated.text, list(annotated.spans), vocabulary)[0].to_json(),
+            )
         return GoldExample(text, record["intent"], slots, str(record.get("source", "unknown")))
 
     return read_labelled(path, convert)

@@ -161,10 +161,17 @@ class IntentParser:
             for span in merge_modifiers(text, attach_numbers(text, spans), self._vocabulary)
             if not (span.slot.startswith("budget") and _is_percentage(text, span.end))
         ]
+        slots, owned = span_slots(text, kept, self._vocabulary)
         surfaces = tuple((span.slot, text[span.start : span.end]) for span in kept)
-        slots = assemble_slots(surfaces, self._vocabulary)
-        owned = owned_categories(text, kept, slots, self._vocabulary)
         return ParsedMessage(intent, confidence, slots, surfaces, owned)
+
+
+def span_slots(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> tuple[Slots, tuple[str, ...]]:
+    """Canonical slots of tagged spans, and the categories named as the shopper's own; gold annotations
+    are normalised through here too, so a score compares like with like."""
+    slots = assemble_slots([(span.slot, text[span.start : span.end]) for span in spans], vocabulary)
+    owned = owned_categories(text, spans, slots, vocabulary)
+    return (fit_to_devices(text, spans, slots, vocabulary) if owned else slots), owned
 
 
 _FOR_IT = re.compile(r"\b(?:accessor(?:y|ies)|add-?ons?|extras)\b|配件", re.IGNORECASE)
@@ -185,6 +192,25 @@ def owned_categories(
     if set(slots.category) <= owned and not _FOR_IT.search(text):
         return ()  # "a case for my phone" names the case; "my phone broke, need a new one" wants a phone
     return tuple(category for category in slots.category if category in owned)
+
+
+def fit_to_devices(text: str, spans: list[Span], slots: Slots, vocabulary: SlotVocabulary) -> Slots:
+    """'a bag for my camera' is a camera bag, not the laptop bag 'bag' alone would match: an accessory
+    word joined to the shopper's device, when the catalog has that exact category, names it."""
+    categories = [span for span in spans if span.slot == "category"]
+    devices = [text[s.start : s.end] for s in categories if _POSSESSIVE.search(text, 0, s.start)]
+    renamed: dict[str, str] = {}
+    for span in categories:
+        surface = text[span.start : span.end]
+        for device in devices:
+            compound = vocabulary.known(f"{device} {surface}")
+            if compound and surface not in devices:
+                renamed[vocabulary.category(surface)] = compound
+                break
+    if not renamed:
+        return slots
+    fitted = list(dict.fromkeys(renamed.get(category, category) for category in slots.category))
+    return slots.model_copy(update={"category": fitted})
 
 
 def merge_modifiers(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> list[Span]:

@@ -137,6 +137,10 @@ class SlotVocabulary:
         # 'cinderella costume' are a calendar and a costume, whichever modifiers the shopper adds.
         return self._head_match(key) or self._embedding_match(key) or key.split(" ")[-1]
 
+    def known(self, text: str) -> str | None:
+        """The catalog category `text` names exactly (name, one-word spelling or alias), else None."""
+        return self._known(category_key(text))
+
     def _head_match(self, key: str) -> str | None:
         """The catalog name a phrase ends in: English puts the head noun last, so 'noise cancelling
         headphone', 'corner lamp' and 'spare strap' name a headphone, a lamp, a strap."""

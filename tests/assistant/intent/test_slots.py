@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from assistant.intent.markup import Span
-from assistant.intent.parser import attach_numbers, merge_modifiers, owned_categories
+from assistant.intent.parser import attach_numbers, merge_modifiers, owned_categories, span_slots
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.vocabulary import SlotVocabulary
 from tests.retrieval.factories import small_catalog
@@ -280,3 +280,13 @@ def test_a_category_named_as_the_shoppers_own_is_owned(
     spans = [Span(start, end, "category") for start, end in tagged]
     slots = assemble_slots([("category", text[s.start : s.end]) for s in spans], vocabulary)
     assert owned_categories(text, spans, slots, vocabulary) == owned
+
+
+def test_an_accessory_word_joins_the_shoppers_device_when_the_catalog_names_it() -> None:
+    vocabulary = SlotVocabulary(brands=[], categories=["camera", "camera bag", "laptop bag", "tripod"])
+    text = "a bag and a tripod for my camera"
+    spans = [Span(2, 5, "category"), Span(12, 18, "category"), Span(26, 32, "category")]
+    slots, owned = span_slots(text, spans, vocabulary)
+    assert slots.category == ["camera bag", "tripod", "camera"] and owned == ("camera",)
+    slots, owned = span_slots("a bag and a tripod", spans[:2], vocabulary)  # no device of theirs: as tagged
+    assert slots.category == ["bag", "tripod"] and owned == ()
