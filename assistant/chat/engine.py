@@ -277,10 +277,15 @@ class ShoppingAssistant:
             return
         variant = self._variants.for_conversation(turn.conversation_id)
         with _timed(timings, "retrieve"):
+            devices = self._own_devices(goal)
             the_plan, hits = self._anchor_hits(
-                turn, single_item=action.kind == "search", complements=variant.complements
+                turn,
+                single_item=action.kind == "search",
+                accessories_of=devices,
+                complements=variant.complements,
             )
-            anchors, by_role = self._candidates(the_plan, hits, turn, action, variant.complements)
+            owned = frozenset(leaf_role(device) for device in devices)
+            anchors, by_role = self._candidates(the_plan, hits, turn, action, variant.complements, owned)
         if not hits and goal.categories:
             turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
             turn.state = self._tracker.record_shown(turn.state, [])
@@ -325,7 +330,12 @@ class ShoppingAssistant:
         turn.reply += words.offer(turn.bundles, goal, action, notes=result.notes)
 
     def _anchor_hits(
-        self, turn: _Turn, *, single_item: bool, complements: ComplementModel
+        self,
+        turn: _Turn,
+        *,
+        single_item: bool,
+        accessories_of: list[Product],
+        complements: ComplementModel,
     ) -> tuple[RetrievalPlan, list[SearchHit]]:
         """Anchors for the first of the goal's categories the catalog has (a word it does not use, like
         "noise cancelling", is skipped); within budget, else above it so the builder can say what the
@@ -337,8 +347,8 @@ class ShoppingAssistant:
         goal = turn.state.goal
         categories: list[str | None] = list(goal.categories) or [None]
         needed = () if goal.categories else categories_for_need(goal.use_case, self._needs)
-        if not goal.categories and not needed and goal.owned:
-            needed = self._accessories_of(goal, complements)
+        if not goal.categories and not needed and accessories_of:
+            needed = _accessory_roles(accessories_of, complements)
         if needed:
             goal, categories = goal.model_copy(update={"categories": list(needed)}), [*needed, None]
         plans = [
@@ -355,13 +365,6 @@ class ShoppingAssistant:
             if hits:
                 return the_plan, hits
         return plans[-1], []
-
-    def _accessories_of(self, goal: ShoppingGoal, complements: ComplementModel) -> tuple[str, ...]:
-        """The complement roles of the shopper's own device (its top products' learned complements)."""
-        devices = self._own_devices(goal)
-        owned = {leaf_role(product) for product in devices}
-        roles = bundle_roles(devices, complements, around=ROLE_ANCHORS)
-        return tuple(role for role in roles if role not in owned)[:MAX_ACCESSORY_ROLES]
 
     def _own_devices(self, goal: ShoppingGoal) -> list[Product]:
         """The catalog's best matches for each device the shopper owns (what 'my phone' most likely is)."""
@@ -382,8 +385,9 @@ class ShoppingAssistant:
         turn: _Turn,
         action: TurnAction,
         complements: ComplementModel,
+        owned: frozenset[str],
     ) -> tuple[list[ScoredProduct], dict[str, list[ScoredProduct]]]:
-        owned = frozenset(leaf_role(product) for product in self._own_devices(turn.state.goal))
+        """`owned`: roles of the shopper's own devices, never offered."""
         hits = [hit for hit in hits if leaf_role(hit.product) not in owned] or hits
         keep_anchor = _anchor_ids(turn.state, action)
         if keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
@@ -466,6 +470,14 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         yield
     finally:
         timings[stage] = round(timings.get(stage, 0.0) + (time.perf_counter() - started) * 1000, 2)
+
+
+def _accessory_roles(devices: list[Product], complements: ComplementModel) -> tuple[str, ...]:
+    """The complement roles of the shopper's own devices (their learned complements), the devices' own
+    roles left out: "accessories for my camera" shops for a memory card, a lens, a bag, a tripod."""
+    owned = {leaf_role(device) for device in devices}
+    roles = bundle_roles(devices, complements, around=ROLE_ANCHORS)
+    return tuple(role for role in roles if role not in owned)[:MAX_ACCESSORY_ROLES]
 
 
 def _holding(result: BuildResult, role: str) -> BuildResult:

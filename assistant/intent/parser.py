@@ -170,8 +170,14 @@ def span_slots(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> tupl
     """Canonical slots of tagged spans, and the categories named as the shopper's own; gold annotations
     are normalised through here too, so a score compares like with like."""
     slots = assemble_slots([(span.slot, text[span.start : span.end]) for span in spans], vocabulary)
-    owned = owned_categories(text, spans, slots, vocabulary)
-    return (fit_to_devices(text, spans, slots, vocabulary) if owned else slots), owned
+    categories = [text[span.start : span.end] for span in spans if span.slot == "category"]
+    devices = [
+        text[span.start : span.end]
+        for span in spans
+        if span.slot == "category" and _POSSESSIVE.search(text, 0, span.start)
+    ]
+    owned = owned_categories(text, devices, slots, vocabulary)
+    return (fit_to_devices(categories, devices, slots, vocabulary) if owned else slots), owned
 
 
 _FOR_IT = re.compile(r"\b(?:accessor(?:y|ies)|add-?ons?|extras)\b|配件", re.IGNORECASE)
@@ -179,32 +185,27 @@ _POSSESSIVE = re.compile(r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|
 
 
 def owned_categories(
-    text: str, spans: list[Span], slots: Slots, vocabulary: SlotVocabulary
+    text: str, devices: list[str], slots: Slots, vocabulary: SlotVocabulary
 ) -> tuple[str, ...]:
-    """Categories named as the shopper's own ('a case for [my] phone', '我的手机'), when the message also
-    names something else to buy or asks for accessories: the device they are for, which a bundle must fit,
-    not include."""
-    owned = {
-        vocabulary.category(text[span.start : span.end])
-        for span in spans
-        if span.slot == "category" and _POSSESSIVE.search(text, 0, span.start)
-    }
+    """Categories named as the shopper's own (`devices`: 'a case for my [phone]', '我的[手机]'), when the
+    message also names something else to buy or asks for accessories: the device they are for, which a
+    bundle must fit, not include."""
+    owned = {vocabulary.category(device) for device in devices}
     if set(slots.category) <= owned and not _FOR_IT.search(text):
         return ()  # "a case for my phone" names the case; "my phone broke, need a new one" wants a phone
     return tuple(category for category in slots.category if category in owned)
 
 
-def fit_to_devices(text: str, spans: list[Span], slots: Slots, vocabulary: SlotVocabulary) -> Slots:
+def fit_to_devices(
+    categories: list[str], devices: list[str], slots: Slots, vocabulary: SlotVocabulary
+) -> Slots:
     """'a bag for my camera' is a camera bag, not the laptop bag 'bag' alone would match: an accessory
     word joined to the shopper's device, when the catalog has that exact category, names it."""
-    categories = [span for span in spans if span.slot == "category"]
-    devices = [text[s.start : s.end] for s in categories if _POSSESSIVE.search(text, 0, s.start)]
     renamed: dict[str, str] = {}
-    for span in categories:
-        surface = text[span.start : span.end]
+    for surface in (category for category in categories if category not in devices):
         for device in devices:
             compound = vocabulary.known(f"{device} {surface}")
-            if compound and surface not in devices:
+            if compound:
                 renamed[vocabulary.category(surface)] = compound
                 break
     if not renamed:

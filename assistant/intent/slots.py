@@ -82,8 +82,10 @@ def assemble_slots(spans: Iterable[tuple[str, str]], vocabulary: SlotVocabulary)
             values["bundle_ref"] = parse_bundle_ref(text)
         elif slot == "item_ref":
             position = parse_bundle_ref(text) if _is_ordinal(text) else None
-            named = vocabulary.category(text) or _plain(text)
-            values["item_ref"] = position if isinstance(position, int) else named
+            if isinstance(position, int):
+                values["item_ref"] = position
+            else:  # 'the accessories' names no category: kept as said
+                values["item_ref"] = vocabulary.category(text) or _plain(text)
         elif slot == "quantity":
             values["quantity"] = parse_quantity(text)
         elif slot == "price_direction":

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from assistant.intent.markup import Span
-from assistant.intent.parser import attach_numbers, merge_modifiers, owned_categories, span_slots
+from assistant.intent.parser import attach_numbers, merge_modifiers, span_slots
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.vocabulary import SlotVocabulary
 from tests.retrieval.factories import small_catalog
@@ -278,8 +278,7 @@ def test_a_category_named_as_the_shoppers_own_is_owned(
     vocabulary: SlotVocabulary, text: str, tagged: list[tuple[int, int]], owned: tuple[str, ...]
 ) -> None:
     spans = [Span(start, end, "category") for start, end in tagged]
-    slots = assemble_slots([("category", text[s.start : s.end]) for s in spans], vocabulary)
-    assert owned_categories(text, spans, slots, vocabulary) == owned
+    assert span_slots(text, spans, vocabulary)[1] == owned
 
 
 def test_an_accessory_word_joins_the_shoppers_device_when_the_catalog_names_it() -> None:
