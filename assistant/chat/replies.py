@@ -154,11 +154,14 @@ def for_locale(locale: str) -> EnglishReplies:
 
 
 def _lead(goal: ShoppingGoal) -> str:
-    what = goal.categories[0] if goal.categories else "your request"
     budget = (
         f" within {_money(goal.budget_max, goal.currency or 'USD')}" if goal.budget_max is not None else ""
     )
-    return f"Here are {what} bundles{budget}:" if goal.categories else f"Here are bundles{budget}:"
+    if goal.categories:
+        return f"Here are {goal.categories[0]} bundles{budget}:"
+    if goal.owned:  # "accessories for my camera": the bundles go with their device, they hold no camera
+        return f"Here are accessories for your {' and '.join(goal.owned)}{budget}:"
+    return f"Here are bundles{budget}:"
 
 
 def _saves(bundle: BundleView) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from assistant.chat.replies import ChineseReplies, EnglishReplies, for_locale
+from assistant.dialogue.state import ShoppingGoal, TurnAction
 
 
 def test_the_locale_picks_the_language() -> None:
@@ -20,3 +23,15 @@ def test_currency_not_used_names_both_currencies() -> None:
     for words in (EnglishReplies(), ChineseReplies()):
         reply = words.currency_not_used("CNY", ["USD"])
         assert "CNY" in reply and "USD" in reply
+
+
+def test_accessories_for_an_owned_device_are_announced_as_such() -> None:
+    offer = ShoppingGoal(owned=["camera"], budget_max=Decimal("200"), currency="USD")
+    reply = EnglishReplies().offer([], offer, TurnAction(kind="build"), notes=[])
+    assert reply.startswith("Here are accessories for your camera within $200")
+    bought = ShoppingGoal(categories=["camera bag"], owned=["camera"])
+    assert (
+        EnglishReplies()
+        .offer([], bought, TurnAction(kind="build"), notes=[])
+        .startswith("Here are camera bag bundles")
+    )
