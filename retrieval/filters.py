@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
@@ -14,7 +14,9 @@ import numpy.typing as npt
 from assistant.errors import InvalidInputError
 from retrieval.catalog.currencies import MINOR_UNITS
 from retrieval.catalog.schema import Catalog
-from retrieval.text import category_key, fold
+from retrieval.text import category_key, fold, model_key
+
+COMPATIBILITY_PREFIX = "compatible_"  # attributes listing the models a product fits ('compatible_models')
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,7 @@ class SearchFilters:
     exclude_brands: tuple[str, ...] = ()
     in_stock: bool = False
     currency: str | None = None
+    fits: tuple[str, ...] = ()  # device models: a product that lists the models it fits must list one
 
     def __post_init__(self) -> None:
         for name in ("max_price", "min_price"):
@@ -61,6 +64,13 @@ class FilterColumns:
             for key in category_keys(product.category_path):
                 category_rows[key].append(row)
         self._category_rows = {key: np.asarray(rows, dtype=np.int64) for key, rows in category_rows.items()}
+        fits_rows: dict[str, list[int]] = defaultdict(list)
+        self._declares_fit = np.zeros(self._size, dtype=bool)
+        for row, product in enumerate(catalog):
+            for model in compatible_models(product.attributes):
+                fits_rows[model_key(model)].append(row)
+                self._declares_fit[row] = True
+        self._fits_rows = {key: np.asarray(rows, dtype=np.int64) for key, rows in fits_rows.items()}
 
     @property
     def category_rows(self) -> dict[str, npt.NDArray[np.int64]]:
@@ -87,6 +97,13 @@ class FilterColumns:
                 if rows is not None:
                     in_category[rows] = True
             allowed &= in_category
+        if filters.fits:  # a case for the iPhone 16 Pro, never one for the Pro Max; chargers fit anything
+            fits = ~self._declares_fit
+            for model in filters.fits:
+                rows = self._fits_rows.get(model_key(model))
+                if rows is not None:
+                    fits[rows] = True
+            allowed &= fits
         return allowed
 
     def _price_mask(self, low: Decimal | None, high: Decimal | None) -> npt.NDArray[np.bool_]:
@@ -98,6 +115,17 @@ class FilterColumns:
             rows = self._currency == currency
             mask |= rows & (self._price_minor >= lowest) & (self._price_minor <= highest)
         return mask
+
+
+def compatible_models(attributes: Mapping[str, object]) -> list[str]:
+    """The device models a product says it fits (every `compatible_*` attribute), as written."""
+    models: list[str] = []
+    for name, value in attributes.items():
+        if name.startswith(COMPATIBILITY_PREFIX):
+            models += [
+                item for item in (value if isinstance(value, list) else [value]) if isinstance(item, str)
+            ]
+    return models
 
 
 def category_keys(path: Iterable[str]) -> set[str]:

@@ -94,6 +94,15 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+_MODEL_TOKEN = re.compile(r"[0-9a-z]+|\+")
+
+
+def model_key(text: str) -> str:
+    """Normalised model name: 'Galaxy S25+' and 'galaxy s25 plus' -> 'galaxy s25 +', distinct from
+    'galaxy s25' (a case for one does not fit the other)."""
+    return " ".join("+" if word == "plus" else word for word in _MODEL_TOKEN.findall(fold(text)))
+
+
 def category_key(text: str) -> str:
     """Normalised category phrase for matching: folded, plural-folded words joined by single spaces."""
     return " ".join(singular(word) for word in _LATIN_WORD.findall(fold(text))) or fold(text).strip()

@@ -39,6 +39,7 @@ def plan(
         *(f"for {goal.recipient}",) * bool(goal.recipient),
         *(f"{goal.occasion} gift",) * bool(goal.occasion),
         *goal.brands[:1],
+        *goal.fits[:1],  # "case iPhone 16 Pro": the exact model mention ranks what fits it first
     ]
     query = " ".join(word for word in words if word).strip() or message
     shared = SearchFilters(
@@ -46,6 +47,7 @@ def plan(
         exclude_brands=tuple(goal.exclude_brands),
         in_stock=True,
         currency=goal.currency,
+        fits=tuple(goal.fits),
     )
     anchor_filters = SearchFilters(
         max_price=goal.budget_max,
@@ -54,6 +56,7 @@ def plan(
         exclude_brands=tuple(goal.exclude_brands),
         in_stock=True,
         currency=goal.currency,
+        fits=tuple(goal.fits),
     )
     removed = frozenset(goal.removed_roles)
     asked = tuple(role for role in goal.categories if role not in removed and role != anchor_category)

@@ -158,9 +158,10 @@ def _lead(goal: ShoppingGoal) -> str:
         f" within {_money(goal.budget_max, goal.currency or 'USD')}" if goal.budget_max is not None else ""
     )
     if goal.categories:
-        return f"Here are {goal.categories[0]} bundles{budget}:"
+        device = f" for your {goal.fits[0]}" if goal.fits else ""
+        return f"Here are {goal.categories[0]} bundles{device}{budget}:"
     if goal.owned:  # "accessories for my camera": the bundles go with their device, they hold no camera
-        return f"Here are accessories for your {' and '.join(goal.owned)}{budget}:"
+        return f"Here are accessories for your {' and '.join(goal.fits[:1] or goal.owned)}{budget}:"
     return f"Here are bundles{budget}:"
 
 

@@ -38,6 +38,7 @@ EVERY_BUNDLE_KEYS = frozenset(
         "min_price",
         "includes_category",
         "excludes_category",
+        "excludes_title",
         "excludes_brand",
         "includes_brand",
         "currency",
@@ -219,6 +220,11 @@ def _check_bundle(
             hits = [i["title"] for i in items if str(text).lower() in str(i.get("category") or "").lower()]
             if hits:
                 return f"items in excluded category {text!r}: {hits}"
+    if rule == "excludes_title":  # "Pro Max" for a case that must fit the iPhone 16 Pro
+        for text in _as_list(value):
+            hits = [i["title"] for i in items if str(text).lower() in str(i.get("title", "")).lower()]
+            if hits:
+                return f"items titled with excluded {text!r}: {hits}"
     if rule == "excludes_brand":
         banned = {str(b).lower() for b in _as_list(value)}
         hits = [i["title"] for i in items if str(i.get("brand") or "").lower() in banned]

@@ -55,6 +55,9 @@ class ShoppingGoal(BaseModel):
     quantity: int | None = None
     removed_roles: list[str] = Field(default_factory=list)  # items the shopper asked to drop
     owned: list[str] = Field(default_factory=list)  # categories they have ("for my phone"): never offered
+    fits: list[str] = Field(
+        default_factory=list
+    )  # their device models ("my iPhone 16 Pro"): products must fit
 
     @property
     def is_empty(self) -> bool:

@@ -44,7 +44,7 @@ class DialogueTracker:
             intent = "refine"  # "anything from huawei?" after bundles: narrow them, not a single-item search
         if intent in ("build_bundle", "search_product"):
             kind = "build" if intent == "build_bundle" else "search"
-            return self._request(state, message.slots, kind, ask, owned=message.owned)
+            return self._request(state, message.slots, kind, ask, owned=message.owned, fits=message.fits)
         if intent == "refine":
             return self._refine(state, message.slots, ask)
         if not state.shown:
@@ -72,8 +72,10 @@ class DialogueTracker:
         ask: type[questions],
         *,
         owned: tuple[str, ...] = (),
+        fits: tuple[str, ...] = (),
     ) -> tuple[ConversationState, TurnAction]:
-        """`owned`: categories the shopper already has ('a case for my phone'): shopped around, never sold."""
+        """`owned`: categories the shopper already has ('a case for my phone'): shopped around, never sold;
+        `fits`: their device models, which every product offered must fit."""
         if owned:
             slots = slots.model_copy(update={"category": [c for c in slots.category if c not in owned]})
         goal = state.goal
@@ -81,8 +83,13 @@ class DialogueTracker:
         if new_kind:  # a different thing to shop for: start over, keep lasting preferences
             goal = ShoppingGoal(exclude_brands=goal.exclude_brands, currency=goal.currency)
         goal = _merge(goal, slots, replace_categories=new_kind)
-        if owned:
-            goal = goal.model_copy(update={"owned": sorted({*goal.owned, *owned})})
+        if owned or fits:
+            goal = goal.model_copy(
+                update={
+                    "owned": sorted({*goal.owned, *owned}),
+                    "fits": list(dict.fromkeys((*goal.fits, *fits))),
+                }
+            )
         return _ready(state.model_copy(update={"goal": goal, "accepted_bundle_id": None}), kind, ask)
 
     def _refine(

@@ -31,6 +31,7 @@ class ParsedMessage:
     slots: Slots
     spans: tuple[tuple[str, str], ...] = field(default=())  # (slot, surface text) as tagged
     owned: tuple[str, ...] = ()  # categories the shopper already has ("a case for my phone"): not to sell
+    fits: tuple[str, ...] = ()  # catalog models what they buy must fit ("a case for my iPhone 16 Pro")
 
     def to_json(self) -> dict[str, Any]:
         """The `bundlewise intent --json` shape."""
@@ -162,8 +163,11 @@ class IntentParser:
             if not (span.slot.startswith("budget") and _is_percentage(text, span.end))
         ]
         slots, owned = span_slots(text, kept, self._vocabulary)
+        fits, kinds = fitted_models(text, slots, owned, self._vocabulary)
         surfaces = tuple((span.slot, text[span.start : span.end]) for span in kept)
-        return ParsedMessage(intent, confidence, slots, surfaces, owned)
+        return ParsedMessage(
+            intent, confidence, slots, surfaces, tuple(dict.fromkeys((*owned, *kinds))), fits
+        )
 
 
 def span_slots(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> tuple[Slots, tuple[str, ...]]:
@@ -194,6 +198,32 @@ def owned_categories(
     if set(slots.category) <= owned and not _FOR_IT.search(text):
         return ()  # "a case for my phone" names the case; "my phone broke, need a new one" wants a phone
     return tuple(category for category in slots.category if category in owned)
+
+
+_FOR_DEVICE = re.compile(
+    r"(?:\b(?:for|fits?|fitting)\s+(?:(?:my|our|the|a|an|his|her)\s+)?|\b(?:my|our)\s+)"
+    r"(?:(?:new|old|current)\s+)?$|(?:我的|适用于?|适合)\s*$",
+    re.IGNORECASE,
+)
+
+
+def fitted_models(
+    text: str, slots: Slots, owned: tuple[str, ...], vocabulary: SlotVocabulary
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(models, their kinds) for catalog models named as the shopper's own or as what the purchase is for
+    ('a case for my iPhone 16 Pro', '适用于iPhone 16的手机壳'), when the message names something else to
+    buy or asks for accessories: what they buy must fit the model, and its kind is not for sale.
+    'my iphone 15 died, I need a new phone' wants that kind: nothing is fitted."""
+    buying = set(slots.category) - set(owned)
+    named = [
+        model
+        for model in vocabulary.models_named(text)
+        if _FOR_DEVICE.search(text, 0, model.start) and not buying & set(model.kinds)
+    ]
+    if not named or not (buying or _FOR_IT.search(text)):
+        return (), ()
+    models = tuple(dict.fromkeys(name for model in named for name in model.names))
+    return models, tuple(dict.fromkeys(model.kinds[0] for model in named if model.kinds))
 
 
 def fit_to_devices(

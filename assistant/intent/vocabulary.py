@@ -11,15 +11,17 @@ from __future__ import annotations
 import difflib
 import re
 import threading
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from retrieval.catalog.schema import Catalog
 from retrieval.embedders import Embedder
-from retrieval.filters import category_keys
-from retrieval.text import category_key, fold
+from retrieval.filters import category_keys, compatible_models
+from retrieval.text import category_key, fold, model_key
 from retrieval.zh_lexicon import LexiconEntry, zh_lexicon
 
 CATEGORY_ALIASES = {
@@ -36,7 +38,8 @@ CATEGORY_ALIASES = {
     "phone cover": "case", "phone case": "case", "sneaker": "running shoe", "trainer": "running shoe",
     "pan": "cookware", "pot": "cookware", "lamp": "lighting", "bottle": "water bottle", "tab": "tablet",
     "ipad": "tablet", "lens kit": "lens", "laptop bag": "laptop bag", "iphone": "phone", "macbook": "laptop",
-    "macbook pro": "laptop", "macbook air": "laptop", "chromebook": "laptop",
+    "macbook pro": "laptop", "macbook air": "laptop", "chromebook": "laptop", "strap": "watch band",
+    "watch strap": "watch band",
 }  # fmt: skip
 BRAND_ALIASES = {
     "sk2": "SK-II", "sk ii": "SK-II", "skii": "SK-II", "estee": "Estée Lauder", "lauder": "Estée Lauder",
@@ -58,6 +61,16 @@ _GENERIC = frozenset({
 })  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class NamedModel:
+    """Device models a message names at `start` ('iphone 16 pro'), with their kind of product: its
+    category phrases, most specific first ('smartphone', 'phone', ...), empty when unknown."""
+
+    start: int
+    names: tuple[str, ...]
+    kinds: tuple[str, ...]
+
+
 class SlotVocabulary:
     """Brand and category names of one catalog; `warm_up` embeds category names when given an embedder."""
 
@@ -68,8 +81,20 @@ class SlotVocabulary:
         categories: Iterable[str],
         embedder: Embedder | None = None,
         embedding_threshold: float = 0.6,
+        models: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
+        """`models`: device model names products are or fit, each with its kind of product when known
+        ('iPhone 16 Pro' -> smartphone, phone)."""
         self._brands = {fold(brand).strip(): brand for brand in brands if brand}
+        self._models = {
+            model_key(name): (name, kind) for name, kind in (models or {}).items() if model_key(name)
+        }
+        self._longest_model = max((len(key.split()) for key in self._models), default=0)
+        self._model_prefixes: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        for key, entry in self._models.items():
+            words = key.split()
+            for size in range(2, len(words)):
+                self._model_prefixes[" ".join(words[:size])].append(entry)
         self._categories = sorted(set(categories))
         self._category_set = frozenset(self._categories)
         self._embedder = embedder
@@ -84,7 +109,12 @@ class SlotVocabulary:
         names: set[str] = set()
         for product in catalog:
             names.update(key for key in category_keys(product.category_path) if ">" not in key)
-        return cls(brands={p.brand for p in catalog if p.brand}, categories=names, embedder=embedder)
+        return cls(
+            brands={p.brand for p in catalog if p.brand},
+            categories=names,
+            embedder=embedder,
+            models=_models(catalog),
+        )
 
     @property
     def brands(self) -> list[str]:
@@ -119,6 +149,30 @@ class SlotVocabulary:
             return text.strip()
         name = fold(BRAND_ALIASES.get(close[0], close[0]))  # a typo of an alias ("iphoen" -> Apple)
         return self._brands.get(name, text.strip())
+
+    def models_named(self, text: str) -> list[NamedModel]:
+        """Each catalog model `text` names, longest match first: 'my iphone 16 pro max' names the iPhone 16
+        Pro Max, not the iPhone 16 Pro. A name that starts two or more words of models names them all:
+        'apple watch series 10' is the 42mm and the 46mm."""
+        words = [
+            (m.start(), "+" if m.group().casefold() == "plus" else fold(m.group()))
+            for m in _MODEL_WORD.finditer(text)
+        ]
+        found: list[NamedModel] = []
+        start = 0
+        while start < len(words):
+            ends = range(min(len(words), start + self._longest_model), start, -1)
+            keys = [(end, " ".join(word for _, word in words[start:end])) for end in ends]
+            exact = [(end, [self._models[key]]) for end, key in keys if key in self._models]
+            prefix = [(end, self._model_prefixes[key]) for end, key in keys if key in self._model_prefixes]
+            if not exact and not prefix:
+                start += 1
+                continue
+            end, entries = (exact or prefix)[0]
+            kinds = next((kinds for _, kinds in entries if kinds), ())
+            found.append(NamedModel(words[start][0], tuple(name for name, _ in entries), kinds))
+            start = end
+        return found
 
     def category(self, text: str) -> str:
         """Canonical category for `text` ('phones', 'cellphone', '护肤品', 'headphnes' -> catalog names)."""
@@ -170,6 +224,34 @@ class SlotVocabulary:
         if len(self._matched) < MATCH_CACHE_SIZE:  # shoppers reuse words; each miss costs a model call
             self._matched[key] = match
         return match
+
+
+_MODEL_WORD = re.compile(r"[0-9A-Za-z]+|\+")
+
+
+def _models(catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """Every model a product is (its `model`) or fits (`compatible_*`), with its kind: the category of the
+    products that are that model, else of the products whose model starts with the same word (a case
+    'for iPhone 15' in a shop that sells no iPhone 15 is still for a phone)."""
+    models: dict[str, tuple[str, ...]] = {}
+    by_first_word: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+    for product in catalog:
+        own = product.attributes.get("model")
+        if isinstance(own, str) and model_key(own) and product.category_path:
+            kind = _kind(product.category_path)
+            models.setdefault(own, kind)
+            by_first_word[model_key(own).split()[0]][kind] += 1
+    for product in catalog:
+        for name in compatible_models(product.attributes):
+            if name not in models and model_key(name):
+                first = by_first_word.get(model_key(name).split()[0])
+                models[name] = first.most_common(1)[0][0] if first else ()
+    return models
+
+
+def _kind(path: tuple[str, ...]) -> tuple[str, ...]:
+    """Category phrases of a path, most specific first: ('smartphone', 'phone', 'electronic')."""
+    return tuple(dict.fromkeys(category_key(segment) for segment in reversed(path)))
 
 
 def _zh_head(text: str) -> LexiconEntry | None:

@@ -78,3 +78,29 @@ def test_impossible_filters_are_rejected_with_a_clear_message(
 ) -> None:
     with pytest.raises(InvalidInputError, match=message):
         SearchFilters(**kwargs)  # type: ignore[arg-type]
+
+
+def test_fits_keeps_what_lists_the_model_and_what_lists_no_model() -> None:
+    rows = [
+        product("c1", "Case for iPhone 16 Pro", "20", attributes={"compatible_models": ["iPhone 16 Pro"]}),
+        product(
+            "c2", "Case for iPhone 16 Pro Max", "20", attributes={"compatible_models": ["iPhone 16 Pro Max"]}
+        ),
+        product("c3", "Glass for Galaxy S25+", "20", attributes={"compatible_models": ["Galaxy S25+"]}),
+        product(
+            "b1", "Sport band 46mm", "20", attributes={"compatible_watches": ["Apple Watch Series 10 46mm"]}
+        ),
+        product("g1", "USB-C charger", "20"),
+    ]
+    catalog = Catalog(tuple(rows), source="fits")
+    columns = FilterColumns(catalog)
+
+    def fitting(*models: str) -> set[str]:
+        return ids(SearchFilters(fits=models), columns, catalog)
+
+    assert fitting("iphone 16 pro") == {"c1", "g1"}  # never the Pro Max's case
+    assert fitting("Galaxy S25 plus") == {"c3", "g1"}
+    assert fitting("Galaxy S25") == {"g1"}  # the S25+ glass does not fit the S25
+    assert fitting("iPhone 16 Pro", "Apple Watch Series 10 46mm") == {"c1", "b1", "g1"}
+    assert fitting("Nokia 3310") == {"g1"}  # a model nothing lists: only what fits anything
+    assert len(fitting()) == len(catalog)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.text import category_key, fold, singular, tokenize
+from retrieval.text import category_key, fold, model_key, singular, tokenize
 
 
 def test_fold_removes_case_and_accents_but_keeps_cjk() -> None:
@@ -32,3 +32,10 @@ def test_tokenize_segments_chinese_words() -> None:
 def test_category_key_normalises_plurals_and_punctuation() -> None:
     assert category_key("Laptop Bags & Sleeves") == "laptop bag sleeve"
     assert category_key("Serums") == category_key("serum")
+
+
+def test_model_key_keeps_what_tells_models_apart() -> None:
+    assert model_key("Galaxy S25+") == model_key("galaxy s25 plus") == "galaxy s25 +"
+    assert model_key("Galaxy S25+") != model_key("Galaxy S25")
+    assert model_key("iPad Air 11-inch (M3)") == "ipad air 11 inch m3"
+    assert model_key("fēnix 8 47mm") == "fenix 8 47mm"

@@ -110,3 +110,16 @@ def test_a_device_the_shopper_owns_is_shopped_around_not_sold() -> None:
     assert state.goal.owned == ["phone"]  # a refinement keeps it
     state, _ = DialogueTracker().advance(state, _parsed("build_bundle", category=["laptop"]))
     assert state.goal.owned == []  # a new kind of product starts over
+
+
+def test_the_shoppers_device_model_is_what_everything_must_fit() -> None:
+    message = ParsedMessage(
+        "build_bundle", 0.99, Slots(category=["case"]), owned=("smartphone",), fits=("iPhone 16 Pro",)
+    )
+    state, _ = DialogueTracker().advance(ConversationState(), message)
+    assert state.goal.fits == ["iPhone 16 Pro"] and state.goal.owned == ["smartphone"]
+    state = ConversationState.from_json(state.to_json())
+    state, _ = DialogueTracker().advance(state, _parsed("refine", price_direction="lower", budget_max=20))
+    assert state.goal.fits == ["iPhone 16 Pro"]
+    state, _ = DialogueTracker().advance(state, _parsed("build_bundle", category=["laptop"]))
+    assert state.goal.fits == []

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from assistant.intent.markup import Span
-from assistant.intent.parser import attach_numbers, merge_modifiers, span_slots
+from assistant.intent.parser import attach_numbers, fitted_models, merge_modifiers, span_slots
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.vocabulary import SlotVocabulary
 from tests.retrieval.factories import small_catalog
@@ -289,3 +289,26 @@ def test_an_accessory_word_joins_the_shoppers_device_when_the_catalog_names_it()
     assert slots.category == ["camera bag", "tripod", "camera"] and owned == ("camera",)
     slots, owned = span_slots("a bag and a tripod", spans[:2], vocabulary)  # no device of theirs: as tagged
     assert slots.category == ["bag", "tripod"] and owned == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "categories", "owned", "fits", "kinds"),
+    [
+        ("a case for my iphone 16 pro", ["case"], (), ("iPhone 16 Pro",), ("smartphone",)),
+        ("我的iPhone 16 Pro要配什么配件", [], (), ("iPhone 16 Pro",), ("smartphone",)),  # accessories of it
+        ("a case for my [iphone] 16 pro", ["case", "phone"], ("phone",), ("iPhone 16 Pro",), ("smartphone",)),
+        ("an iphone 16 pro with a case", ["case"], (), (), ()),  # buying the phone: nothing to fit
+        ("my iphone 16 pro died, I need a new phone", ["phone"], (), (), ()),  # they want that kind
+        ("my iphone 16 pro is great", [], (), (), ()),  # nothing to buy
+    ],
+)
+def test_a_catalog_model_named_as_theirs_is_what_the_purchase_must_fit(
+    vocabulary: SlotVocabulary,
+    text: str,
+    categories: list[str],
+    owned: tuple[str, ...],
+    fits: tuple[str, ...],
+    kinds: tuple[str, ...],
+) -> None:
+    slots = Slots(category=categories)
+    assert fitted_models(text.replace("[", "").replace("]", ""), slots, owned, vocabulary) == (fits, kinds)

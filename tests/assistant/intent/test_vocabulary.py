@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from assistant.intent.vocabulary import SlotVocabulary
-from tests.retrieval.factories import small_catalog
+from retrieval.catalog.schema import Catalog
+from tests.retrieval.factories import product, small_catalog
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +136,45 @@ def test_category_by_embedding_similarity(minilm: Any) -> None:
     assert vocabulary.category("cellular telephone") == "phone"
     assert vocabulary.category("espresso maker") == "coffee machine"
     assert vocabulary.category("books") == "book"  # below the threshold: kept, not forced onto a category
+
+
+def _device_catalog() -> Catalog:
+    phones, watches = "Electronics > Phones > Smartphones", "Electronics > Wearables > Smartwatches"
+    rows = [
+        product("p1", "Apple iPhone 16 Pro", "999", category=phones, attributes={"model": "iPhone 16 Pro"}),
+        product("p2", "Apple iPhone 16 Pro Max", "1199", category=phones,
+                attributes={"model": "iPhone 16 Pro Max"}),
+        product("w1", "Apple Watch Series 10 42mm", "399", category=watches,
+                attributes={"model": "Apple Watch Series 10 42mm"}),
+        product("w2", "Apple Watch Series 10 46mm", "429", category=watches,
+                attributes={"model": "Apple Watch Series 10 46mm"}),
+        product("c1", "Case for iPhone 15", "20", category="Electronics > Phone Accessories > Cases",
+                attributes={"compatible_models": ["iPhone 15", "Android"]}),
+    ]  # fmt: skip
+    return Catalog(tuple(rows), source="devices")
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("a case for my iphone 16 pro max", [(14, ("iPhone 16 Pro Max",))]),  # the longest name wins
+        ("a case for my iPhone 16 Pro, black", [(14, ("iPhone 16 Pro",))]),
+        (
+            "strap for my apple watch series 10",
+            [(13, ("Apple Watch Series 10 42mm", "Apple Watch Series 10 46mm"))],
+        ),
+        ("我的iPhone 15需要手机壳", [(2, ("iPhone 15",))]),
+        ("an iphone and a case", []),  # a product line alone is a category, not a model
+    ],
+)
+def test_models_named(text: str, named: list[tuple[int, tuple[str, ...]]]) -> None:
+    found = SlotVocabulary.from_catalog(_device_catalog()).models_named(text)
+    assert [(model.start, model.names) for model in found] == named
+
+
+def test_a_model_knows_its_kind_even_when_the_shop_only_sells_accessories_for_it() -> None:
+    vocabulary = SlotVocabulary.from_catalog(_device_catalog())
+    (sold,) = vocabulary.models_named("iphone 16 pro")
+    (fitted_only,) = vocabulary.models_named("iphone 15")  # no iPhone 15 for sale: kind of the other iPhones
+    assert sold.kinds[:2] == fitted_only.kinds[:2] == ("smartphone", "phone")
+    assert vocabulary.models_named("android")[0].kinds == ()
