@@ -16,7 +16,8 @@ from retrieval.catalog.currencies import MINOR_UNITS
 from retrieval.catalog.schema import Catalog
 from retrieval.text import category_key, fold, model_key
 
-COMPATIBILITY_PREFIX = "compatible_"  # attributes listing the models a product fits ('compatible_models')
+COMPATIBILITY_PREFIX = "compatible_"  # attributes listing what a product fits: models, watches, os
+PLATFORM_ATTRIBUTE = "os"  # a device's platform, which a `compatible_os` list names
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,7 @@ class SearchFilters:
     exclude_brands: tuple[str, ...] = ()
     in_stock: bool = False
     currency: str | None = None
-    fits: tuple[str, ...] = ()  # device models: a product that lists the models it fits must list one
+    fits: tuple[str, ...] = ()  # device models and platforms: a product that lists what it fits lists one
 
     def __post_init__(self) -> None:
         for name in ("max_price", "min_price"):
@@ -118,7 +119,7 @@ class FilterColumns:
 
 
 def compatible_models(attributes: Mapping[str, object]) -> list[str]:
-    """The device models a product says it fits (every `compatible_*` attribute), as written."""
+    """The device models and platforms a product says it fits (every `compatible_*` attribute)."""
     models: list[str] = []
     for name, value in attributes.items():
         if name.startswith(COMPATIBILITY_PREFIX):

@@ -284,8 +284,7 @@ class ShoppingAssistant:
                 accessories_of=devices,
                 complements=variant.complements,
             )
-            owned = frozenset(leaf_role(device) for device in devices)
-            anchors, by_role = self._candidates(the_plan, hits, turn, action, variant.complements, owned)
+            anchors, by_role = self._candidates(the_plan, hits, turn, action, variant.complements, devices)
         if not hits and goal.categories:
             turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
             turn.state = self._tracker.record_shown(turn.state, [])
@@ -385,9 +384,11 @@ class ShoppingAssistant:
         turn: _Turn,
         action: TurnAction,
         complements: ComplementModel,
-        owned: frozenset[str],
+        devices: list[Product],
     ) -> tuple[list[ScoredProduct], dict[str, list[ScoredProduct]]]:
-        """`owned`: roles of the shopper's own devices, never offered."""
+        """`devices`: the shopper's own; their kinds are never offered, and what goes with a charger for
+        their laptop is what goes with the laptop (a sleeve, a hub), not the phones a charger also charges."""
+        owned = frozenset(leaf_role(device) for device in devices)
         hits = [hit for hit in hits if leaf_role(hit.product) not in owned] or hits
         keep_anchor = _anchor_ids(turn.state, action)
         if keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
@@ -397,7 +398,10 @@ class ShoppingAssistant:
         if the_plan.request.roles == ():
             return anchors, {}
         roles: list[str] = list(the_plan.request.roles or ())
-        if not roles:
+        if not roles and devices:
+            anchor_roles = {leaf_role(anchor.product) for anchor in anchors[:ROLE_ANCHORS]}
+            roles = [role for role in _accessory_roles(devices, complements) if role not in anchor_roles]
+        elif not roles:
             products = [anchor.product for anchor in anchors]
             spans_categories = not the_plan.request.anchor_categories  # no category named: the results' own
             roles = bundle_roles(

@@ -44,7 +44,14 @@ class DialogueTracker:
             intent = "refine"  # "anything from huawei?" after bundles: narrow them, not a single-item search
         if intent in ("build_bundle", "search_product"):
             kind = "build" if intent == "build_bundle" else "search"
-            return self._request(state, message.slots, kind, ask, owned=message.owned, fits=message.fits)
+            slots = message.slots
+            if (
+                message.device_brands
+            ):  # "a tripod for my Canon EOS R50": Canon is the camera's, not the tripod's
+                slots = slots.model_copy(
+                    update={"brand": [b for b in slots.brand if b not in message.device_brands]}
+                )
+            return self._request(state, slots, kind, ask, owned=message.owned, fits=message.fits)
         if intent == "refine":
             return self._refine(state, message.slots, ask)
         if not state.shown:

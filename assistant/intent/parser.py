@@ -16,7 +16,7 @@ from assistant.intent.markup import Span, decode_tags, spans_from_tags
 from assistant.intent.model import encode
 from assistant.intent.runtime import IntentRuntime
 from assistant.intent.slots import Slots, assemble_slots
-from assistant.intent.vocabulary import SlotVocabulary
+from assistant.intent.vocabulary import NamedModel, SlotVocabulary
 from assistant.intent.words import split_words
 
 MAX_MESSAGE_CHARS = 1000  # longer messages are cut; a shopping request never needs more
@@ -32,6 +32,7 @@ class ParsedMessage:
     spans: tuple[tuple[str, str], ...] = field(default=())  # (slot, surface text) as tagged
     owned: tuple[str, ...] = ()  # categories the shopper already has ("a case for my phone"): not to sell
     fits: tuple[str, ...] = ()  # catalog models what they buy must fit ("a case for my iPhone 16 Pro")
+    device_brands: tuple[str, ...] = ()  # brands named with that model ("my [Canon] EOS R50"): not wanted
 
     def to_json(self) -> dict[str, Any]:
         """The `bundlewise intent --json` shape."""
@@ -163,11 +164,10 @@ class IntentParser:
             if not (span.slot.startswith("budget") and _is_percentage(text, span.end))
         ]
         slots, owned = span_slots(text, kept, self._vocabulary)
-        fits, kinds = fitted_models(text, slots, owned, self._vocabulary)
+        device = fitted_device(text, kept, slots, owned, self._vocabulary)
         surfaces = tuple((span.slot, text[span.start : span.end]) for span in kept)
-        return ParsedMessage(
-            intent, confidence, slots, surfaces, tuple(dict.fromkeys((*owned, *kinds))), fits
-        )
+        owned = tuple(dict.fromkeys((*owned, *device.kinds)))
+        return ParsedMessage(intent, confidence, slots, surfaces, owned, device.models, device.brands)
 
 
 def span_slots(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> tuple[Slots, tuple[str, ...]]:
@@ -200,30 +200,52 @@ def owned_categories(
     return tuple(category for category in slots.category if category in owned)
 
 
+# Before a device the purchase is for: "for my", "works with the", "compatible with", "我的", "适用于";
+# one word may sit between, usually its brand ("for my canon eos r50").
 _FOR_DEVICE = re.compile(
-    r"(?:\b(?:for|fits?|fitting)\s+(?:(?:my|our|the|a|an|his|her)\s+)?|\b(?:my|our)\s+)"
-    r"(?:(?:new|old|current)\s+)?$|(?:我的|适用于?|适合)\s*$",
+    r"(?:\b(?:for|fits?|fitting|(?:works?|compatible|goes?) with|for use with)\s+"
+    r"(?:(?:my|our|the|a|an|his|her)\s+)?|\b(?:my|our)\s+)"
+    r"(?:(?:new|old|current)\s+)?(?:[\w'’-]+\s+)?$|(?:我的|适用于?|适合)\s*$",
     re.IGNORECASE,
 )
 
 
-def fitted_models(
-    text: str, slots: Slots, owned: tuple[str, ...], vocabulary: SlotVocabulary
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(models, their kinds) for catalog models named as the shopper's own or as what the purchase is for
-    ('a case for my iPhone 16 Pro', '适用于iPhone 16的手机壳'), when the message names something else to
-    buy or asks for accessories: what they buy must fit the model, and its kind is not for sale.
+@dataclass(frozen=True, slots=True)
+class FittedDevice:
+    """Catalog models a purchase must fit (and their platforms: earbuds for a Pixel must work with Android),
+    their kinds of product, and brands named with them."""
+
+    models: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
+
+
+def fitted_device(
+    text: str, spans: list[Span], slots: Slots, owned: tuple[str, ...], vocabulary: SlotVocabulary
+) -> FittedDevice:
+    """Catalog models named as the shopper's own or as what the purchase is for ('a case for my iPhone
+    16 Pro', '适用于iPhone 16的手机壳'), when the message names something else to buy or asks for
+    accessories: what they buy must fit the model, its kind is not for sale, and a brand named with it
+    ('for my [Canon] EOS R50') is the device's, not one wanted for the tripod.
     'my iphone 15 died, I need a new phone' wants that kind: nothing is fitted."""
     buying = set(slots.category) - set(owned)
-    named = [
-        model
-        for model in vocabulary.models_named(text)
-        if _FOR_DEVICE.search(text, 0, model.start) and not buying & set(model.kinds)
-    ]
+    named: list[tuple[int, NamedModel]] = []
+    for model in vocabulary.models_named(text):
+        owner = _FOR_DEVICE.search(text, 0, model.start)
+        if owner is not None and not buying & set(model.kinds):
+            named.append((owner.start(), model))
     if not named or not (buying or _FOR_IT.search(text)):
-        return (), ()
-    models = tuple(dict.fromkeys(name for model in named for name in model.names))
-    return models, tuple(dict.fromkeys(model.kinds[0] for model in named if model.kinds))
+        return FittedDevice()
+    brands = [
+        vocabulary.brand(text[span.start : span.end])
+        for span in spans
+        if span.slot == "brand" and any(begin <= span.start and span.end <= m.end for begin, m in named)
+    ]
+    return FittedDevice(
+        models=tuple(dict.fromkeys(name for _, model in named for name in (*model.names, *model.platforms))),
+        kinds=tuple(dict.fromkeys(model.kinds[0] for _, model in named if model.kinds)),
+        brands=tuple(dict.fromkeys(brands)),
+    )
 
 
 def fit_to_devices(

@@ -12,7 +12,7 @@ import difflib
 import re
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,7 @@ import numpy as np
 
 from retrieval.catalog.schema import Catalog
 from retrieval.embedders import Embedder
-from retrieval.filters import category_keys, compatible_models
+from retrieval.filters import PLATFORM_ATTRIBUTE, category_keys, compatible_models
 from retrieval.text import category_key, fold, model_key
 from retrieval.zh_lexicon import LexiconEntry, zh_lexicon
 
@@ -62,13 +62,34 @@ _GENERIC = frozenset({
 
 
 @dataclass(frozen=True, slots=True)
+class DeviceModel:
+    """A model products are or fit ('iPhone 16 Pro'): its kind of product, as category phrases most
+    specific first ('smartphone', 'phone', ...), and the platforms it runs ('iOS'); empty when unknown."""
+
+    name: str
+    kinds: tuple[str, ...] = ()
+    platforms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class NamedModel:
-    """Device models a message names at `start` ('iphone 16 pro'), with their kind of product: its
-    category phrases, most specific first ('smartphone', 'phone', ...), empty when unknown."""
+    """The device models a message names between `start` and `end` ('iphone 16 pro')."""
 
     start: int
-    names: tuple[str, ...]
-    kinds: tuple[str, ...]
+    end: int
+    models: tuple[DeviceModel, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(model.name for model in self.models)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return next((model.kinds for model in self.models if model.kinds), ())
+
+    @property
+    def platforms(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(platform for model in self.models for platform in model.platforms))
 
 
 class SlotVocabulary:
@@ -81,16 +102,13 @@ class SlotVocabulary:
         categories: Iterable[str],
         embedder: Embedder | None = None,
         embedding_threshold: float = 0.6,
-        models: Mapping[str, tuple[str, ...]] | None = None,
+        models: Iterable[DeviceModel] = (),
     ) -> None:
-        """`models`: device model names products are or fit, each with its kind of product when known
-        ('iPhone 16 Pro' -> smartphone, phone)."""
+        """`models`: the device models products are or fit."""
         self._brands = {fold(brand).strip(): brand for brand in brands if brand}
-        self._models = {
-            model_key(name): (name, kind) for name, kind in (models or {}).items() if model_key(name)
-        }
+        self._models = {model_key(model.name): model for model in models if model_key(model.name)}
         self._longest_model = max((len(key.split()) for key in self._models), default=0)
-        self._model_prefixes: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        self._model_prefixes: dict[str, list[DeviceModel]] = defaultdict(list)
         for key, entry in self._models.items():
             words = key.split()
             for size in range(2, len(words)):
@@ -158,19 +176,19 @@ class SlotVocabulary:
             (m.start(), "+" if m.group().casefold() == "plus" else fold(m.group()))
             for m in _MODEL_WORD.finditer(text)
         ]
+        ends = [m.end() for m in _MODEL_WORD.finditer(text)]
         found: list[NamedModel] = []
         start = 0
         while start < len(words):
-            ends = range(min(len(words), start + self._longest_model), start, -1)
-            keys = [(end, " ".join(word for _, word in words[start:end])) for end in ends]
+            stops = range(min(len(words), start + self._longest_model), start, -1)
+            keys = [(end, " ".join(word for _, word in words[start:end])) for end in stops]
             exact = [(end, [self._models[key]]) for end, key in keys if key in self._models]
             prefix = [(end, self._model_prefixes[key]) for end, key in keys if key in self._model_prefixes]
             if not exact and not prefix:
                 start += 1
                 continue
-            end, entries = (exact or prefix)[0]
-            kinds = next((kinds for _, kinds in entries if kinds), ())
-            found.append(NamedModel(words[start][0], tuple(name for name, _ in entries), kinds))
+            end, models = (exact or prefix)[0]
+            found.append(NamedModel(words[start][0], ends[end - 1], tuple(models)))
             start = end
         return found
 
@@ -229,24 +247,28 @@ class SlotVocabulary:
 _MODEL_WORD = re.compile(r"[0-9A-Za-z]+|\+")
 
 
-def _models(catalog: Catalog) -> dict[str, tuple[str, ...]]:
-    """Every model a product is (its `model`) or fits (`compatible_*`), with its kind: the category of the
+def _models(catalog: Catalog) -> list[DeviceModel]:
+    """Every model a product is (its `model`) or fits (`compatible_*`). Its kind is the category of the
     products that are that model, else of the products whose model starts with the same word (a case
-    'for iPhone 15' in a shop that sells no iPhone 15 is still for a phone)."""
-    models: dict[str, tuple[str, ...]] = {}
+    'for iPhone 15' in a shop that sells no iPhone 15 is still for a phone); its platforms are their `os`."""
+    kinds: dict[str, tuple[str, ...]] = {}
+    platforms: dict[str, list[str]] = defaultdict(list)
     by_first_word: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
     for product in catalog:
         own = product.attributes.get("model")
         if isinstance(own, str) and model_key(own) and product.category_path:
             kind = _kind(product.category_path)
-            models.setdefault(own, kind)
+            kinds.setdefault(own, kind)
             by_first_word[model_key(own).split()[0]][kind] += 1
+            platform = product.attributes.get(PLATFORM_ATTRIBUTE)
+            if isinstance(platform, str) and platform not in platforms[own]:
+                platforms[own].append(platform)
     for product in catalog:
         for name in compatible_models(product.attributes):
-            if name not in models and model_key(name):
+            if name not in kinds and model_key(name):
                 first = by_first_word.get(model_key(name).split()[0])
-                models[name] = first.most_common(1)[0][0] if first else ()
-    return models
+                kinds[name] = first.most_common(1)[0][0] if first else ()
+    return [DeviceModel(name, kind, tuple(platforms.get(name, ()))) for name, kind in kinds.items()]
 
 
 def _kind(path: tuple[str, ...]) -> tuple[str, ...]:

@@ -98,6 +98,13 @@ class CompatibilityRule:
 RULES: tuple[CompatibilityRule, ...] = (
     CompatibilityRule("fits model", "compatible_models", "model", _listed("compatible_models", "model")),
     CompatibilityRule("fits watch", "compatible_watches", "model", _listed("compatible_watches", "model")),
+    # a case for one phone and a screen protector for another are no set
+    CompatibilityRule(
+        "same device",
+        "compatible_models",
+        "compatible_models",
+        _listed("compatible_models", "compatible_models"),
+    ),
     CompatibilityRule("card format", "format", "memory_card", _listed("format", "memory_card")),
     CompatibilityRule("cable connector", "connectors", "connector", _cable_reaches_device),
     CompatibilityRule("power connector", "connector", "connector", _powers_device),

@@ -78,6 +78,12 @@ def test_compatibility_from_attributes(demo: dict[str, Product]) -> None:
     charger = next(p for p in demo.values() if p.category.endswith("Chargers"))  # USB-C ports
     assert checker.compatible(charger, lightning)  # its power end is USB-C
     assert checker.conflict(charger, _titled(demo, "USB-A to USB-C Cable")) == "cable connector"
+    redmi_case = _titled(demo, "Case for Redmi Note 14 Pro 5G")
+    xiaomi_glass = _titled(demo, "Screen Protector for Xiaomi 15")
+    assert checker.conflict(redmi_case, xiaomi_glass) == "same device"  # two phones' accessories
+    assert checker.compatible(
+        _titled(demo, "Thin Fit Case for Pixel 9"), _titled(demo, "Protector for Pixel 9")
+    )
 
 
 def test_no_attribute_no_constraint() -> None:

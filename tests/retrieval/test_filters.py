@@ -91,6 +91,7 @@ def test_fits_keeps_what_lists_the_model_and_what_lists_no_model() -> None:
             "b1", "Sport band 46mm", "20", attributes={"compatible_watches": ["Apple Watch Series 10 46mm"]}
         ),
         product("g1", "USB-C charger", "20"),
+        product("e1", "AirPods", "20", attributes={"compatible_os": ["iOS"]}),
     ]
     catalog = Catalog(tuple(rows), source="fits")
     columns = FilterColumns(catalog)
@@ -103,4 +104,6 @@ def test_fits_keeps_what_lists_the_model_and_what_lists_no_model() -> None:
     assert fitting("Galaxy S25") == {"g1"}  # the S25+ glass does not fit the S25
     assert fitting("iPhone 16 Pro", "Apple Watch Series 10 46mm") == {"c1", "b1", "g1"}
     assert fitting("Nokia 3310") == {"g1"}  # a model nothing lists: only what fits anything
+    assert fitting("iPhone 16 Pro", "iOS") == {"c1", "e1", "g1"}  # its platform opens the earbuds
+    assert fitting("Galaxy S25+", "Android") == {"c3", "g1"}
     assert len(fitting()) == len(catalog)

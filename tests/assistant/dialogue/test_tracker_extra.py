@@ -123,3 +123,10 @@ def test_the_shoppers_device_model_is_what_everything_must_fit() -> None:
     assert state.goal.fits == ["iPhone 16 Pro"]
     state, _ = DialogueTracker().advance(state, _parsed("build_bundle", category=["laptop"]))
     assert state.goal.fits == []
+
+
+def test_a_brand_named_with_the_device_is_no_brand_preference() -> None:
+    slots = Slots(category=["tripod"], brand=["Canon"])
+    message = ParsedMessage("build_bundle", 0.99, slots, fits=("EOS R50",), device_brands=("Canon",))
+    state, _ = DialogueTracker().advance(ConversationState(), message)
+    assert state.goal.brands == [] and state.goal.fits == ["EOS R50"]

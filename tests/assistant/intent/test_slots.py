@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from assistant.intent.markup import Span
-from assistant.intent.parser import attach_numbers, fitted_models, merge_modifiers, span_slots
+from assistant.intent.parser import FittedDevice, attach_numbers, fitted_device, merge_modifiers, span_slots
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.vocabulary import SlotVocabulary
 from tests.retrieval.factories import small_catalog
@@ -311,4 +311,15 @@ def test_a_catalog_model_named_as_theirs_is_what_the_purchase_must_fit(
     kinds: tuple[str, ...],
 ) -> None:
     slots = Slots(category=categories)
-    assert fitted_models(text.replace("[", "").replace("]", ""), slots, owned, vocabulary) == (fits, kinds)
+    device = fitted_device(text.replace("[", "").replace("]", ""), [], slots, owned, vocabulary)
+    assert (device.models, device.kinds) == (fits, kinds)
+
+
+def test_a_brand_named_with_the_device_is_the_devices() -> None:
+    vocabulary = SlotVocabulary.from_catalog(small_catalog())
+    text = "a charger that works with my apple iphone 16 pro, apple or anker"
+    spans = [Span(2, 9, "category"), Span(29, 34, "brand"), Span(50, 55, "brand"), Span(59, 64, "brand")]
+    assert [text[span.start : span.end] for span in spans] == ["charger", "apple", "apple", "anker"]
+    slots = Slots(category=["charger"], brand=["Apple", "Anker"])
+    device = fitted_device(text, spans, slots, (), vocabulary)
+    assert device == FittedDevice(("iPhone 16 Pro",), ("smartphone",), ("Apple",))

@@ -141,7 +141,8 @@ def test_category_by_embedding_similarity(minilm: Any) -> None:
 def _device_catalog() -> Catalog:
     phones, watches = "Electronics > Phones > Smartphones", "Electronics > Wearables > Smartwatches"
     rows = [
-        product("p1", "Apple iPhone 16 Pro", "999", category=phones, attributes={"model": "iPhone 16 Pro"}),
+        product("p1", "Apple iPhone 16 Pro", "999", category=phones,
+                attributes={"model": "iPhone 16 Pro", "os": "iOS"}),
         product("p2", "Apple iPhone 16 Pro Max", "1199", category=phones,
                 attributes={"model": "iPhone 16 Pro Max"}),
         product("w1", "Apple Watch Series 10 42mm", "399", category=watches,
@@ -178,3 +179,4 @@ def test_a_model_knows_its_kind_even_when_the_shop_only_sells_accessories_for_it
     (fitted_only,) = vocabulary.models_named("iphone 15")  # no iPhone 15 for sale: kind of the other iPhones
     assert sold.kinds[:2] == fitted_only.kinds[:2] == ("smartphone", "phone")
     assert vocabulary.models_named("android")[0].kinds == ()
+    assert sold.platforms == ("iOS",) and fitted_only.platforms == ()
