@@ -246,7 +246,7 @@ class ShoppingAssistant:
         if kind == "greet":
             turn.reply = words.greeting()
         elif kind == "out_of_scope":
-            turn.reply = words.out_of_scope()
+            turn.reply = words.out_of_scope(turn.message)
         elif kind == "clarify":
             turn.reply = action.question or words.clarify()
         elif kind == "accept":

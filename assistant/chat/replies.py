@@ -6,6 +6,7 @@ Deterministic wording around facts: every amount is a `Decimal` handed over from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
@@ -16,6 +17,14 @@ from pricing.bundles.messages import format_money
 from retrieval.text import category_key
 from retrieval.zh_lexicon import zh_lexicon
 
+# Shop policy the assistant cannot answer ("do you ship to norway?", "退货怎么办"): say where the answer is
+_POLICY = re.compile(
+    r"\b(?:ship|shipping|shipped|deliver(?:y|ies|ed)?|postage|courier|pay|payment|paypal|klarna|instal?ments?|"
+    r"refunds?|returns?|warranty|track(?:ing)?|coupons?|promo(?:tion)? codes?|discount codes?|vouchers?|"
+    r"membership)\b|运费|快递|发货|物流|配送|付款|支付|退货|退款|换货|保修|优惠券",
+    re.IGNORECASE,
+)
+
 
 class EnglishReplies:
     """Replies for `en` (the default)."""
@@ -23,7 +32,12 @@ class EnglishReplies:
     def greeting(self) -> str:
         return "Hi! Tell me what you're shopping for, e.g. 'a phone for photography under $900'."
 
-    def out_of_scope(self) -> str:
+    def out_of_scope(self, message: str = "") -> str:
+        if _POLICY.search(message):
+            return (
+                "I can't answer questions about shipping, payment or returns: the shop's help pages have"
+                " those. I can find products and bundles for you. What are you looking for?"
+            )
         return "I can only help with shopping in this store. What are you looking for?"
 
     def clarify(self) -> str:
@@ -95,7 +109,12 @@ class ChineseReplies(EnglishReplies):
     def greeting(self) -> str:
         return "你好！告诉我你想买什么，比如“900美元以内的拍照手机”。"
 
-    def out_of_scope(self) -> str:
+    def out_of_scope(self, message: str = "") -> str:
+        if _POLICY.search(message):
+            return (
+                "运费、付款和退换货的问题我无法解答，请查看本店的帮助页面。"
+                "我可以帮你找商品和套装，你想买什么呢？"
+            )
         return "我只能帮你在本店购物。你想买什么呢？"
 
     def clarify(self) -> str:

@@ -35,3 +35,12 @@ def test_accessories_for_an_owned_device_are_announced_as_such() -> None:
         .offer([], bought, TurnAction(kind="build"), notes=[])
         .startswith("Here are camera bag bundles")
     )
+
+
+def test_a_shop_policy_question_is_told_where_the_answer_is() -> None:
+    for words, policy, other in (
+        (EnglishReplies(), "do you ship to norway?", "what's the weather"),
+        (ChineseReplies(), "退货怎么办", "今天天气怎么样"),
+    ):
+        assert words.out_of_scope(policy) != words.out_of_scope(other) == words.out_of_scope()
+    assert "shipping" in EnglishReplies().out_of_scope("Can I pay with PayPal?")
