@@ -18,6 +18,7 @@ from retrieval.text import category_key, fold, model_key
 
 COMPATIBILITY_PREFIX = "compatible_"  # attributes listing what a product fits: models, watches, os
 PLATFORM_ATTRIBUTE = "os"  # a device's platform, which a `compatible_os` list names
+MODEL_LISTS = ("compatible_models", "compatible_watches")  # exact models: a case fits one phone, not a brand
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,11 @@ def compatible_models(attributes: Mapping[str, object]) -> list[str]:
                 item for item in (value if isinstance(value, list) else [value]) if isinstance(item, str)
             ]
     return models
+
+
+def lists_models(attributes: Mapping[str, object]) -> bool:
+    """True when a product fits only the exact device models it lists (cases, screen protectors, bands)."""
+    return any(attributes.get(name) for name in MODEL_LISTS)
 
 
 def category_keys(path: Iterable[str]) -> set[str]:

@@ -38,6 +38,7 @@ from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
 from pricing.types import PricedBundle, ScoredProduct
 from retrieval.catalog.schema import Product
+from retrieval.filters import lists_models
 from retrieval.search import Retriever, SearchHit
 from retrieval.text import fold
 
@@ -46,6 +47,7 @@ log = logging.getLogger("bundlewise.chat")
 ANCHOR_POOL = 30  # anchor candidates retrieved per turn
 ROLE_ANCHORS = 3  # complement roles are gathered around this many top anchors
 MAX_ACCESSORY_ROLES = 4  # "accessories for my camera": the first few complement roles of a camera
+NAMED_ACCESSORY_ROLES = 2  # "a case for my phone": the case, and at most this many of the phone's others
 
 
 class ConversationStore(Protocol):
@@ -289,6 +291,10 @@ class ShoppingAssistant:
             turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
             turn.state = self._tracker.record_shown(turn.state, [])
             return
+        if self._must_ask_model(turn, action, devices, hits):  # "a case for my phone": which phone?
+            turn.reply = words.which_model(goal.owned[0], self._example_models(goal.owned[0]))
+            turn.state = turn.state.model_copy(update={"asked_device_model": True})
+            return
         with _timed(timings, "build"):
             result = variant.builder.build(the_plan.request, anchors, by_role)
             if action.kind == "add" and action.item_role:
@@ -365,6 +371,30 @@ class ShoppingAssistant:
                 return the_plan, hits
         return plans[-1], []
 
+    def _must_ask_model(
+        self, turn: _Turn, action: TurnAction, devices: list[Product], hits: list[SearchHit]
+    ) -> bool:
+        """Ask once which model the shopper's device is, when what they asked for fits exact models (most
+        top matches list them: cases, screen protectors, watch bands) and the model is not known: any
+        one shown would be a guess at their phone presented as a fact."""
+        state = turn.state
+        if action.kind != "build" or state.goal.fits or state.asked_device_model or not devices:
+            return False
+        top = hits[:ROLE_ANCHORS]
+        return bool(top) and 2 * sum(lists_models(hit.product.attributes) for hit in top) > len(top)
+
+    def _example_models(self, device: str, count: int = 3) -> list[str]:
+        """Models of the shopper's kind of device the shop has, one per brand ('iPhone 16', 'Galaxy S25')."""
+        the_plan = plan(ShoppingGoal(categories=[device]), message=device, anchor_category=device)
+        examples: dict[str, str] = {}
+        for hit in self._retriever.search(
+            the_plan.anchor_query, top_k=ANCHOR_POOL, filters=the_plan.anchor_filters
+        ):
+            model = hit.product.attributes.get("model")
+            if isinstance(model, str) and len(examples) < count:
+                examples.setdefault(hit.product.brand or model, model)
+        return list(examples.values())
+
     def _own_devices(self, goal: ShoppingGoal) -> list[Product]:
         """The catalog's best matches for each device the shopper owns (what 'my phone' most likely is)."""
         devices: list[Product] = []
@@ -401,6 +431,8 @@ class ShoppingAssistant:
         if not roles and devices:
             anchor_roles = {leaf_role(anchor.product) for anchor in anchors[:ROLE_ANCHORS]}
             roles = [role for role in _accessory_roles(devices, complements) if role not in anchor_roles]
+            if turn.state.goal.categories:  # "a case for my phone" asked for a case: a protector, a charger
+                roles = roles[:NAMED_ACCESSORY_ROLES]
         elif not roles:
             products = [anchor.product for anchor in anchors]
             spans_categories = not the_plan.request.anchor_categories  # no category named: the results' own

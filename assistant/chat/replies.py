@@ -59,6 +59,10 @@ class EnglishReplies:
     def not_carried(self, brands: Sequence[str]) -> str:
         return f"We don't carry {' or '.join(brands)}, so here are the closest alternatives."
 
+    def which_model(self, device: str, examples: Sequence[str]) -> str:
+        named = f" (e.g. {_or(examples)})" if examples else ""
+        return f"Which {device} is it for? I'll only show what fits that exact model{named}."
+
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
         offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
         return f"Sorry, we don't carry {' or '.join(categories)}.{offer} What else can I find for you?"
@@ -134,6 +138,10 @@ class ChineseReplies(EnglishReplies):
     def not_carried(self, brands: Sequence[str]) -> str:
         return f"本店没有{'、'.join(brands)}的商品，为你推荐相近的选择。"
 
+    def which_model(self, device: str, examples: Sequence[str]) -> str:
+        named = f"（例如{'、'.join(examples)}）" if examples else ""
+        return f"是哪款{_in_chinese(device)}呢？我只推荐能适配该型号的商品{named}。"
+
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
         return f"抱歉，本店没有{'、'.join(_in_chinese(c) for c in categories)}。还想找点别的吗？"
 
@@ -182,6 +190,10 @@ def _lead(goal: ShoppingGoal) -> str:
     if goal.owned:  # "accessories for my camera": the bundles go with their device, they hold no camera
         return f"Here are accessories for your {' and '.join(goal.fits[:1] or goal.owned)}{budget}:"
     return f"Here are bundles{budget}:"
+
+
+def _or(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def _saves(bundle: BundleView) -> str:

@@ -103,6 +103,7 @@ class ConversationState(BaseModel):
     price_sensitivity: float = Field(default=0.5, ge=0.0, le=1.0)  # 1: wants the cheapest; fed to pricing
     turns: int = 0
     asked_gift_details: bool = False  # asked once what a gift's recipient likes; next time, show sets
+    asked_device_model: bool = False  # asked once which model their device is; next time, show what we have
 
     def to_json(self) -> dict[str, Any]:
         """JSON-safe dict (money as decimal strings)."""

@@ -38,6 +38,8 @@ class DialogueTracker:
         intent = message.intent
         if intent in ("greeting", "out_of_scope"):
             return state, TurnAction(kind="greet" if intent == "greeting" else "out_of_scope")
+        if state.asked_device_model and message.models and not state.goal.fits:
+            return _device_named(state, message)  # "iphone 16 pro", answering "which phone is it for?"
         if message.confidence < self._clarify_below:
             return state, _clarify(ask.unsure(intent))
         if intent == "search_product" and state.shown and _narrows(message.slots):
@@ -252,6 +254,15 @@ def _ready(state: ConversationState, kind: str, ask: type[questions]) -> tuple[C
         question = ask.gift_details(goal.recipient, has_budget=goal.budget_max is not None)
         return state.model_copy(update={"asked_gift_details": True}), _clarify(question)
     return state, TurnAction(kind=kind)  # type: ignore[arg-type]
+
+
+def _device_named(state: ConversationState, message: ParsedMessage) -> tuple[ConversationState, TurnAction]:
+    """The shopper's answer to which model their device is: what they shop for stays, now fitting it
+    (a budget said with it counts; the model's own category and brand are the device's, not wanted)."""
+    slots = message.slots.model_copy(update={"category": [], "brand": []})
+    goal = _merge(state.goal, slots, replace_categories=False)
+    goal = goal.model_copy(update={"fits": list(message.models)})
+    return state.model_copy(update={"goal": goal}), TurnAction(kind="build")
 
 
 def _vague_gift(goal: ShoppingGoal) -> bool:

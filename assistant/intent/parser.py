@@ -33,6 +33,7 @@ class ParsedMessage:
     owned: tuple[str, ...] = ()  # categories the shopper already has ("a case for my phone"): not to sell
     fits: tuple[str, ...] = ()  # catalog models what they buy must fit ("a case for my iPhone 16 Pro")
     device_brands: tuple[str, ...] = ()  # brands named with that model ("my [Canon] EOS R50"): not wanted
+    models: tuple[str, ...] = ()  # every catalog model named: an answer to "which phone is it for?"
 
     def to_json(self) -> dict[str, Any]:
         """The `bundlewise intent --json` shape."""
@@ -167,7 +168,9 @@ class IntentParser:
         device = fitted_device(text, kept, slots, owned, self._vocabulary)
         surfaces = tuple((span.slot, text[span.start : span.end]) for span in kept)
         owned = tuple(dict.fromkeys((*owned, *device.kinds)))
-        return ParsedMessage(intent, confidence, slots, surfaces, owned, device.models, device.brands)
+        return ParsedMessage(
+            intent, confidence, slots, surfaces, owned, device.models, device.brands, device.named
+        )
 
 
 def span_slots(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> tuple[Slots, tuple[str, ...]]:
@@ -218,6 +221,7 @@ class FittedDevice:
     models: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()  # every model the message names, theirs or not ("iphone 16 pro" alone)
 
 
 def fitted_device(
@@ -229,13 +233,15 @@ def fitted_device(
     ('for my [Canon] EOS R50') is the device's, not one wanted for the tripod.
     'my iphone 15 died, I need a new phone' wants that kind: nothing is fitted."""
     buying = set(slots.category) - set(owned)
+    every = vocabulary.models_named(text)
+    mentioned = tuple(dict.fromkeys(name for model in every for name in (*model.names, *model.platforms)))
     named: list[tuple[int, NamedModel]] = []
-    for model in vocabulary.models_named(text):
+    for model in every:
         owner = _FOR_DEVICE.search(text, 0, model.start)
         if owner is not None and not buying & set(model.kinds):
             named.append((owner.start(), model))
     if not named or not (buying or _FOR_IT.search(text)):
-        return FittedDevice()
+        return FittedDevice(named=mentioned)
     brands = [
         vocabulary.brand(text[span.start : span.end])
         for span in spans
@@ -245,6 +251,7 @@ def fitted_device(
         models=tuple(dict.fromkeys(name for _, model in named for name in (*model.names, *model.platforms))),
         kinds=tuple(dict.fromkeys(model.kinds[0] for _, model in named if model.kinds)),
         brands=tuple(dict.fromkeys(brands)),
+        named=mentioned,
     )
 
 

@@ -93,3 +93,30 @@ def test_bad_input_and_unknown_conversations_are_errors(engine: ShoppingAssistan
         engine.turn("   ")
     with pytest.raises(NotFoundError):
         engine.turn("hello", conversation_id="no-such-conversation")
+
+
+def test_an_accessory_for_an_unnamed_phone_asks_which_phone_once(
+    engine: ShoppingAssistant, store: SqlSessionStore
+) -> None:
+    asked = engine.turn("a case for my phone")
+    assert not asked.bundles and "Which phone" in asked.reply
+    answered = engine.turn("pixel 9 please, under 60", conversation_id=asked.conversation_id)
+    assert answered.bundles and "Pixel 9" in answered.reply
+    for bundle in answered.bundles:
+        assert bundle.bundle_price <= Decimal(60)
+        assert not any("Smartphones" in (item.category or "") for item in bundle.items)  # they have one
+        assert "Pixel 9" in bundle.items[0].title and "9a" not in bundle.items[0].title
+    assert store.load_state(asked.conversation_id).goal.fits[:1] == ["Pixel 9"]
+    again = engine.turn("a case for my phone")  # a new conversation asks again ...
+    assert "Which phone" in again.reply
+    shown = engine.turn("just show me some", conversation_id=again.conversation_id)
+    assert shown.bundles  # ... but only once: then it shows what it has
+
+
+def test_accessories_fit_the_model_named_and_sell_no_device(engine: ShoppingAssistant) -> None:
+    result = engine.turn("a tripod and an sd card for my canon eos r50")
+    assert result.bundles and "EOS R50" in result.reply
+    for bundle in result.bundles:
+        kinds = " ".join(item.category or "" for item in bundle.items)
+        assert "Tripods" in kinds and "Memory Cards" in kinds and "Digital Cameras" not in kinds
+        assert any(item.brand != "Canon" for item in bundle.items)  # Canon is the camera's brand, not a wish

@@ -130,3 +130,20 @@ def test_a_brand_named_with_the_device_is_no_brand_preference() -> None:
     message = ParsedMessage("build_bundle", 0.99, slots, fits=("EOS R50",), device_brands=("Canon",))
     state, _ = DialogueTracker().advance(ConversationState(), message)
     assert state.goal.brands == [] and state.goal.fits == ["EOS R50"]
+
+
+def test_a_model_named_after_the_question_is_the_device_to_fit() -> None:
+    goal = ShoppingGoal(categories=["case"], owned=["phone"])
+    state = ConversationState(goal=goal, asked_device_model=True)
+    answer = ParsedMessage(
+        "search_product",
+        0.9,
+        Slots(category=["phone"], brand=["Apple"], budget_max=Decimal("30")),
+        models=("iPhone 16 Pro", "iOS"),
+    )
+    state, action = DialogueTracker().advance(state, answer)
+    assert action.kind == "build"
+    assert state.goal.categories == ["case"] and state.goal.brands == [] and state.goal.owned == ["phone"]
+    assert state.goal.fits == ["iPhone 16 Pro", "iOS"] and state.goal.budget_max == Decimal("30")
+    _, later = DialogueTracker().advance(state, answer)  # fitted already: an ordinary search now
+    assert later.kind == "search"

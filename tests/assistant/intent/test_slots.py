@@ -322,4 +322,6 @@ def test_a_brand_named_with_the_device_is_the_devices() -> None:
     assert [text[span.start : span.end] for span in spans] == ["charger", "apple", "apple", "anker"]
     slots = Slots(category=["charger"], brand=["Apple", "Anker"])
     device = fitted_device(text, spans, slots, (), vocabulary)
-    assert device == FittedDevice(("iPhone 16 Pro",), ("smartphone",), ("Apple",))
+    assert device == FittedDevice(("iPhone 16 Pro",), ("smartphone",), ("Apple",), ("iPhone 16 Pro",))
+    alone = fitted_device("iphone 16 pro", [], Slots(), (), vocabulary)
+    assert alone == FittedDevice(named=("iPhone 16 Pro",))  # named, nobody's: an answer to "which phone?"
