@@ -1,7 +1,9 @@
 """Scripted conversations (DESIGN.md format): load, validate, and check each turn's expectations.
 
 A script is YAML with `name`, optional `catalog` (`demo` or a path) and `locale`, and `turns` of
-`{user, expect}`. An unknown key anywhere is an error, never a silent pass.
+`{user, expect}`. An unknown key anywhere is an error, never a silent pass. Beyond DESIGN.md's keys,
+`every_bundle` takes `excludes_category` (no item's category path holds the text) and `excludes_title`
+(no item's title does: "Pro Max" when the case must fit an iPhone 16 Pro); nothing is renamed.
 """
 
 from __future__ import annotations
