@@ -24,3 +24,15 @@ def test_no_test_utterance_is_trained_on_and_written_ones_count_double() -> None
 def test_weight_one_keeps_each_utterance_once() -> None:
     examples, _ = training_examples(small_catalog(), generated=100, written_weight=1)
     assert max(Counter(example.text.casefold() for example in examples).values()) == 1
+
+
+def test_the_shipped_model_was_trained_on_what_train_intent_builds_today() -> None:
+    """Editing training data, generator frames or aliases without re-training would ship figures that no
+    longer describe the code: `bundlewise train-intent` (demo catalog, defaults) must rebuild this set."""
+    from assistant.components import open_catalog
+    from assistant.intent.artifact import read_config, shipped_artifact_dir
+    from assistant.intent.training.train import _fingerprint
+    from assistant.settings import Settings
+
+    examples, _ = training_examples(open_catalog(Settings()))
+    assert _fingerprint(examples) == read_config(shipped_artifact_dir()).training["examples_sha256"]
