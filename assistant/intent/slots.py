@@ -79,7 +79,7 @@ def assemble_slots(spans: Iterable[tuple[str, str]], vocabulary: SlotVocabulary)
             slot = _unit_slot(text) or slot  # the unit decides: '10kg' is a size, '512 gig' storage
             values["attributes"][slot] = _attribute(slot, _plain(text))
         elif slot == "bundle_ref":
-            values["bundle_ref"] = parse_bundle_ref(text)
+            values["bundle_ref"] = _more_refs(values.get("bundle_ref"), parse_bundle_ref(text))
         elif slot == "item_ref":
             position = parse_bundle_ref(text) if _is_ordinal(text) else None
             if isinstance(position, int):
@@ -94,6 +94,17 @@ def assemble_slots(spans: Iterable[tuple[str, str]], vocabulary: SlotVocabulary)
             values[slot] = _plain(text)
     values["brand"] = [b for b in values["brand"] if b not in values["exclude_brand"]]
     return Slots(**values)
+
+
+def _more_refs(before: BundleRef | None, ref: BundleRef | None) -> BundleRef | None:
+    """'the first and the third' is two spans and both bundles ([1, 3]), not the last one said; a label
+    ('the premium one') cannot join ordinals, so the later reference stands."""
+    if before is None or ref is None or isinstance(before, str) or isinstance(ref, str):
+        return ref if ref is not None else before
+    ordinals = sorted(
+        {*(before if isinstance(before, list) else [before]), *(ref if isinstance(ref, list) else [ref])}
+    )
+    return ordinals if len(ordinals) > 1 else ordinals[0]
 
 
 _VALUE_SLOTS = frozenset({"budget_max", "budget_min", "bundle_ref", "quantity", "price_direction"})

@@ -325,3 +325,13 @@ def test_a_brand_named_with_the_device_is_the_devices() -> None:
     assert device == FittedDevice(("iPhone 16 Pro",), ("smartphone",), ("Apple",), ("iPhone 16 Pro",))
     alone = fitted_device("iphone 16 pro", [], Slots(), (), vocabulary)
     assert alone == FittedDevice(named=("iPhone 16 Pro",))  # named, nobody's: an answer to "which phone?"
+
+
+def test_two_bundle_references_are_both_bundles(vocabulary: SlotVocabulary) -> None:
+    def refs(*surfaces: str) -> object:
+        return assemble_slots([("bundle_ref", surface) for surface in surfaces], vocabulary).bundle_ref
+
+    assert refs("the first", "the third") == [1, 3]  # "compare the first and the third"
+    assert refs("bundle 1", "3", "the first") == [1, 3]
+    assert refs("the first two", "the last one") == [-1, 1, 2]
+    assert refs("the second", "the premium one") == "premium"  # a label cannot join ordinals
