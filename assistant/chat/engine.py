@@ -31,6 +31,7 @@ from assistant.intent.parser import MessageParser, ParsedMessage
 from assistant.intent.words import has_cjk
 from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
+from pricing.complements.compatibility import CompatibilityChecker
 from pricing.complements.model import ComplementModel
 from pricing.complements.needs import DEMO_NEEDS, NeedsMap, categories_for_need
 from pricing.complements.roles import bundle_roles, leaf_role
@@ -40,7 +41,7 @@ from pricing.types import PricedBundle, ScoredProduct
 from retrieval.catalog.schema import Product
 from retrieval.filters import lists_models
 from retrieval.search import Retriever, SearchHit
-from retrieval.text import fold
+from retrieval.text import fold, model_key
 
 log = logging.getLogger("bundlewise.chat")
 
@@ -156,6 +157,16 @@ class ShoppingAssistant:
     def _currencies(self) -> list[str]:
         """The currencies the catalog prices in, most products first."""
         return [code for code, _ in Counter(p.currency for p in self._retriever.catalog).most_common()]
+
+    @cached_property
+    def _by_model(self) -> dict[str, list[Product]]:
+        """Products by the model they are ('iphone 16 pro' -> the iPhone 16 Pro in each storage size)."""
+        products: dict[str, list[Product]] = {}
+        for product in self._retriever.catalog:
+            model = product.attributes.get("model")
+            if isinstance(model, str):
+                products.setdefault(model_key(model), []).append(product)
+        return products
 
     @cached_property
     def _known_brands(self) -> frozenset[str]:
@@ -286,7 +297,7 @@ class ShoppingAssistant:
                 accessories_of=devices,
                 complements=variant.complements,
             )
-            anchors, by_role = self._candidates(the_plan, hits, turn, action, variant.complements, devices)
+            anchors, by_role = self._candidates(the_plan, hits, turn, action, variant, devices)
         if not hits and goal.categories:
             turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
             turn.state = self._tracker.record_shown(turn.state, [])
@@ -396,7 +407,11 @@ class ShoppingAssistant:
         return list(examples.values())
 
     def _own_devices(self, goal: ShoppingGoal) -> list[Product]:
-        """The catalog's best matches for each device the shopper owns (what 'my phone' most likely is)."""
+        """The shopper's devices: the products of the model they named ("my iPhone 16 Pro"), else the
+        catalog's best matches for each kind they own (what 'my phone' most likely is)."""
+        exact = [product for model in goal.fits for product in self._by_model.get(model_key(model), [])]
+        if exact:
+            return exact
         devices: list[Product] = []
         for device in goal.owned:
             the_plan = plan(ShoppingGoal(categories=[device]), message=device, anchor_category=device)
@@ -413,13 +428,26 @@ class ShoppingAssistant:
         hits: list[SearchHit],
         turn: _Turn,
         action: TurnAction,
-        complements: ComplementModel,
+        variant: Variant,
         devices: list[Product],
     ) -> tuple[list[ScoredProduct], dict[str, list[ScoredProduct]]]:
         """`devices`: the shopper's own; their kinds are never offered, and what goes with a charger for
-        their laptop is what goes with the laptop (a sleeve, a hub), not the phones a charger also charges."""
+        their laptop is what goes with the laptop (a sleeve, a hub), not the phones a charger also charges.
+        Once the model is known, everything offered must work with it by the builder's compatibility rules
+        (a memory card of its format, a lens of its mount, a sleeve of its size)."""
+        complements = variant.complements
         owned = frozenset(leaf_role(device) for device in devices)
-        hits = [hit for hit in hits if leaf_role(hit.product) not in owned] or hits
+        fitted = {model_key(model) for model in turn.state.goal.fits}
+        exact = [device for device in devices if model_key(str(device.attributes.get("model", ""))) in fitted]
+        fits_device = _works_with(exact, variant.builder.compatibility)
+        hits = [hit for hit in hits if leaf_role(hit.product) not in owned and fits_device(hit)] or (
+            [] if exact else hits
+        )
+        asked = {model_key(model) for model in turn.state.goal.products}
+        if asked:  # "do you have the galaxy s25 ultra?": the phone itself, not the cases that fit it
+            hits = [
+                hit for hit in hits if model_key(str(hit.product.attributes.get("model", ""))) in asked
+            ] or hits
         keep_anchor = _anchor_ids(turn.state, action)
         if keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
             kept = [hit for hit in hits if hit.product.id in keep_anchor]
@@ -457,7 +485,7 @@ class ShoppingAssistant:
         for role, found in zip(roles, found_by_role, strict=True):
             if action.kind == "swap" and role == action.item_role:
                 found = [hit for hit in found if hit.product.id not in _shown_item_ids(turn.state, role)]
-            found = [hit for hit in found if leaf_role(hit.product) not in owned]  # they have one already
+            found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]
             if found:
                 by_role[role] = [_scored(hit) for hit in found]
         return anchors, by_role
@@ -514,6 +542,19 @@ def _accessory_roles(devices: list[Product], complements: ComplementModel) -> tu
     owned = {leaf_role(device) for device in devices}
     roles = bundle_roles(devices, complements, around=ROLE_ANCHORS)
     return tuple(role for role in roles if role not in owned)[:MAX_ACCESSORY_ROLES]
+
+
+def _works_with(devices: list[Product], checker: CompatibilityChecker) -> Callable[[SearchHit], bool]:
+    """A test that a product works with one of `devices` (any test passes when there are none)."""
+    if not devices:
+        return lambda hit: True
+    profiles = [checker.profile(device) for device in devices]
+
+    def works(hit: SearchHit) -> bool:
+        profile = checker.profile(hit.product)
+        return any(checker.profile_conflict(profile, device) is None for device in profiles)
+
+    return works
 
 
 def _holding(result: BuildResult, role: str) -> BuildResult:

@@ -40,6 +40,7 @@ def plan(
         *(f"{goal.occasion} gift",) * bool(goal.occasion),
         *goal.brands[:1],
         *goal.fits[:1],  # "case iPhone 16 Pro": the exact model mention ranks what fits it first
+        *goal.products[:1],  # "the galaxy s25 ultra": the model itself ranks first
     ]
     query = " ".join(word for word in words if word).strip() or message
     shared = SearchFilters(

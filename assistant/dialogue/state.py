@@ -55,14 +55,15 @@ class ShoppingGoal(BaseModel):
     quantity: int | None = None
     removed_roles: list[str] = Field(default_factory=list)  # items the shopper asked to drop
     owned: list[str] = Field(default_factory=list)  # categories they have ("for my phone"): never offered
-    fits: list[str] = Field(
-        default_factory=list
-    )  # their device models ("my iPhone 16 Pro"): products must fit
+    fits: list[str] = Field(default_factory=list)  # their device models ("my iPhone 16 Pro") to fit
+    products: list[str] = Field(default_factory=list)  # models asked for by name ("the galaxy s25 ultra")
 
     @property
     def is_empty(self) -> bool:
         """True when nothing says what to shop for."""
-        return not (self.categories or self.use_case or self.recipient or self.occasion or self.owned)
+        return not (
+            self.categories or self.use_case or self.recipient or self.occasion or self.owned or self.products
+        )
 
 
 ActionKind = Literal[

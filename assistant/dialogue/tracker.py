@@ -42,20 +42,21 @@ class DialogueTracker:
             return _device_named(state, message)  # "iphone 16 pro", answering "which phone is it for?"
         if message.confidence < self._clarify_below:
             return state, _clarify(ask.unsure(intent))
-        if intent == "search_product" and state.shown and _narrows(message.slots):
+        if intent == "search_product" and state.shown and _narrows(message.goal_slots):
             intent = "refine"  # "anything from huawei?" after bundles: narrow them, not a single-item search
         if intent in ("build_bundle", "search_product"):
             kind = "build" if intent == "build_bundle" else "search"
-            slots = message.slots
-            if (
-                message.device_brands
-            ):  # "a tripod for my Canon EOS R50": Canon is the camera's, not the tripod's
-                slots = slots.model_copy(
-                    update={"brand": [b for b in slots.brand if b not in message.device_brands]}
-                )
-            return self._request(state, slots, kind, ask, owned=message.owned, fits=message.fits)
+            return self._request(
+                state,
+                message.goal_slots,
+                kind,
+                ask,
+                owned=message.owned,
+                fits=message.fits,
+                products=tuple(model for model in message.models if model not in message.fits),
+            )
         if intent == "refine":
-            return self._refine(state, message.slots, ask)
+            return self._refine(state, message.goal_slots, ask)
         if not state.shown:
             if intent == "add_item" and message.slots.category:  # "a case then": nothing to add to, a request
                 return self._request(state, message.slots, "build", ask)
@@ -82,16 +83,21 @@ class DialogueTracker:
         *,
         owned: tuple[str, ...] = (),
         fits: tuple[str, ...] = (),
+        products: tuple[str, ...] = (),
     ) -> tuple[ConversationState, TurnAction]:
         """`owned`: categories the shopper already has ('a case for my phone'): shopped around, never sold;
-        `fits`: their device models, which every product offered must fit."""
+        `fits`: their device models, which every product offered must fit; `products`: models asked for
+        by name ("do you have the galaxy s25 ultra?"), a request of their own even with no category."""
         if owned:
             slots = slots.model_copy(update={"category": [c for c in slots.category if c not in owned]})
         goal = state.goal
         new_kind = bool(slots.category) and not set(slots.category) <= set(goal.categories)
+        new_kind |= bool(products) and not slots.category and list(products) != goal.products
         if new_kind:  # a different thing to shop for: start over, keep lasting preferences
             goal = ShoppingGoal(exclude_brands=goal.exclude_brands, currency=goal.currency)
         goal = _merge(goal, slots, replace_categories=new_kind)
+        if products:
+            goal = goal.model_copy(update={"products": list(products)})
         if owned or fits:
             goal = goal.model_copy(
                 update={

@@ -34,6 +34,18 @@ class ParsedMessage:
     fits: tuple[str, ...] = ()  # catalog models what they buy must fit ("a case for my iPhone 16 Pro")
     device_brands: tuple[str, ...] = ()  # brands named with that model ("my [Canon] EOS R50"): not wanted
     models: tuple[str, ...] = ()  # every catalog model named: an answer to "which phone is it for?"
+    line_brands: tuple[str, ...] = ()  # brands a product line implies: "the cheapest [iphone]" is Apple's
+
+    @property
+    def goal_slots(self) -> Slots:
+        """The slots as the shopper's wishes: a product line's brand is wanted ("cheapest iphone"), a
+        brand said with their own device is not ("a tripod for my [Canon] EOS R50")."""
+        brands = [
+            brand
+            for brand in dict.fromkeys((*self.slots.brand, *self.line_brands))
+            if brand not in self.device_brands and brand not in self.slots.exclude_brand
+        ]
+        return self.slots if brands == self.slots.brand else self.slots.model_copy(update={"brand": brands})
 
     def to_json(self) -> dict[str, Any]:
         """The `bundlewise intent --json` shape."""
@@ -168,8 +180,9 @@ class IntentParser:
         device = fitted_device(text, kept, slots, owned, self._vocabulary)
         surfaces = tuple((span.slot, text[span.start : span.end]) for span in kept)
         owned = tuple(dict.fromkeys((*owned, *device.kinds)))
+        lines = line_brands(text, kept, owned, self._vocabulary)
         return ParsedMessage(
-            intent, confidence, slots, surfaces, owned, device.models, device.brands, device.named
+            intent, confidence, slots, surfaces, owned, device.models, device.brands, device.named, lines
         )
 
 
@@ -253,6 +266,21 @@ def fitted_device(
         brands=tuple(dict.fromkeys(brands)),
         named=mentioned,
     )
+
+
+def line_brands(
+    text: str, spans: list[Span], owned: tuple[str, ...], vocabulary: SlotVocabulary
+) -> tuple[str, ...]:
+    """Brands of product lines named as categories ('iphone', 'galaxy', 'macbook'), unless the line is
+    the shopper's own device ('a case for my iphone' wants no Apple case)."""
+    brands = []
+    for span in spans:
+        surface = text[span.start : span.end]
+        if span.slot == "category" and vocabulary.category(surface) not in owned:
+            brand = vocabulary.line_brand(surface)
+            if brand:
+                brands.append(brand)
+    return tuple(dict.fromkeys(brands))
 
 
 def fit_to_devices(

@@ -46,6 +46,8 @@ BRAND_ALIASES = {
     "redmi": "Xiaomi", "pixel": "Google", "galaxy": "Samsung", "iphone": "Apple", "macbook": "Apple",
     "airpods": "Apple", "ipad": "Apple", "thinkpad": "Lenovo", "gopro": "GoPro", "bose": "Bose",
 }  # fmt: skip
+# Brand aliases that name a product line, which shoppers use as a kind of product ("the cheapest iphone")
+_PRODUCT_LINES = frozenset({"iphone", "ipad", "macbook", "airpods", "galaxy", "pixel", "thinkpad", "redmi"})
 MATCH_CACHE_SIZE = 10_000
 _FILLER = re.compile(
     r"\b(a|an|the|some|new|set|sets|bundle|bundles|kit|kits|stuff|things|thing|routine|gear|products|"
@@ -161,6 +163,8 @@ class SlotVocabulary:
             return self._brands[folded]
         if fold(folded) in self._brands:
             return self._brands[fold(folded)]
+        if f"the {folded}" in self._brands:  # "nothing from ordinary": The Ordinary
+            return self._brands[f"the {folded}"]
         close = difflib.get_close_matches(folded, [*self._brands, *BRAND_ALIASES], n=1, cutoff=0.8)
         if not close or close[0][:1] != folded[:1]:  # typos keep the first letter: 'billy' is not Illy
             return text.strip()
@@ -190,6 +194,14 @@ class SlotVocabulary:
             found.append(NamedModel(words[start][0], ends[end - 1], tuple(models)))
             start = end
         return found
+
+    def line_brand(self, text: str) -> str | None:
+        """The catalog brand a product line names ('iPhones', 'macbook air' -> Apple), else None."""
+        folded = fold(text).strip(" .,!?'\"")
+        for key in (folded, category_key(folded), folded.split(" ")[0]):  # 'macbook air' is a macbook
+            if key in _PRODUCT_LINES and fold(BRAND_ALIASES[key]) in self._brands:
+                return self._brands[fold(BRAND_ALIASES[key])]
+        return None
 
     def category(self, text: str) -> str:
         """Canonical category for `text` ('phones', 'cellphone', '护肤品', 'headphnes' -> catalog names)."""

@@ -120,3 +120,18 @@ def test_accessories_fit_the_model_named_and_sell_no_device(engine: ShoppingAssi
         kinds = " ".join(item.category or "" for item in bundle.items)
         assert "Tripods" in kinds and "Memory Cards" in kinds and "Digital Cameras" not in kinds
         assert any(item.brand != "Canon" for item in bundle.items)  # Canon is the camera's brand, not a wish
+
+
+def test_a_model_asked_for_by_name_is_what_is_shown(engine: ShoppingAssistant) -> None:
+    result = engine.turn("do you have the galaxy s25 ultra in stock")
+    assert result.bundles  # it once asked "What are you shopping for?"
+    assert all("Galaxy S25 Ultra" in bundle.items[0].title for bundle in result.bundles)
+    assert all("Smartphones" in (bundle.items[0].category or "") for bundle in result.bundles)
+
+
+def test_a_product_line_means_its_brand(engine: ShoppingAssistant) -> None:
+    result = engine.turn("the cheapest iphone you have")
+    assert result.bundles and all(bundle.items[0].brand == "Apple" for bundle in result.bundles)
+    result = engine.turn("skincare for oily skin, nothing from the ordinary")
+    assert result.bundles
+    assert not any(item.brand == "The Ordinary" for bundle in result.bundles for item in bundle.items)

@@ -147,3 +147,17 @@ def test_a_model_named_after_the_question_is_the_device_to_fit() -> None:
     assert state.goal.fits == ["iPhone 16 Pro", "iOS"] and state.goal.budget_max == Decimal("30")
     _, later = DialogueTracker().advance(state, answer)  # fitted already: an ordinary search now
     assert later.kind == "search"
+
+
+def test_a_model_asked_for_by_name_is_a_request_of_its_own() -> None:
+    message = ParsedMessage("search_product", 0.99, Slots(), models=("Galaxy S25 Ultra", "Android"))
+    state, action = DialogueTracker().advance(ConversationState(), message)
+    assert action.kind == "search" and state.goal.products == ["Galaxy S25 Ultra", "Android"]
+    other = ParsedMessage("search_product", 0.99, Slots(), models=("Pixel 9",))
+    state, _ = DialogueTracker().advance(state, other)
+    assert state.goal.products == ["Pixel 9"]  # another model: a new request
+    fitted = ParsedMessage(
+        "build_bundle", 0.99, Slots(category=["case"]), fits=("Pixel 9",), models=("Pixel 9",)
+    )
+    state, _ = DialogueTracker().advance(ConversationState(), fitted)
+    assert state.goal.products == [] and state.goal.fits == ["Pixel 9"]  # their phone is not for sale

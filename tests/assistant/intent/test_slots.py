@@ -8,7 +8,15 @@ import pytest
 from pydantic import ValidationError
 
 from assistant.intent.markup import Span
-from assistant.intent.parser import FittedDevice, attach_numbers, fitted_device, merge_modifiers, span_slots
+from assistant.intent.parser import (
+    FittedDevice,
+    ParsedMessage,
+    attach_numbers,
+    fitted_device,
+    line_brands,
+    merge_modifiers,
+    span_slots,
+)
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.vocabulary import SlotVocabulary
 from tests.retrieval.factories import small_catalog
@@ -335,3 +343,20 @@ def test_two_bundle_references_are_both_bundles(vocabulary: SlotVocabulary) -> N
     assert refs("bundle 1", "3", "the first") == [1, 3]
     assert refs("the first two", "the last one") == [-1, 1, 2]
     assert refs("the second", "the premium one") == "premium"  # a label cannot join ordinals
+
+
+def test_a_product_line_is_a_brand_wish_unless_it_is_their_own_device(vocabulary: SlotVocabulary) -> None:
+    wanted = "the cheapest iphone you have"
+    assert line_brands(wanted, [Span(13, 19, "category")], (), vocabulary) == ("Apple",)
+    owned = "a case for my iphone"
+    assert (
+        line_brands(owned, [Span(2, 6, "category"), Span(14, 20, "category")], ("phone",), vocabulary) == ()
+    )
+    message = ParsedMessage(
+        "build_bundle",
+        0.99,
+        Slots(category=["tripod"], brand=["Canon", "Manfrotto"]),
+        device_brands=("Canon",),
+        line_brands=("Apple",),
+    )
+    assert message.goal_slots.brand == ["Manfrotto", "Apple"]

@@ -180,3 +180,16 @@ def test_a_model_knows_its_kind_even_when_the_shop_only_sells_accessories_for_it
     assert sold.kinds[:2] == fitted_only.kinds[:2] == ("smartphone", "phone")
     assert vocabulary.models_named("android")[0].kinds == ()
     assert sold.platforms == ("iOS",) and fitted_only.platforms == ()
+
+
+def test_a_brand_named_without_its_article_is_still_the_brand() -> None:
+    vocabulary = SlotVocabulary(brands=["The Ordinary", "Clinique"], categories=["serum"])
+    assert vocabulary.brand("ordinary") == vocabulary.brand("the ordinary") == "The Ordinary"
+    assert vocabulary.brand("extraordinary") == "extraordinary"  # no partial matches
+
+
+def test_a_product_line_names_its_brand(vocabulary: SlotVocabulary) -> None:
+    assert vocabulary.line_brand("iPhones") == vocabulary.line_brand("iphone") == "Apple"
+    assert vocabulary.line_brand("galaxy") == "Samsung"
+    assert vocabulary.line_brand("phone") is None and vocabulary.line_brand("lauder") is None
+    assert SlotVocabulary(brands=[], categories=[]).line_brand("iphone") is None  # no Apple in the shop
