@@ -48,6 +48,7 @@ log = logging.getLogger("bundlewise.chat")
 ANCHOR_POOL = 30  # anchor candidates retrieved per turn
 ROLE_ANCHORS = 3  # complement roles are gathered around this many top anchors
 MAX_ACCESSORY_ROLES = 4  # "accessories for my camera": the first few complement roles of a camera
+CHEAP_RANK_PENALTY = 0.2  # "the cheapest X": score lost from the cheapest to the dearest candidate kept
 NAMED_ACCESSORY_ROLES = 2  # "a case for my phone": the case, and at most this many of the phone's others
 
 
@@ -448,6 +449,9 @@ class ShoppingAssistant:
             hits = [
                 hit for hit in hits if model_key(str(hit.product.attributes.get("model", ""))) in asked
             ] or hits
+        cheap = turn.parsed.slots.price_direction == "lower" and action.kind in ("build", "search")
+        if cheap:
+            hits = _cheaper_half(hits)  # "the cheapest iphone you have": the cheap end, cheapest first
         keep_anchor = _anchor_ids(turn.state, action)
         if keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
             kept = [hit for hit in hits if hit.product.id in keep_anchor]
@@ -486,6 +490,9 @@ class ShoppingAssistant:
             if action.kind == "swap" and role == action.item_role:
                 found = [hit for hit in found if hit.product.id not in _shown_item_ids(turn.state, role)]
             found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]
+            if cheap:  # "cheap earbuds": a cable or a charger may come along, not a phone dearer than them
+                ceiling = max(anchor.product.price for anchor in anchors[:ROLE_ANCHORS])
+                found = [hit for hit in found if hit.product.price <= ceiling]
             if found:
                 by_role[role] = [_scored(hit) for hit in found]
         return anchors, by_role
@@ -542,6 +549,19 @@ def _accessory_roles(devices: list[Product], complements: ComplementModel) -> tu
     owned = {leaf_role(device) for device in devices}
     roles = bundle_roles(devices, complements, around=ROLE_ANCHORS)
     return tuple(role for role in roles if role not in owned)[:MAX_ACCESSORY_ROLES]
+
+
+def _cheaper_half(hits: list[SearchHit], keep: int = ROLE_ANCHORS) -> list[SearchHit]:
+    """The cheaper half of the anchor candidates (at least `keep`), scored by price: a request that asks
+    for cheap ("the cheapest iphone", "cheap earbuds") is answered from the low end. Relevance (capped
+    at 1, as the builder caps it) still scales the score, so a cheap but unrelated item does not win;
+    among relevant ones the cheapest scores highest, the dearest kept one 20% lower."""
+    kept = sorted(hits, key=lambda hit: hit.product.price)[: max(keep, (len(hits) + 1) // 2)]
+    last = max(1, len(kept) - 1)
+    return [
+        replace(hit, score=min(1.0, hit.score) * (1.0 - CHEAP_RANK_PENALTY * rank / last))
+        for rank, hit in enumerate(kept)
+    ]
 
 
 def _works_with(devices: list[Product], checker: CompatibilityChecker) -> Callable[[SearchHit], bool]:

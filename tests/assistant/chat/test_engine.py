@@ -129,9 +129,18 @@ def test_a_model_asked_for_by_name_is_what_is_shown(engine: ShoppingAssistant) -
     assert all("Smartphones" in (bundle.items[0].category or "") for bundle in result.bundles)
 
 
-def test_a_product_line_means_its_brand(engine: ShoppingAssistant) -> None:
+def test_a_product_line_means_its_brand_and_cheapest_means_the_cheap_end(engine: ShoppingAssistant) -> None:
     result = engine.turn("the cheapest iphone you have")
     assert result.bundles and all(bundle.items[0].brand == "Apple" for bundle in result.bundles)
+    iphones = [
+        p.price for p in open_catalog(Settings()) if p.brand == "Apple" and p.category.endswith("Smartphones")
+    ]
+    assert min(bundle.bundle_price for bundle in result.bundles) == min(iphones)  # it showed a $699 one first
+    cheap = engine.turn("cheap wireless earbuds")
+    assert cheap.bundles
+    for bundle in cheap.bundles:  # a cable or a charger may come along, never a phone or a tablet
+        kinds = " ".join(item.category or "" for item in bundle.items)
+        assert "Smartphones" not in kinds and "Tablets" not in kinds, kinds
     result = engine.turn("skincare for oily skin, nothing from the ordinary")
     assert result.bundles
     assert not any(item.brand == "The Ordinary" for bundle in result.bundles for item in bundle.items)
