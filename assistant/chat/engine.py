@@ -362,6 +362,10 @@ class ShoppingAssistant:
         are ours to choose, so any of them within budget comes before the first one above it. So do
         accessories for a device the shopper owns ("accessories for my camera"): its complement roles."""
         goal = turn.state.goal
+        named = [product for model in goal.products for product in self._by_model.get(model_key(model), [])]
+        if named and goal.categories and leaf_role(named[0]) not in goal.categories:
+            # "the iphone 16 pro with a case": the phone is the anchor and the case goes with it
+            goal = goal.model_copy(update={"categories": [leaf_role(named[0]), *goal.categories]})
         categories: list[str | None] = list(goal.categories) or [None]
         needed = () if goal.categories else categories_for_need(goal.use_case, self._needs)
         if not goal.categories and not needed and accessories_of:

@@ -184,6 +184,8 @@ def _lead(goal: ShoppingGoal) -> str:
     budget = (
         f" within {_money(goal.budget_max, goal.currency or 'USD')}" if goal.budget_max is not None else ""
     )
+    if goal.products:  # "the iphone 16 pro with a case": the phone is what the bundles are built around
+        return f"Here are {goal.products[0]} bundles{budget}:"
     if goal.categories:
         device = f" for your {goal.fits[0]}" if goal.fits else ""
         return f"Here are {goal.categories[0]} bundles{device}{budget}:"

@@ -144,3 +144,14 @@ def test_a_product_line_means_its_brand_and_cheapest_means_the_cheap_end(engine:
     result = engine.turn("skincare for oily skin, nothing from the ordinary")
     assert result.bundles
     assert not any(item.brand == "The Ordinary" for bundle in result.bundles for item in bundle.items)
+
+
+def test_a_model_named_with_an_accessory_anchors_the_bundle(engine: ShoppingAssistant) -> None:
+    result = engine.turn("the iphone 16 pro with a case")
+    assert result.bundles and "iPhone 16 Pro bundles" in result.reply
+    for bundle in result.bundles:
+        anchor, *rest = bundle.items
+        assert anchor.title.startswith("Apple iPhone 16 Pro ") and "Max" not in anchor.title
+        assert any(
+            "Case for iPhone 16 Pro" in item.title or "iPhone 16 Pro Clear" in item.title for item in rest
+        )
