@@ -187,11 +187,27 @@ def _lead(goal: ShoppingGoal) -> str:
     if goal.products:  # "the iphone 16 pro with a case": the phone is what the bundles are built around
         return f"Here are {goal.products[0]} bundles{budget}:"
     if goal.categories:
-        device = f" for your {goal.fits[0]}" if goal.fits else ""
+        device = f" for your {_device_name(goal.fits)}" if goal.fits else ""
         return f"Here are {goal.categories[0]} bundles{device}{budget}:"
     if goal.owned:  # "accessories for my camera": the bundles go with their device, they hold no camera
-        return f"Here are accessories for your {' and '.join(goal.fits[:1] or goal.owned)}{budget}:"
+        device = _device_name(goal.fits) if goal.fits else " and ".join(goal.owned)
+        return f"Here are accessories for your {device}{budget}:"
     return f"Here are bundles{budget}:"
+
+
+def _device_name(models: Sequence[str]) -> str:
+    """What the shopper's device is called: the first model, cut to the words it shares with the other
+    models of its line ('Apple Watch Series 10' for the 42mm and the 46mm); a platform ('iOS') is no line."""
+    words = models[0].split()
+    for other in models[1:]:
+        theirs = other.split()
+        if theirs[:1] != words[:1]:
+            continue
+        shared = 0
+        while shared < min(len(words), len(theirs)) and words[shared] == theirs[shared]:
+            shared += 1
+        words = words[:shared]
+    return " ".join(words)
 
 
 def _or(names: Sequence[str]) -> str:

@@ -44,3 +44,18 @@ def test_a_shop_policy_question_is_told_where_the_answer_is() -> None:
     ):
         assert words.out_of_scope(policy) != words.out_of_scope(other) == words.out_of_scope()
     assert "shipping" in EnglishReplies().out_of_scope("Can I pay with PayPal?")
+
+
+def test_the_device_is_called_what_its_models_share() -> None:
+    watch = ShoppingGoal(
+        owned=["smartwatch"], fits=["Apple Watch Series 10 42mm", "Apple Watch Series 10 46mm"]
+    )
+    assert (
+        EnglishReplies()
+        .offer([], watch, TurnAction(kind="build"), notes=[])
+        .startswith("Here are accessories for your Apple Watch Series 10:")
+    )
+    phone = ShoppingGoal(categories=["case"], owned=["smartphone"], fits=["iPhone 16 Pro", "iOS"])
+    assert "case bundles for your iPhone 16 Pro:" in EnglishReplies().offer(
+        [], phone, TurnAction(kind="build"), notes=[]
+    )
