@@ -494,7 +494,9 @@ class ShoppingAssistant:
             if action.kind == "swap" and role == action.item_role:
                 found = [hit for hit in found if hit.product.id not in _shown_item_ids(turn.state, role)]
             found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]
-            if cheap:  # "cheap earbuds": a cable or a charger may come along, not a phone dearer than them
+            # "cheap earbuds" or "a memory card for my camera": what comes along is an add-on, no dearer
+            # than what was asked for (a cable or a bag, not a phone or a $500 lens)
+            if cheap or (devices and turn.state.goal.categories):
                 ceiling = max(anchor.product.price for anchor in anchors[:ROLE_ANCHORS])
                 found = [hit for hit in found if hit.product.price <= ceiling]
             if found:

@@ -155,3 +155,19 @@ def test_a_model_named_with_an_accessory_anchors_the_bundle(engine: ShoppingAssi
         assert any(
             "Case for iPhone 16 Pro" in item.title or "iPhone 16 Pro Clear" in item.title for item in rest
         )
+
+
+def test_everything_offered_for_a_known_device_works_with_it(engine: ShoppingAssistant) -> None:
+    from pricing.complements.compatibility import CompatibilityChecker
+
+    catalog = {product.id: product for product in open_catalog(Settings())}
+    camera = next(p for p in catalog.values() if p.attributes.get("model") == "ZV-E10 II")
+    result = engine.turn("a memory card for my sony zv-e10")
+    assert result.bundles
+    for bundle in result.bundles:
+        assert "Memory Cards" in (bundle.items[0].category or "")
+        for item in bundle.items:
+            assert CompatibilityChecker().compatible(catalog[item.product_id], camera), item.title
+            assert item.unit_price <= max(
+                b.items[0].unit_price for b in result.bundles
+            )  # add-ons, no $500 lens
