@@ -464,6 +464,7 @@ class ShoppingAssistant:
         if the_plan.request.roles == ():
             return anchors, {}
         roles: list[str] = list(the_plan.request.roles or ())
+        suggested = not roles  # roles the shopper did not name: ours to choose, as add-ons
         if not roles and devices:
             anchor_roles = {leaf_role(anchor.product) for anchor in anchors[:ROLE_ANCHORS]}
             roles = [role for role in _accessory_roles(devices, complements) if role not in anchor_roles]
@@ -494,9 +495,10 @@ class ShoppingAssistant:
             if action.kind == "swap" and role == action.item_role:
                 found = [hit for hit in found if hit.product.id not in _shown_item_ids(turn.state, role)]
             found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]
-            # "cheap earbuds" or "a memory card for my camera": what comes along is an add-on, no dearer
-            # than what was asked for (a cable or a bag, not a phone or a $500 lens)
-            if cheap or (devices and turn.state.goal.categories):
+            # What we add is an add-on, no dearer than what was asked for: running shoes come with socks
+            # and a bottle, not a $299 massage gun; a memory card with a bag, not a $549 lens; cheap
+            # earbuds with a cable, not a phone. Roles the shopper named may cost what they cost.
+            if cheap or suggested:
                 ceiling = max(anchor.product.price for anchor in anchors[:ROLE_ANCHORS])
                 found = [hit for hit in found if hit.product.price <= ceiling]
             if found:
