@@ -171,3 +171,13 @@ def test_everything_offered_for_a_known_device_works_with_it(engine: ShoppingAss
             assert item.unit_price <= max(
                 b.items[0].unit_price for b in result.bundles
             )  # add-ons, no $500 lens
+
+
+def test_complements_we_choose_are_add_ons_no_dearer_than_what_was_asked_for(
+    engine: ShoppingAssistant,
+) -> None:
+    result = engine.turn("i need new running shoes")
+    assert result.bundles and max(len(bundle.items) for bundle in result.bundles) >= 2
+    dearest_anchor = max(bundle.items[0].unit_price for bundle in result.bundles)
+    for bundle in result.bundles:  # it added a $299 massage gun and a smartwatch to $140 shoes
+        assert all(item.unit_price <= dearest_anchor for item in bundle.items[1:]), bundle.items
