@@ -400,16 +400,20 @@ class ShoppingAssistant:
         return bool(top) and 2 * sum(lists_models(hit.product.attributes) for hit in top) > len(top)
 
     def _example_models(self, device: str, count: int = 3) -> list[str]:
-        """Models of the shopper's kind of device the shop has, one per brand ('iPhone 16', 'Galaxy S25')."""
+        """Models of the shopper's kind of device, one per brand, from the brands the shop carries most of
+        that kind ('iPhone 16, Galaxy S25 or Pixel 9'), each brand's best match for the kind."""
         the_plan = plan(ShoppingGoal(categories=[device]), message=device, anchor_category=device)
-        examples: dict[str, str] = {}
-        for hit in self._retriever.search(
+        hits = self._retriever.search(
             the_plan.anchor_query, top_k=ANCHOR_POOL, filters=the_plan.anchor_filters
-        ):
+        )
+        first: dict[str, str] = {}
+        carried: Counter[str] = Counter()
+        for hit in hits:
             model = hit.product.attributes.get("model")
-            if isinstance(model, str) and len(examples) < count:
-                examples.setdefault(hit.product.brand or model, model)
-        return list(examples.values())
+            if isinstance(model, str) and hit.product.brand:
+                first.setdefault(hit.product.brand, model)
+                carried[hit.product.brand] += 1
+        return [first[brand] for brand, _ in carried.most_common(count)]
 
     def _own_devices(self, goal: ShoppingGoal) -> list[Product]:
         """The shopper's devices: the products of the model they named ("my iPhone 16 Pro"), else the

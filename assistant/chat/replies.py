@@ -133,7 +133,8 @@ class ChineseReplies(EnglishReplies):
             + (f"（省{_money(b.savings, b.currency)}）" if b.savings > 0 else "")
             for b in bundles
         ]
-        return "为你搭配了这些套装：" + "；".join(parts) + "。"
+        lead = f"为你的{_device_name(goal.fits)}搭配了这些套装：" if goal.fits else "为你搭配了这些套装："
+        return lead + "；".join(parts) + "。"
 
     def not_carried(self, brands: Sequence[str]) -> str:
         return f"本店没有{'、'.join(brands)}的商品，为你推荐相近的选择。"

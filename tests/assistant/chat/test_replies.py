@@ -59,3 +59,13 @@ def test_the_device_is_called_what_its_models_share() -> None:
     assert "case bundles for your iPhone 16 Pro:" in EnglishReplies().offer(
         [], phone, TurnAction(kind="build"), notes=[]
     )
+
+
+def test_a_chinese_offer_names_the_shoppers_device() -> None:
+    goal = ShoppingGoal(categories=["case"], owned=["smartphone"], fits=["iPhone 16", "iOS"])
+    assert (
+        ChineseReplies().offer([], goal, TurnAction(kind="build"), notes=[]).startswith("为你的iPhone 16搭配")
+    )
+    assert (
+        ChineseReplies().offer([], ShoppingGoal(), TurnAction(kind="build"), notes=[]).startswith("为你搭配")
+    )
