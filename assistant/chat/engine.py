@@ -164,9 +164,8 @@ class ShoppingAssistant:
         """Products by the model they are ('iphone 16 pro' -> the iPhone 16 Pro in each storage size)."""
         products: dict[str, list[Product]] = {}
         for product in self._retriever.catalog:
-            model = product.attributes.get("model")
-            if isinstance(model, str):
-                products.setdefault(model_key(model), []).append(product)
+            if _model_of(product):
+                products.setdefault(_model_of(product), []).append(product)
         return products
 
     @cached_property
@@ -402,18 +401,19 @@ class ShoppingAssistant:
     def _example_models(self, device: str, count: int = 3) -> list[str]:
         """Models of the shopper's kind of device, one per brand, from the brands the shop carries most of
         that kind ('iPhone 16, Galaxy S25 or Pixel 9'), each brand's best match for the kind."""
-        the_plan = plan(ShoppingGoal(categories=[device]), message=device, anchor_category=device)
-        hits = self._retriever.search(
-            the_plan.anchor_query, top_k=ANCHOR_POOL, filters=the_plan.anchor_filters
-        )
         first: dict[str, str] = {}
         carried: Counter[str] = Counter()
-        for hit in hits:
+        for hit in self._of_kind(device, ANCHOR_POOL):
             model = hit.product.attributes.get("model")
             if isinstance(model, str) and hit.product.brand:
                 first.setdefault(hit.product.brand, model)
                 carried[hit.product.brand] += 1
         return [first[brand] for brand, _ in carried.most_common(count)]
+
+    def _of_kind(self, category: str, top_k: int) -> list[SearchHit]:
+        """The catalog's best matches for a kind of product named alone ('phone')."""
+        the_plan = plan(ShoppingGoal(categories=[category]), message=category, anchor_category=category)
+        return self._retriever.search(the_plan.anchor_query, top_k=top_k, filters=the_plan.anchor_filters)
 
     def _own_devices(self, goal: ShoppingGoal) -> list[Product]:
         """The shopper's devices: the products of the model they named ("my iPhone 16 Pro"), else the
@@ -423,10 +423,7 @@ class ShoppingAssistant:
             return exact
         devices: list[Product] = []
         for device in goal.owned:
-            the_plan = plan(ShoppingGoal(categories=[device]), message=device, anchor_category=device)
-            hits = self._retriever.search(
-                the_plan.anchor_query, top_k=ROLE_ANCHORS, filters=the_plan.anchor_filters
-            )
+            hits = self._of_kind(device, ROLE_ANCHORS)
             kind = Counter(leaf_role(hit.product) for hit in hits).most_common(1)  # a lens may rank too
             devices.extend(hit.product for hit in hits if kind and leaf_role(hit.product) == kind[0][0])
         return devices
@@ -447,16 +444,14 @@ class ShoppingAssistant:
         complements = variant.complements
         owned = frozenset(leaf_role(device) for device in devices)
         fitted = {model_key(model) for model in turn.state.goal.fits}
-        exact = [device for device in devices if model_key(str(device.attributes.get("model", ""))) in fitted]
+        exact = [device for device in devices if _model_of(device) in fitted]
         fits_device = _works_with(exact, variant.builder.compatibility)
         hits = [hit for hit in hits if leaf_role(hit.product) not in owned and fits_device(hit)] or (
             [] if exact else hits
         )
         asked = {model_key(model) for model in turn.state.goal.products}
         if asked:  # "do you have the galaxy s25 ultra?": the phone itself, not the cases that fit it
-            hits = [
-                hit for hit in hits if model_key(str(hit.product.attributes.get("model", ""))) in asked
-            ] or hits
+            hits = [hit for hit in hits if _model_of(hit.product) in asked] or hits
         cheap = turn.parsed.slots.price_direction == "lower" and action.kind in ("build", "search")
         if cheap:
             hits = _cheaper_half(hits)  # "the cheapest iphone you have": the cheap end, cheapest first
@@ -553,6 +548,11 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         yield
     finally:
         timings[stage] = round(timings.get(stage, 0.0) + (time.perf_counter() - started) * 1000, 2)
+
+
+def _model_of(product: Product) -> str:
+    """The product's own model, as a key ('' when it names none)."""
+    return model_key(str(product.attributes.get("model", "")))
 
 
 def _accessory_roles(devices: list[Product], complements: ComplementModel) -> tuple[str, ...]:

@@ -247,7 +247,7 @@ def fitted_device(
     'my iphone 15 died, I need a new phone' wants that kind: nothing is fitted."""
     buying = set(slots.category) - set(owned)
     every = vocabulary.models_named(text)
-    mentioned = tuple(dict.fromkeys(name for model in every for name in (*model.names, *model.platforms)))
+    mentioned = tuple(dict.fromkeys(name for model in every for name in model.fit_names))
     named: list[tuple[int, NamedModel]] = []
     for model in every:
         owner = _FOR_DEVICE.search(text, 0, model.start)
@@ -261,7 +261,7 @@ def fitted_device(
         if span.slot == "brand" and any(begin <= span.start and span.end <= m.end for begin, m in named)
     ]
     return FittedDevice(
-        models=tuple(dict.fromkeys(name for _, model in named for name in (*model.names, *model.platforms))),
+        models=tuple(dict.fromkeys(name for _, model in named for name in model.fit_names)),
         kinds=tuple(dict.fromkeys(model.kinds[0] for _, model in named if model.kinds)),
         brands=tuple(dict.fromkeys(brands)),
         named=mentioned,

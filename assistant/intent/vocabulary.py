@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from pricing.complements.roles import category_phrases
 from retrieval.catalog.schema import Catalog
 from retrieval.embedders import Embedder
 from retrieval.filters import PLATFORM_ATTRIBUTE, category_keys, compatible_models
@@ -91,6 +92,11 @@ class NamedModel:
     @property
     def platforms(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(platform for model in self.models for platform in model.platforms))
+
+    @property
+    def fit_names(self) -> tuple[str, ...]:
+        """What a product for this device may list as what it fits: the models and their platforms."""
+        return (*self.names, *self.platforms)
 
 
 class SlotVocabulary:
@@ -175,11 +181,8 @@ class SlotVocabulary:
         """Each catalog model `text` names, longest match first: 'my iphone 16 pro max' names the iPhone 16
         Pro Max, not the iPhone 16 Pro. A name that starts two or more words of models names them all:
         'apple watch series 10' is the 42mm and the 46mm."""
-        words = [
-            (m.start(), "+" if m.group().casefold() == "plus" else fold(m.group()))
-            for m in _MODEL_WORD.finditer(text)
-        ]
-        ends = [m.end() for m in _MODEL_WORD.finditer(text)]
+        matches = list(_MODEL_WORD.finditer(text))
+        words = [(m.start(), "+" if m.group().casefold() == "plus" else fold(m.group())) for m in matches]
         found: list[NamedModel] = []
         start = 0
         while start < len(words):
@@ -191,7 +194,7 @@ class SlotVocabulary:
                 start += 1
                 continue
             end, models = (exact or prefix)[0]
-            found.append(NamedModel(words[start][0], ends[end - 1], tuple(models)))
+            found.append(NamedModel(words[start][0], matches[end - 1].end(), tuple(models)))
             start = end
         return found
 
@@ -268,7 +271,7 @@ def _models(catalog: Catalog) -> list[DeviceModel]:
     for product in catalog:
         own = product.attributes.get("model")
         if isinstance(own, str) and model_key(own) and product.category_path:
-            kind = _kind(product.category_path)
+            kind = category_phrases(product)
             kinds.setdefault(own, kind)
             by_first_word[model_key(own).split()[0]][kind] += 1
             platform = product.attributes.get(PLATFORM_ATTRIBUTE)
@@ -280,11 +283,6 @@ def _models(catalog: Catalog) -> list[DeviceModel]:
                 first = by_first_word.get(model_key(name).split()[0])
                 kinds[name] = first.most_common(1)[0][0] if first else ()
     return [DeviceModel(name, kind, tuple(platforms.get(name, ()))) for name, kind in kinds.items()]
-
-
-def _kind(path: tuple[str, ...]) -> tuple[str, ...]:
-    """Category phrases of a path, most specific first: ('smartphone', 'phone', 'electronic')."""
-    return tuple(dict.fromkeys(category_key(segment) for segment in reversed(path)))
 
 
 def _zh_head(text: str) -> LexiconEntry | None:
