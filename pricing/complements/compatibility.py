@@ -2,7 +2,8 @@
 
 Each rule pairs an accessory attribute with a device attribute (a case's `compatible_models` with a phone's
 `model`, a memory card's `format` with a camera's `memory_card` ...). A rule only applies when both products
-carry its attributes: a catalog that says nothing constrains nothing.
+carry its attributes: a catalog that says nothing constrains nothing. One exception: a wireless charger
+needs the device to state `wireless_charging`, since it is useless to a device that cannot.
 """
 
 from __future__ import annotations
@@ -63,11 +64,25 @@ def _same(attribute: str) -> Fits:
     return fits
 
 
+def _supplies_power(product: CompatibilityProfile) -> bool:
+    """Chargers, power banks and hubs state the power they deliver."""
+    return bool({"wattage_w", "power_delivery_w"} & product.attributes.keys())
+
+
 def _powers_device(accessory: CompatibilityProfile, device: CompatibilityProfile) -> bool:
     """A charger, power bank or hub plugs into the device's port (only for things that supply power)."""
-    if not ({"wattage_w", "power_delivery_w"} & accessory.attributes.keys()):
+    if not _supplies_power(accessory):
         return True
     return bool(accessory.names["connector"] & device.names["connector"])
+
+
+def _charges_wirelessly(charger: CompatibilityProfile, device: CompatibilityProfile) -> bool:
+    """A wireless charger (a power source marked `wireless`) charges only a device that says it charges
+    wirelessly: a MagSafe puck is no charger for a laptop. Its USB-C end is its own input, so the
+    connector rule alone passes it. A power source is no device here: it feeds the puck."""
+    if charger.attributes.get("wireless") is not True or not _supplies_power(charger):
+        return True
+    return _supplies_power(device) or device.attributes.get("wireless_charging") is True
 
 
 def _screen_fits(accessory: CompatibilityProfile, device: CompatibilityProfile) -> bool:
@@ -108,6 +123,8 @@ RULES: tuple[CompatibilityRule, ...] = (
     CompatibilityRule("card format", "format", "memory_card", _listed("format", "memory_card")),
     CompatibilityRule("cable connector", "connectors", "connector", _cable_reaches_device),
     CompatibilityRule("power connector", "connector", "connector", _powers_device),
+    # Wireless charging is a feature the device must state; a device that does not gets no puck.
+    CompatibilityRule("wireless charging", "wireless", "connector", _charges_wirelessly),
     CompatibilityRule("operating system", "compatible_os", "os", _listed("compatible_os", "os")),
     CompatibilityRule("lens mount", "mount", "mount", _same("mount")),
     CompatibilityRule("sleeve size", "fits_screen_in", "screen_in", _screen_fits),

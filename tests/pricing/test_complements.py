@@ -86,6 +86,19 @@ def test_compatibility_from_attributes(demo: dict[str, Product]) -> None:
     )
 
 
+def test_a_wireless_charger_charges_only_what_charges_wirelessly(demo: dict[str, Product]) -> None:
+    checker = CompatibilityChecker()
+    puck = _titled(demo, "MagSafe Charger")
+    assert checker.conflict(puck, _titled(demo, "MacBook Air 13-inch")) == "wireless charging"
+    plain_airpods = demo["Apple AirPods 4"]  # its case charges by cable only
+    assert checker.conflict(puck, plain_airpods) == "wireless charging"
+    assert checker.compatible(puck, _titled(demo, "iPhone 16 128GB"))
+    assert checker.compatible(puck, _titled(demo, "AirPods Pro 2"))
+    assert checker.compatible(puck, _titled(demo, "Apple 20W USB-C"))  # the adapter that powers it
+    laptop_charger = _titled(demo, "Apple 70W USB-C")
+    assert checker.compatible(laptop_charger, _titled(demo, "MacBook Air 13-inch"))  # wired: no constraint
+
+
 def test_no_attribute_no_constraint() -> None:
     bare = Product(id="a", title="a", price=Decimal(1), currency="USD")
     case = Product(
