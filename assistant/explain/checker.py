@@ -48,6 +48,27 @@ _ECHO_MARKERS = re.compile(
     r"\bplaceholder|\bfacts?\b",
     re.IGNORECASE,
 )
+# What an amount is, by the words before it: "instead of {list_price}", "save {savings}",
+# "you pay {bundle_price}".
+# "costs {savings} less" is a difference, so a saving may follow a cost verb when "less" or "more" comes next.
+_MONEY_CUES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (
+        re.compile(
+            r"\b(?:instead of|rather than|against|down from|compared (?:with|to)|versus|total of)"
+            r"\s+(\{\w+\})",
+            re.IGNORECASE,
+        ),
+        frozenset({"{list_price}"}),
+    ),
+    (
+        re.compile(r"\b(?:save|saves|saving(?: you| of)?|savings of|keeping)\s+(\{\w+\})", re.IGNORECASE),
+        frozenset({"{savings}"}),
+    ),
+    (
+        re.compile(r"\b(?:you pay|costs?|comes? to)\s+(\{\w+\})(?!\s+(?:less|more)\b)", re.IGNORECASE),
+        frozenset({"{bundle_price}"}),
+    ),
+)
 # "{item:2} takes care of the case": a verb that gives the item before it a role, then the role.
 _ROLE_VERBS = (
     r"(?:covers?|takes? care of|adds?|handles?|brings?|suppl(?:y|ies)|provides?|is|are|as|serves? as|"
@@ -132,6 +153,7 @@ class ExplanationChecker:
             yield "number: writes a number or amount"
         yield from self._claim_reasons(plain, facts)
         yield from _role_reasons(text, facts)
+        yield from _money_reasons(text)
         yield from self._name_reasons(plain, facts)
         if _ECHO_MARKERS.search(plain):
             yield "echo: repeats prompt markup"
@@ -217,6 +239,16 @@ def _role_reasons(text: str, facts: ExplanationFacts) -> Iterable[str]:
         if wrong:
             yield f"claim: gives {mention.group(0)} the role {wrong[0]!r} of another item"
             return
+
+
+def _money_reasons(text: str) -> Iterable[str]:
+    """An amount in the wrong place: "against {list_price} instead of {savings}" fills, and every number
+    is the engine's, but it says the saving is what the items would cost."""
+    for cue, meant in _MONEY_CUES:
+        for found in cue.finditer(text):
+            if found.group(1) not in meant:
+                yield f"claim: {found.group(1)} where {sorted(meant)[0]} is meant ({found.group(0)!r})"
+                return
 
 
 def _language_reasons(plain: str, facts: ExplanationFacts) -> Iterable[str]:

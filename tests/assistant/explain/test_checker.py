@@ -55,6 +55,34 @@ def test_a_comparison_needs_a_cheaper_bundle_on_offer(checker: ExplanationChecke
     assert checker.check(text, phone_bundle(has_cheaper_alternative=True)).accepted
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It costs {bundle_price} against {list_price} instead of {savings}.",  # seen from the model
+        "You pay {list_price} for everything, so you save {savings}.",
+        "The set costs {bundle_price} rather than {bundle_price}, saving you {savings}.",
+        "You pay {bundle_price} instead of {list_price}, which saves {list_price}.",
+    ],
+)
+def test_an_amount_in_another_amounts_place_is_rejected(checker: ExplanationChecker, sentence: str) -> None:
+    text = "{item:1} is the core, and {item:2} keeps it safe. " + sentence
+    assert any("is meant" in reason for reason in checker.check(text, phone_bundle()).reasons)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It costs {bundle_price} against {list_price}, a saving of {savings}.",
+        "You pay {bundle_price} instead of {list_price} and keep {savings}.",
+        "It costs {savings} less than the items' total of {list_price}.",
+        "The set comes to {bundle_price}, which is {savings} less than buying each item.",
+    ],
+)
+def test_amounts_in_their_own_places_pass(checker: ExplanationChecker, sentence: str) -> None:
+    text = "{item:1} is the core, and {item:2} keeps it safe. " + sentence
+    assert checker.check(text, phone_bundle()).accepted
+
+
 PRICE = " You pay {bundle_price} for everything."
 
 
