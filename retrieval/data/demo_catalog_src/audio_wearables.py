@@ -20,6 +20,22 @@ ANDROID = ["Android"]
 BOTH = ["iOS", "Android"]
 
 
+# Earbuds whose case charges on a Qi or MagSafe pad (the compatibility rules keep a wireless charger away
+# from the others).
+_WIRELESS_CHARGING_CASES = frozenset(
+    {
+        "earbuds-apple-airpods-pro-2-usb-c",
+        "earbuds-apple-airpods-4-anc",
+        "earbuds-samsung-galaxy-buds3-pro",
+        "earbuds-google-pixel-buds-pro-2",
+        "earbuds-sony-wf-1000xm5",
+        "earbuds-anker-soundcore-liberty-4-nc",
+        "earbuds-huawei-freebuds-pro-4",
+        "earbuds-beats-powerbeats-pro-2",
+    }
+)
+
+
 def _audio(
     category: str,
     pid: str,
@@ -41,6 +57,8 @@ def _audio(
         "battery_h": battery_h,
         "compatible_os": compatible_os,
     }
+    if category == EARBUDS:
+        attributes["wireless_charging"] = pid in _WIRELESS_CHARGING_CASES
     return record(pid, title, title_zh, brand, category, description, price, attributes)
 
 
