@@ -19,6 +19,8 @@ from retrieval.text import category_key, fold, model_key
 COMPATIBILITY_PREFIX = "compatible_"  # attributes listing what a product fits: models, watches, os
 PLATFORM_ATTRIBUTE = "os"  # a device's platform, which a `compatible_os` list names
 MODEL_LISTS = ("compatible_models", "compatible_watches")  # exact models: a case fits one phone, not a brand
+WEARER_ATTRIBUTE = "gender"  # who a garment or fragrance is made for: women, men or unisex
+UNISEX = "unisex"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class SearchFilters:
     in_stock: bool = False
     currency: str | None = None
     fits: tuple[str, ...] = ()  # device models and platforms: a product that lists what it fits lists one
+    wearer: str | None = None  # "women" or "men": a product made for one of them must be for this one
 
     def __post_init__(self) -> None:
         for name in ("max_price", "min_price"):
@@ -73,6 +76,9 @@ class FilterColumns:
                 fits_rows[model_key(model)].append(row)
                 self._declares_fit[row] = True
         self._fits_rows = {key: np.asarray(rows, dtype=np.int64) for key, rows in fits_rows.items()}
+        self._wearer = np.array(
+            [fold(str(product.attributes.get(WEARER_ATTRIBUTE) or "")) for product in catalog]
+        )
 
     @property
     def category_rows(self) -> dict[str, npt.NDArray[np.int64]]:
@@ -106,6 +112,8 @@ class FilterColumns:
                 if rows is not None:
                     fits[rows] = True
             allowed &= fits
+        if filters.wearer is not None:  # running shoes for my wife: women's or unisex, or not said
+            allowed &= np.isin(self._wearer, ["", UNISEX, fold(filters.wearer)])
         return allowed
 
     def _price_mask(self, low: Decimal | None, high: Decimal | None) -> npt.NDArray[np.bool_]:

@@ -49,6 +49,7 @@ def plan(
         in_stock=True,
         currency=goal.currency,
         fits=tuple(goal.fits),
+        wearer=goal.wearer,
     )
     anchor_filters = SearchFilters(
         max_price=goal.budget_max,
@@ -58,6 +59,7 @@ def plan(
         in_stock=True,
         currency=goal.currency,
         fits=tuple(goal.fits),
+        wearer=goal.wearer,
     )
     removed = frozenset(goal.removed_roles)
     asked = tuple(role for role in goal.categories if role not in removed and role != anchor_category)

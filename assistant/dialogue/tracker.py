@@ -54,9 +54,10 @@ class DialogueTracker:
                 owned=message.owned,
                 fits=message.fits,
                 products=tuple(model for model in message.models if model not in message.fits),
+                wearer=message.wearer,
             )
         if intent == "refine":
-            return self._refine(state, message.goal_slots, ask)
+            return self._refine(state, message.goal_slots, ask, wearer=message.wearer)
         if not state.shown:
             if intent == "add_item" and message.slots.category:  # "a case then": nothing to add to, a request
                 return self._request(state, message.slots, "build", ask)
@@ -84,10 +85,12 @@ class DialogueTracker:
         owned: tuple[str, ...] = (),
         fits: tuple[str, ...] = (),
         products: tuple[str, ...] = (),
+        wearer: str | None = None,
     ) -> tuple[ConversationState, TurnAction]:
         """`owned`: categories the shopper already has ('a case for my phone'): shopped around, never sold;
         `fits`: their device models, which every product offered must fit; `products`: models asked for
-        by name ("do you have the galaxy s25 ultra?"), a request of their own even with no category."""
+        by name ("do you have the galaxy s25 ultra?"), a request of their own even with no category;
+        `wearer`: who it is made for ("women's", "for my husband")."""
         if owned:
             slots = slots.model_copy(update={"category": [c for c in slots.category if c not in owned]})
         goal = state.goal
@@ -98,6 +101,8 @@ class DialogueTracker:
         goal = _merge(goal, slots, replace_categories=new_kind)
         if products:
             goal = goal.model_copy(update={"products": list(products)})
+        if wearer:
+            goal = goal.model_copy(update={"wearer": wearer})
         if owned or fits:
             goal = goal.model_copy(
                 update={
@@ -108,9 +113,11 @@ class DialogueTracker:
         return _ready(state.model_copy(update={"goal": goal, "accepted_bundle_id": None}), kind, ask)
 
     def _refine(
-        self, state: ConversationState, slots: Slots, ask: type[questions]
+        self, state: ConversationState, slots: Slots, ask: type[questions], *, wearer: str | None = None
     ) -> tuple[ConversationState, TurnAction]:
         goal = _merge(state.goal, slots, replace_categories=bool(slots.category))
+        if wearer:  # "men's instead"
+            goal = goal.model_copy(update={"wearer": wearer})
         sensitivity = state.price_sensitivity
         prices = [bundle.bundle_price for bundle in state.shown]
         if slots.price_direction == "lower" and slots.budget_max is None:

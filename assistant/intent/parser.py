@@ -16,9 +16,11 @@ from assistant.intent.markup import Span, decode_tags, spans_from_tags
 from assistant.intent.model import encode
 from assistant.intent.runtime import IntentRuntime
 from assistant.intent.slots import Slots, assemble_slots
+from assistant.intent.values import names_wearer_only, wearer
 from assistant.intent.vocabulary import NamedModel, SlotVocabulary
 from assistant.intent.words import split_words
 
+_NAMING_SLOTS = ("brand", "exclude_brand", "category")  # "mens" is who it is for, never a brand
 MAX_MESSAGE_CHARS = 1000  # longer messages are cut; a shopping request never needs more
 
 
@@ -35,6 +37,7 @@ class ParsedMessage:
     device_brands: tuple[str, ...] = ()  # brands named with that model ("my [Canon] EOS R50"): not wanted
     models: tuple[str, ...] = ()  # every catalog model named: an answer to "which phone is it for?"
     line_brands: tuple[str, ...] = ()  # brands a product line implies: "the cheapest [iphone]" is Apple's
+    wearer: str | None = None  # "women" or "men": "women's running shoes", "a perfume for [my husband]"
 
     @property
     def goal_slots(self) -> Slots:
@@ -175,14 +178,17 @@ class IntentParser:
             span
             for span in merge_modifiers(text, attach_numbers(text, spans), self._vocabulary)
             if not (span.slot.startswith("budget") and _is_percentage(text, span.end))
+            and not (span.slot in _NAMING_SLOTS and names_wearer_only(text[span.start : span.end]))
         ]
         slots, owned = span_slots(text, kept, self._vocabulary)
         device = fitted_device(text, kept, slots, owned, self._vocabulary)
         surfaces = tuple((span.slot, text[span.start : span.end]) for span in kept)
         owned = tuple(dict.fromkeys((*owned, *device.kinds)))
         lines = line_brands(text, kept, owned, self._vocabulary)
+        recipients = (wearer(surface) for slot, surface in surfaces if slot == "recipient")
+        who = wearer(text, kin=False) or next((found for found in recipients if found), None)
         return ParsedMessage(
-            intent, confidence, slots, surfaces, owned, device.models, device.brands, device.named, lines
+            intent, confidence, slots, surfaces, owned, device.models, device.brands, device.named, lines, who
         )
 
 

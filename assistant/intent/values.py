@@ -208,3 +208,52 @@ def _chinese_number(text: str) -> int | None:
     if digit and not zero and last_unit >= 100:  # 三千五 is 3500, not 3005 (三千零五 is 3005)
         digit *= last_unit // 10
     return total + section + digit or None
+
+
+_SEX_WORDS: dict[str, tuple[str, ...]] = {
+    "women": ("women", "womens", "woman", "ladies", "lady", "female", "girls"),
+    "men": ("men", "mens", "man", "gentlemen", "male", "boys"),
+}
+_KIN_WORDS: dict[str, tuple[str, ...]] = {
+    "women": (
+        "her", "she", "wife", "mum", "mom", "mother", "mama", "mummy", "mommy", "girlfriend", "gf", "sister",
+        "daughter", "grandma", "grandmother", "granny", "nan", "aunt", "auntie", "niece", "fiancee", "girl",
+    ),
+    "men": (
+        "him", "he", "husband", "dad", "daddy", "father", "papa", "boyfriend", "bf", "brother", "son",
+        "grandpa", "grandfather", "uncle", "nephew", "fiance", "boy", "guy",
+    ),
+}  # fmt: skip
+_SEX_ZH = {"women": ("女士", "女款", "女式", "女性", "女生"), "men": ("男士", "男款", "男式", "男性", "男生")}
+_KIN_ZH = {
+    "women": ("女", "老婆", "妻子", "太太", "媳妇", "妈", "母亲", "姐", "妹", "奶奶", "外婆", "姥姥",
+              "阿姨", "她"),
+    "men": ("男", "老公", "丈夫", "先生", "爸", "父亲", "哥", "弟", "儿子", "爷爷", "外公", "姥爷", "叔叔",
+            "他"),
+}  # fmt: skip
+_ENGLISH_WORD = re.compile(r"[a-z]+")
+
+
+def wearer(text: str, *, kin: bool = True) -> str | None:
+    """'women' or 'men' when `text` names only one of them; None when it names neither or both ("my mum
+    and dad"). `kin`: also read relatives and pronouns (a recipient's words: "my wife", "for him"); a
+    whole message is read with `kin=False`, for "women's" or "for men" only."""
+    folded = text.casefold().replace("'s", "s").replace("’s", "s")
+    words = set(_ENGLISH_WORD.findall(folded))
+    found = set()
+    for who in ("women", "men"):
+        english = _SEX_WORDS[who] + (_KIN_WORDS[who] if kin else ())
+        chinese = _SEX_ZH[who] + (_KIN_ZH[who] if kin else ())
+        if words.intersection(english) or any(word in folded for word in chinese):
+            found.add(who)
+    return found.pop() if len(found) == 1 else None
+
+
+def names_wearer_only(surface: str) -> bool:
+    """True for a span that only says who it is for ("mens", "women's", "男士"): no brand, no kind."""
+    folded = surface.casefold().replace("'s", "s").replace("\u2019s", "s").strip()
+    words = _ENGLISH_WORD.findall(folded)
+    sexes = {word for who in _SEX_WORDS for word in _SEX_WORDS[who]}
+    if words:
+        return all(word in sexes for word in words)
+    return folded in {word for who in _SEX_ZH for word in _SEX_ZH[who]}

@@ -93,6 +93,14 @@ def _screen_fits(accessory: CompatibilityProfile, device: CompatibilityProfile) 
     return 0.0 <= room <= SCREEN_FIT_TOLERANCE_IN
 
 
+def _same_wearer(first: CompatibilityProfile, second: CompatibilityProfile) -> bool:
+    """Women's running shoes and a men's tee are no outfit; unisex goes with either."""
+    return (
+        "unisex" in first.names["gender"] | second.names["gender"]
+        or first.names["gender"] == second.names["gender"]
+    )
+
+
 def _coffee_fits_machine(coffee: CompatibilityProfile, machine: CompatibilityProfile) -> bool:
     """Capsules only fit their own system; a machine for ground coffee takes no capsules, a capsule
     machine no beans."""
@@ -128,6 +136,7 @@ RULES: tuple[CompatibilityRule, ...] = (
     CompatibilityRule("operating system", "compatible_os", "os", _listed("compatible_os", "os")),
     CompatibilityRule("lens mount", "mount", "mount", _same("mount")),
     CompatibilityRule("sleeve size", "fits_screen_in", "screen_in", _screen_fits),
+    CompatibilityRule("same wearer", "gender", "gender", _same_wearer),
     CompatibilityRule("coffee system", "roast", "needs_ground_coffee", _coffee_fits_machine),
     CompatibilityRule("capsule system", "capsule_system", "capsule_system", _same("capsule_system")),
 )

@@ -99,6 +99,15 @@ def test_a_wireless_charger_charges_only_what_charges_wirelessly(demo: dict[str,
     assert checker.compatible(laptop_charger, _titled(demo, "MacBook Air 13-inch"))  # wired: no constraint
 
 
+def test_clothes_for_one_wearer(demo: dict[str, Product]) -> None:
+    checker = CompatibilityChecker()
+    womens_shoes, mens_tee = _titled(demo, "Vomero 18"), _titled(demo, "Own the Run Tee")
+    assert checker.conflict(womens_shoes, mens_tee) == "same wearer"
+    assert checker.compatible(womens_shoes, _titled(demo, "Swiftly Tech"))
+    unisex = next(p for p in demo.values() if p.attributes.get("gender") == "unisex")
+    assert checker.compatible(unisex, mens_tee) and checker.compatible(womens_shoes, unisex)
+
+
 def test_no_attribute_no_constraint() -> None:
     bare = Product(id="a", title="a", price=Decimal(1), currency="USD")
     case = Product(

@@ -107,3 +107,17 @@ def test_fits_keeps_what_lists_the_model_and_what_lists_no_model() -> None:
     assert fitting("iPhone 16 Pro", "iOS") == {"c1", "e1", "g1"}  # its platform opens the earbuds
     assert fitting("Galaxy S25+", "Android") == {"c3", "g1"}
     assert len(fitting()) == len(catalog)
+
+
+def test_wearer_keeps_their_own_unisex_and_what_says_nothing() -> None:
+    rows = [
+        product("w", "Women's running shoes", "100", attributes={"gender": "women"}),
+        product("m", "Men's running shoes", "100", attributes={"gender": "Men"}),
+        product("u", "Unisex fragrance", "100", attributes={"gender": "unisex"}),
+        product("x", "Water bottle", "20"),
+    ]
+    catalog = Catalog(tuple(rows), source="wearer")
+    columns = FilterColumns(catalog)
+    assert ids(SearchFilters(wearer="women"), columns, catalog) == {"w", "u", "x"}
+    assert ids(SearchFilters(wearer="men"), columns, catalog) == {"m", "u", "x"}
+    assert ids(SearchFilters(), columns, catalog) == {"w", "m", "u", "x"}

@@ -161,3 +161,21 @@ def test_a_model_asked_for_by_name_is_a_request_of_its_own() -> None:
     )
     state, _ = DialogueTracker().advance(ConversationState(), fitted)
     assert state.goal.products == [] and state.goal.fits == ["Pixel 9"]  # their phone is not for sale
+
+
+def test_who_it_is_for_lasts_until_changed_or_a_new_request() -> None:
+    message = ParsedMessage(
+        "build_bundle", 0.99, Slots(category=["shoe"], recipient="my wife"), wearer="women"
+    )
+    state, _ = DialogueTracker().advance(ConversationState(), message)
+    assert state.goal.wearer == "women"
+    state = ConversationState.from_json(state.to_json())
+    state, _ = DialogueTracker().advance(state, _parsed("refine", price_direction="lower", budget_max=200))
+    assert state.goal.wearer == "women"  # a refinement keeps it
+    state, _ = DialogueTracker().advance(state, ParsedMessage("refine", 0.99, Slots(), wearer="men"))
+    assert state.goal.wearer == "men"  # "mens instead"
+    state, _ = DialogueTracker().advance(state, _parsed("build_bundle", category=["laptop"]))
+    assert state.goal.wearer is None
+    stored_before = ConversationState().to_json()
+    del stored_before["goal"]["wearer"]  # a state stored before the field existed still loads
+    assert ConversationState.from_json(stored_before).goal.wearer is None

@@ -62,3 +62,13 @@ def test_odd_input_gets_an_outcome_not_an_exception(parser: IntentParser, text: 
 
 def test_emoji_only_is_out_of_scope(parser: IntentParser) -> None:
     assert parser.parse("🙂🙂🙂").intent == "out_of_scope"
+
+
+def test_who_it_is_for_is_read_and_is_never_a_brand(parser: IntentParser) -> None:
+    assert parser.parse("running shoes for my wife").wearer == "women"
+    assert parser.parse("a perfume for my boyfriend").wearer == "men"
+    mens = parser.parse("mens instead")
+    assert mens.wearer == "men" and not mens.slots.brand
+    chinese = parser.parse("男士香水")
+    assert chinese.wearer == "men" and not chinese.slots.brand
+    assert parser.parse("a case for my phone").wearer is None

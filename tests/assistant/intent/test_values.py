@@ -9,11 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.intent.values import (
+    names_wearer_only,
     parse_bundle_ref,
     parse_money,
     parse_money_low,
     parse_price_direction,
     parse_quantity,
+    wearer,
 )
 
 D = Decimal
@@ -204,3 +206,31 @@ def test_parse_bundle_ref(text: str, ref: int | str | list[int] | None) -> None:
 )
 def test_parse_price_direction(text: str, direction: str | None) -> None:
     assert parse_price_direction(text) == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "kin", "who"),
+    [
+        ("women's", False, "women"),
+        ("mens", False, "men"),
+        ("ladies running shoes", False, "women"),
+        ("男士香水", False, "men"),
+        ("my wife", True, "women"),
+        ("for him", True, "men"),
+        ("我老公", True, "men"),
+        ("my mum and dad", True, None),  # both: nothing to filter on
+        ("a 10 year old", True, None),
+        ("my wife", False, None),  # a message is read for explicit words only
+        ("the chemist", True, None),
+    ],
+)
+def test_wearer(text: str, kin: bool, who: str | None) -> None:
+    assert wearer(text, kin=kin) == who
+
+
+@pytest.mark.parametrize(
+    ("surface", "only"),
+    [("mens", True), ("Women's", True), ("男士", True), ("men's shoes", False), ("Nike", False)],
+)
+def test_a_span_that_only_says_who_it_is_for(surface: str, only: bool) -> None:
+    assert names_wearer_only(surface) is only
