@@ -39,7 +39,8 @@ CATEGORY_ALIASES = {
     "phone cover": "case", "phone case": "case", "sneaker": "running shoe", "trainer": "running shoe",
     "pan": "cookware", "pot": "cookware", "lamp": "lighting", "bottle": "water bottle", "tab": "tablet",
     "ipad": "tablet", "lens kit": "lens", "laptop bag": "laptop bag", "iphone": "phone", "macbook": "laptop",
-    "macbook pro": "laptop", "macbook air": "laptop", "chromebook": "laptop",
+    "macbook pro": "laptop", "macbook air": "laptop", "chromebook": "laptop", "pod": "capsule",
+    "coffee pod": "capsule",
 }  # fmt: skip
 BRAND_ALIASES = {
     "sk2": "SK-II", "sk ii": "SK-II", "skii": "SK-II", "estee": "Estée Lauder", "lauder": "Estée Lauder",

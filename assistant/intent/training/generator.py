@@ -263,7 +263,10 @@ MASS = frozenset(_bar("""skincare | care | makeup | up | cookware | lighting | s
 PLURAL_ONLY = frozenset(_bar("earbud | headphone | shoe"))  # keys said in the plural
 IRREGULAR = {"mice": "mouse", "lense": "lens"}  # catalog key -> singular
 PLURALS = {"mouse": "mice", "lens": "lenses"}
-BAD_ALIASES = frozenset(_bar("photography | memory | tab | pan | pot | bottle | lamp | airpod | earpod"))
+# Aliases only for reading values: too ambiguous to write into training frames ("pods" may be AirPods)
+BAD_ALIASES = frozenset(
+    _bar("photography | memory | tab | pan | pot | bottle | lamp | airpod | earpod | pod | coffee pod")
+)
 PRODUCT_LINES = frozenset(_bar("iphone | galaxy | pixel | macbook | airpods | ipad | redmi | thinkpad | mi"))
 # devices a shopper buys accessories for ("a case for my iphone"), and product lines said of them
 OWNED_KEYS = frozenset(

@@ -60,6 +60,8 @@ def test_brands_are_the_catalog_spellings(vocabulary: SlotVocabulary) -> None:
         ("防晒霜", "sunscreen"),
         ("coffee machines", "coffee machine"),
         ("coffe machine", "coffee machine"),  # typo, by spelling similarity
+        ("pods", "capsule"),  # "a coffee machine and some pods"
+        ("coffee pods", "capsule"),
         ("books", "book"),  # not carried: kept, cleaned
         ("noise cancelling phones", "phone"),  # the head noun names the category
         ("protective cover", "case"),  # ... or an alias of one
