@@ -13,7 +13,7 @@ import numpy.typing as npt
 
 from assistant.errors import InvalidInputError
 from retrieval.catalog.currencies import MINOR_UNITS
-from retrieval.catalog.schema import Catalog
+from retrieval.catalog.schema import Catalog, Product
 from retrieval.text import category_key, fold, model_key
 
 COMPATIBILITY_PREFIX = "compatible_"  # attributes listing what a product fits: models, watches, os
@@ -141,6 +141,17 @@ def compatible_models(attributes: Mapping[str, object]) -> list[str]:
 def lists_models(attributes: Mapping[str, object]) -> bool:
     """True when a product fits only the exact device models it lists (cases, screen protectors, bands)."""
     return any(attributes.get(name) for name in MODEL_LISTS)
+
+
+def names_category_part(role: str, product: Product) -> bool | None:
+    """Whether the product's title names `role` when `role` is one part of its leaf ("sleeve" of "Laptop
+    Bags & Sleeves", "capsule" of "Coffee Beans & Capsules"); None when it is no such part. A leaf of
+    two kinds answers a search for either, so only the title tells a sleeve from a backpack."""
+    leaf = product.category_path[-1] if product.category_path else ""
+    role_key = category_key(role)
+    if "&" not in leaf or role_key not in {category_key(part) for part in leaf.split("&")}:
+        return None
+    return role_key.split()[-1] in category_key(product.title).split()
 
 
 def category_keys(path: Iterable[str]) -> set[str]:

@@ -39,9 +39,9 @@ from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
 from pricing.types import PricedBundle, ScoredProduct
 from retrieval.catalog.schema import Product
-from retrieval.filters import lists_models
+from retrieval.filters import lists_models, names_category_part
 from retrieval.search import Retriever, SearchHit
-from retrieval.text import fold, model_key
+from retrieval.text import category_key, fold, model_key
 
 log = logging.getLogger("bundlewise.chat")
 
@@ -490,10 +490,14 @@ class ShoppingAssistant:
         ]
         found_by_role = self._retriever.search_each(searches, top_k=self._per_role)  # one embedding call
         by_role: dict[str, list[ScoredProduct]] = {}
+        said = set(category_key(turn.message).split())  # the shopper's own words, singular
         for role, found in zip(roles, found_by_role, strict=True):
+            role_words = set(category_key(role).split()[-1:])
             if action.kind == "swap" and role == action.item_role:
                 found = [hit for hit in found if hit.product.id not in _shown_item_ids(turn.state, role)]
             found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]
+            if role_words & said:  # "a sleeve": not a backpack from the same "Laptop Bags & Sleeves" shelf
+                found = [hit for hit in found if names_category_part(role, hit.product) is not False] or found
             # What we add is an add-on, no dearer than what was asked for: running shoes come with socks
             # and a bottle, not a $299 massage gun; a memory card with a bag, not a $549 lens; cheap
             # earbuds with a cable, not a phone. Roles the shopper named may cost what they cost.

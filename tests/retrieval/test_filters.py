@@ -7,7 +7,7 @@ import pytest
 
 from assistant.errors import InvalidInputError
 from retrieval.catalog.schema import Catalog
-from retrieval.filters import FilterColumns, SearchFilters
+from retrieval.filters import FilterColumns, SearchFilters, names_category_part
 from tests.retrieval.factories import product, small_catalog
 
 CATALOG = small_catalog()
@@ -121,3 +121,15 @@ def test_wearer_keeps_their_own_unisex_and_what_says_nothing() -> None:
     assert ids(SearchFilters(wearer="women"), columns, catalog) == {"w", "u", "x"}
     assert ids(SearchFilters(wearer="men"), columns, catalog) == {"m", "u", "x"}
     assert ids(SearchFilters(), columns, catalog) == {"w", "m", "u", "x"}
+
+
+def test_a_part_of_a_two_kind_leaf_is_told_apart_by_the_title() -> None:
+    shelf = "Computers > Accessories > Laptop Bags & Sleeves"
+    sleeve = product("s", "Tomtoc 360 Protective Laptop Sleeve, 14-inch", "30", category=shelf)
+    backpack = product("b", "Incase Icon Backpack, 16-inch", "90", category=shelf)
+    assert names_category_part("sleeve", sleeve) is True
+    assert names_category_part("sleeves", backpack) is False
+    assert names_category_part("laptop bag", backpack) is False  # its title says backpack, not bag
+    assert names_category_part("case", sleeve) is None  # not a part of this leaf: no opinion
+    phone_case = product("c", "Silicone Case", "20", category="Electronics > Phone Accessories > Cases")
+    assert names_category_part("case", phone_case) is None  # a one-kind leaf
