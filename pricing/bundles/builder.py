@@ -265,6 +265,7 @@ class _BuildRun:
         """Index each role's usable candidates (the most relevant `candidates_per_role`) once per run."""
         wanted = self.request.wanted_roles
         self.per_role: list[tuple[bool, list[int]]] = []
+        self.named: set[str] = set()  # roles the shopper asked for that have a usable candidate
         for role, candidates in self.candidates_by_role.items():
             is_wanted = wanted is not None and category_key(role) in wanted
             if wanted is not None and not is_wanted:
@@ -279,6 +280,8 @@ class _BuildRun:
                     self.roles[index] = role  # an anchor candidate may still complete another anchor
             # A product offered for two roles fills the first only (it could not be in a bundle twice).
             self.per_role.append((is_wanted, [index for index in indices if self.roles[index] == role]))
+            if is_wanted and self.per_role[-1][1]:
+                self.named.add(role)
         # Complementarity is at most 1, so an anchor's complements add at most the best relevance of each
         # of its best roles: an anchor whose relevance plus this cannot win is skipped.
         best_per_role = sorted(
@@ -368,8 +371,17 @@ class _BuildRun:
         total = Choice(choice.options, choice.gain, anchor_price + choice.price)
         return _Solution(anchor, self.relevance[anchor], total)
 
-    def _top(self, count: int, *, low: int, high: int | None, skip: Collection[int] = ()) -> list[_Solution]:
-        """The `count` best bundles with distinct anchors in the price window, best first."""
+    def _top(
+        self,
+        count: int,
+        *,
+        low: int,
+        high: int | None,
+        skip: Collection[int] = (),
+        covering: frozenset[str] = frozenset(),
+    ) -> list[_Solution]:
+        """The `count` best bundles with distinct anchors in the price window that hold an item of
+        every role in `covering`, best first."""
         found: list[_Solution] = []
         for anchor in self.anchors:  # by relevance, descending
             if len(found) >= count and self.relevance[anchor] + self.complement_bound <= found[-1].score:
@@ -377,19 +389,28 @@ class _BuildRun:
             if anchor in skip:
                 continue
             solution = self._solve(anchor, low=low, high=high)
-            if solution is not None:
+            if solution is not None and covering <= self._named_in(solution):
                 found.append(solution)
                 found.sort(key=lambda kept: (-kept.score, kept.price))
                 del found[count:]
         return found
 
-    def _best(self, *, low: int, high: int | None) -> _Solution | None:
-        top = self._top(1, low=low, high=high)
+    def _best(
+        self, *, low: int, high: int | None, covering: frozenset[str] = frozenset()
+    ) -> _Solution | None:
+        top = self._top(1, low=low, high=high, covering=covering)
         return top[0] if top else None
+
+    def _named_in(self, solution: _Solution) -> frozenset[str]:
+        """The asked-for roles the bundle holds an item of."""
+        return frozenset(self.roles[option.key] for option in solution.choice.options) & self.named
 
     def _alternatives(self, best: _Solution) -> list[tuple[_Solution, BundleLabel]]:
         """`best` ("balanced"), the best clearly cheaper ("value") and clearly dearer ("premium") bundles,
-        then other anchors' best bundles, labelled by their price against `best`."""
+        then other anchors' best bundles, labelled by their price against `best`. None holds fewer of the
+        roles the shopper named than `best` does: "a coffee machine and some capsules" gets no machine
+        alone as its value bundle (fewer bundles rather than one that ignores the request)."""
+        covering = self._named_in(best)
         chosen: list[tuple[_Solution, BundleLabel]] = [(best, "balanced")]
         limit = self.settings.max_bundles
         step = self.builder.price_step
@@ -401,12 +422,15 @@ class _BuildRun:
         for window_label, low, high in windows:
             if len(chosen) >= limit or (high is not None and high < low):
                 continue
-            found = self._best(low=low, high=high)
+            found = self._best(low=low, high=high, covering=covering)
             if found is not None and found.keys not in {solution.keys for solution, _ in chosen}:
                 chosen.append((found, window_label))
         if len(chosen) < limit:
             used = {solution.anchor for solution, _ in chosen}
-            for solution in self._top(limit - len(chosen), low=self.min_total, high=self.capacity, skip=used):
+            others = self._top(
+                limit - len(chosen), low=self.min_total, high=self.capacity, skip=used, covering=covering
+            )
+            for solution in others:
                 if solution.keys in {existing.keys for existing, _ in chosen}:
                     continue
                 taken = {label for _, label in chosen}

@@ -141,6 +141,30 @@ def test_an_anchor_candidate_can_complete_another_anchor() -> None:
     assert items == [("anchor", "p"), ("case", "c")]
 
 
+def test_no_alternative_holds_fewer_of_the_named_roles_than_the_best() -> None:
+    """ "A coffee machine and some capsules": a machine that takes none is no value bundle."""
+
+    def product(pid: str, price: int, category: str, **attributes: object) -> Product:
+        return Product(
+            id=pid, title=pid, price=Decimal(price), currency="USD", category=category, attributes=attributes
+        )
+
+    vertuo = product("vertuo", 169, "Coffee > Coffee Machines", capsule_system="Vertuo")
+    essenza = product("essenza", 179, "Coffee > Coffee Machines", capsule_system="Original")
+    espresso = product("espresso", 100, "Coffee > Coffee Machines", needs_ground_coffee=True)
+    capsules = product("capsules", 42, "Coffee > Capsules", capsule_system="Original", roast="dark")
+    builder = BundleBuilder(settings=BundleSettings(max_bundles=3), complements=GraphComplementModel())
+    anchors = [ScoredProduct(essenza, 1.0), ScoredProduct(vertuo, 0.9), ScoredProduct(espresso, 0.8)]
+    result = builder.build(
+        BundleRequest(roles=("capsule",)), anchors, {"capsule": [ScoredProduct(capsules, 1.0)]}
+    )
+    assert [[item.product.id for item in draft.items] for draft in result.bundles] == [
+        ["essenza", "capsules"]
+    ]
+    unnamed = builder.build(BundleRequest(), anchors, {"capsule": [ScoredProduct(capsules, 1.0)]})
+    assert len(unnamed.bundles) == 3  # roles we chose ourselves may be left out
+
+
 # -- invariants for any small catalog ---------------------------------------------------------------
 
 _LEAVES = {
