@@ -71,6 +71,8 @@ class FilterColumns:
         self._category_rows = {key: np.asarray(rows, dtype=np.int64) for key, rows in category_rows.items()}
         fits_rows: dict[str, list[int]] = defaultdict(list)
         self._declares_fit = np.zeros(self._size, dtype=bool)
+        self._lists_models = np.array([lists_models(product.attributes) for product in catalog], dtype=bool)
+        self._platforms = platform_keys(catalog)
         for row, product in enumerate(catalog):
             for model in compatible_models(product.attributes):
                 fits_rows[model_key(model)].append(row)
@@ -107,6 +109,8 @@ class FilterColumns:
             allowed &= in_category
         if filters.fits:  # a case for the iPhone 16 Pro, never one for the Pro Max; chargers fit anything
             fits = ~self._declares_fit
+            if all(model_key(name) in self._platforms for name in filters.fits):
+                fits |= self._lists_models  # 'my iphone', no model said: which case fits is not known yet
             for model in filters.fits:
                 rows = self._fits_rows.get(model_key(model))
                 if rows is not None:
@@ -136,6 +140,22 @@ def compatible_models(attributes: Mapping[str, object]) -> list[str]:
                 item for item in (value if isinstance(value, list) else [value]) if isinstance(item, str)
             ]
     return models
+
+
+def platform_keys(catalog: Catalog) -> frozenset[str]:
+    """What the catalog's `os` and `compatible_os` name (model keys): platforms, never device models."""
+    return frozenset(
+        model_key(str(name))
+        for product in catalog
+        for key in (PLATFORM_ATTRIBUTE, COMPATIBILITY_PREFIX + PLATFORM_ATTRIBUTE)
+        for name in _as_list(product.attributes.get(key))
+    )
+
+
+def _as_list(value: object) -> list[object]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 def lists_models(attributes: Mapping[str, object]) -> bool:

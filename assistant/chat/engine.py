@@ -39,7 +39,7 @@ from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
 from pricing.types import PricedBundle, ScoredProduct
 from retrieval.catalog.schema import Product
-from retrieval.filters import lists_models, names_category_part
+from retrieval.filters import PLATFORM_ATTRIBUTE, lists_models, names_category_part, platform_keys
 from retrieval.search import Retriever, SearchHit
 from retrieval.text import category_key, fold, model_key
 
@@ -167,6 +167,10 @@ class ShoppingAssistant:
             if _model_of(product):
                 products.setdefault(_model_of(product), []).append(product)
         return products
+
+    @cached_property
+    def _platforms(self) -> frozenset[str]:
+        return platform_keys(self._retriever.catalog)
 
     @cached_property
     def _known_brands(self) -> frozenset[str]:
@@ -303,7 +307,7 @@ class ShoppingAssistant:
             turn.state = self._tracker.record_shown(turn.state, [])
             return
         if self._must_ask_model(turn, action, devices, hits):  # "a case for my phone": which phone?
-            turn.reply = words.which_model(goal.owned[0], self._example_models(goal.owned[0]))
+            turn.reply = words.which_model(goal.owned[0], self._example_models(goal.owned[0], goal.fits))
             turn.state = turn.state.model_copy(update={"asked_device_model": True})
             return
         with _timed(timings, "build"):
@@ -343,7 +347,8 @@ class ShoppingAssistant:
         )
         if unknown:
             turn.reply = words.not_carried(unknown) + " "
-        turn.reply += words.offer(turn.bundles, goal, action, notes=result.notes)
+        named = goal if self._knows_model(goal) else goal.model_copy(update={"fits": []})  # not "your iOS"
+        turn.reply += words.offer(turn.bundles, named, action, notes=result.notes)
 
     def _anchor_hits(
         self,
@@ -393,22 +398,38 @@ class ShoppingAssistant:
         top matches list them: cases, screen protectors, watch bands) and the model is not known: any
         one shown would be a guess at their phone presented as a fact."""
         state = turn.state
-        if action.kind != "build" or state.goal.fits or state.asked_device_model or not devices:
+        if action.kind != "build" or self._knows_model(state.goal) or state.asked_device_model or not devices:
             return False
         top = hits[:ROLE_ANCHORS]
         return bool(top) and 2 * sum(lists_models(hit.product.attributes) for hit in top) > len(top)
 
-    def _example_models(self, device: str, count: int = 3) -> list[str]:
+    def _knows_model(self, goal: ShoppingGoal) -> bool:
+        """A model of the shopper's device is known ('my iPhone 16'), not just its platform ('my iphone')."""
+        return any(model_key(name) not in self._platforms for name in goal.fits)
+
+    def _example_models(self, device: str, platforms: Sequence[str] = (), count: int = 3) -> list[str]:
         """Models of the shopper's kind of device, one per brand, from the brands the shop carries most of
-        that kind ('iPhone 16, Galaxy S25 or Pixel 9'), each brand's best match for the kind."""
+        that kind ('iPhone 16, Galaxy S25 or Pixel 9'), each brand's best match for the kind; on their
+        platform when it is known ('my iphone': iPhones only, so several of one brand)."""
         first: dict[str, str] = {}
         carried: Counter[str] = Counter()
-        for hit in self._of_kind(device, ANCHOR_POOL):
+        hits = self._of_kind(device, ANCHOR_POOL)
+        known = {fold(name) for name in platforms}
+        hits = [
+            hit for hit in hits if fold(str(hit.product.attributes.get(PLATFORM_ATTRIBUTE))) in known
+        ] or hits
+        models = list(
+            dict.fromkeys(
+                model for hit in hits if isinstance(model := hit.product.attributes.get("model"), str)
+            )
+        )
+        for hit in hits:
             model = hit.product.attributes.get("model")
             if isinstance(model, str) and hit.product.brand:
                 first.setdefault(hit.product.brand, model)
                 carried[hit.product.brand] += 1
-        return [first[brand] for brand, _ in carried.most_common(count)]
+        examples = [first[brand] for brand, _ in carried.most_common(count)]
+        return examples + [model for model in models if model not in examples][: count - len(examples)]
 
     def _of_kind(self, category: str, top_k: int) -> list[SearchHit]:
         """The catalog's best matches for a kind of product named alone ('phone')."""
@@ -426,7 +447,9 @@ class ShoppingAssistant:
             hits = self._of_kind(device, ROLE_ANCHORS)
             kind = Counter(leaf_role(hit.product) for hit in hits).most_common(1)  # a lens may rank too
             devices.extend(hit.product for hit in hits if kind and leaf_role(hit.product) == kind[0][0])
-        return devices
+        platforms = {fold(name) for name in goal.fits}  # 'my iphone': an iOS phone, whichever it is
+        on_platform = [d for d in devices if fold(str(d.attributes.get(PLATFORM_ATTRIBUTE, ""))) in platforms]
+        return on_platform or devices
 
     def _candidates(
         self,
@@ -446,6 +469,7 @@ class ShoppingAssistant:
         fitted = {model_key(model) for model in turn.state.goal.fits}
         exact = [device for device in devices if _model_of(device) in fitted]
         fits_device = _works_with(exact, variant.builder.compatibility)
+        guessed = bool(devices) and not exact  # 'my phone': which phone is a guess
         hits = [hit for hit in hits if leaf_role(hit.product) not in owned and fits_device(hit)] or (
             [] if exact else hits
         )
@@ -496,6 +520,8 @@ class ShoppingAssistant:
             if action.kind == "swap" and role == action.item_role:
                 found = [hit for hit in found if hit.product.id not in _shown_item_ids(turn.state, role)]
             found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]
+            if guessed:  # a case for a phone we guessed would be a guess presented as a fact
+                found = [hit for hit in found if not lists_models(hit.product.attributes)]
             if role_words & said:  # "a sleeve": not a backpack from the same "Laptop Bags & Sleeves" shelf
                 found = [hit for hit in found if names_category_part(role, hit.product) is not False] or found
             # What we add is an add-on, no dearer than what was asked for: running shoes come with socks

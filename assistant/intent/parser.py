@@ -183,12 +183,24 @@ class IntentParser:
         slots, owned = span_slots(text, kept, self._vocabulary)
         device = fitted_device(text, kept, slots, owned, self._vocabulary)
         surfaces = tuple((span.slot, text[span.start : span.end]) for span in kept)
-        owned = tuple(dict.fromkeys((*owned, *device.kinds)))
+        own_lines = [
+            text[span.start : span.end]
+            for span in kept
+            if span.slot == "brand"
+            and _POSSESSIVE.search(text, 0, span.start)
+            and self._vocabulary.line_kind(text[span.start : span.end])
+        ]  # 'earbuds for my [pixel]': their phone, not a wish for Google earbuds
+        line_kinds = [self._vocabulary.line_kind(line) or "" for line in own_lines]
+        owned = tuple(dict.fromkeys((*owned, *device.kinds, *line_kinds)))
         lines = line_brands(text, kept, owned, self._vocabulary)
+        fits = device.models or owned_line_platforms(
+            (*surfaces, *(("category", line) for line in own_lines)), owned, self._vocabulary
+        )
+        device_brands = (*device.brands, *(self._vocabulary.brand(line) for line in own_lines))
         recipients = (wearer(surface) for slot, surface in surfaces if slot == "recipient")
         who = wearer(text, kin=False) or next((found for found in recipients if found), None)
         return ParsedMessage(
-            intent, confidence, slots, surfaces, owned, device.models, device.brands, device.named, lines, who
+            intent, confidence, slots, surfaces, owned, fits, device_brands, device.named, lines, who
         )
 
 
@@ -271,6 +283,21 @@ def fitted_device(
         kinds=tuple(dict.fromkeys(model.kinds[0] for _, model in named if model.kinds)),
         brands=tuple(dict.fromkeys(brands)),
         named=mentioned,
+    )
+
+
+def owned_line_platforms(
+    surfaces: tuple[tuple[str, str], ...], owned: tuple[str, ...], vocabulary: SlotVocabulary
+) -> tuple[str, ...]:
+    """The platform of a product line the shopper owns, no model said ('earbuds for my iphone': iOS)."""
+    return tuple(
+        dict.fromkeys(
+            platform
+            for slot, surface in surfaces
+            if slot == "category"
+            and (vocabulary.category(surface) in owned or vocabulary.line_kind(surface) in owned)
+            for platform in vocabulary.line_platforms(surface)
+        )
     )
 
 

@@ -121,6 +121,12 @@ class SlotVocabulary:
             words = key.split()
             for size in range(2, len(words)):
                 self._model_prefixes[" ".join(words[:size])].append(entry)
+        self._line_platforms: dict[str, set[str]] = defaultdict(set)  # 'iphone' -> {'iOS'}
+        self._line_kinds: dict[str, Counter[str]] = defaultdict(Counter)  # 'pixel' -> {'smartphone': 4, ...}
+        for key, entry in self._models.items():
+            if key.split()[0] in _PRODUCT_LINES:
+                self._line_platforms[key.split()[0]].update(entry.platforms)
+                self._line_kinds[key.split()[0]].update(entry.kinds[:1])
         self._categories = sorted(set(categories))
         self._category_set = frozenset(self._categories)
         self._embedder = embedder
@@ -207,6 +213,17 @@ class SlotVocabulary:
                 return self._brands[fold(BRAND_ALIASES[key])]
         return None
 
+    def line_platforms(self, text: str) -> tuple[str, ...]:
+        """The platform a product line's catalog models all run ('my iphone' -> iOS), else (): what is
+        bought for 'my iphone' must work with iOS even before the shopper says which iPhone."""
+        platforms = self._line_platforms.get(_line_key(text), set())
+        return tuple(platforms) if len(platforms) == 1 else ()
+
+    def line_kind(self, text: str) -> str | None:
+        """The kind of device most of a product line's catalog models are ('pixel' -> smartphone)."""
+        kinds = self._line_kinds.get(_line_key(text))
+        return kinds.most_common(1)[0][0] if kinds else None
+
     def category(self, text: str) -> str:
         """Canonical category for `text` ('phones', 'cellphone', '护肤品', 'headphnes' -> catalog names)."""
         entry = zh_lexicon().get(text.strip()) or _zh_head(text.strip())
@@ -260,6 +277,12 @@ class SlotVocabulary:
 
 
 _MODEL_WORD = re.compile(r"[0-9A-Za-z]+|\+")
+
+
+def _line_key(text: str) -> str:
+    """'iPhones' -> 'iphone', 'macbook air' -> 'macbook': the first word, folded and singular."""
+    key = category_key(fold(text).strip(" .,!?'\""))
+    return key.split(" ")[0] if key else ""
 
 
 def _models(catalog: Catalog) -> list[DeviceModel]:

@@ -92,6 +92,7 @@ def test_fits_keeps_what_lists_the_model_and_what_lists_no_model() -> None:
         ),
         product("g1", "USB-C charger", "20"),
         product("e1", "AirPods", "20", attributes={"compatible_os": ["iOS"]}),
+        product("e2", "Galaxy Buds", "20", attributes={"compatible_os": ["Android"]}),
     ]
     catalog = Catalog(tuple(rows), source="fits")
     columns = FilterColumns(catalog)
@@ -105,8 +106,10 @@ def test_fits_keeps_what_lists_the_model_and_what_lists_no_model() -> None:
     assert fitting("iPhone 16 Pro", "Apple Watch Series 10 46mm") == {"c1", "b1", "g1"}
     assert fitting("Nokia 3310") == {"g1"}  # a model nothing lists: only what fits anything
     assert fitting("iPhone 16 Pro", "iOS") == {"c1", "e1", "g1"}  # its platform opens the earbuds
-    assert fitting("Galaxy S25+", "Android") == {"c3", "g1"}
+    assert fitting("Galaxy S25+", "Android") == {"c3", "e2", "g1"}
     assert len(fitting()) == len(catalog)
+    # 'my iphone', no model said: its platform rules out Android earbuds, but which case fits is unknown
+    assert fitting("iOS") == {"c1", "c2", "c3", "b1", "g1", "e1"}  # never the Galaxy Buds
 
 
 def test_wearer_keeps_their_own_unisex_and_what_says_nothing() -> None:

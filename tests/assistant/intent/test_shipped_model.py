@@ -72,3 +72,10 @@ def test_who_it_is_for_is_read_and_is_never_a_brand(parser: IntentParser) -> Non
     chinese = parser.parse("男士香水")
     assert chinese.wearer == "men" and not chinese.slots.brand
     assert parser.parse("a case for my phone").wearer is None
+
+
+def test_a_product_line_said_as_theirs_is_their_device_and_its_platform(parser: IntentParser) -> None:
+    iphone = parser.parse("wireless earbuds for my iphone")
+    assert "earbud" in iphone.slots.category and iphone.fits == ("iOS",) and iphone.owned
+    pixel = parser.parse("earbuds for my pixel")  # tagged as a brand: still their phone, not a Google wish
+    assert pixel.fits == ("Android",) and pixel.owned and not pixel.goal_slots.brand

@@ -195,3 +195,10 @@ def test_a_product_line_names_its_brand(vocabulary: SlotVocabulary) -> None:
     assert vocabulary.line_brand("galaxy") == "Samsung"
     assert vocabulary.line_brand("phone") is None and vocabulary.line_brand("lauder") is None
     assert SlotVocabulary(brands=[], categories=[]).line_brand("iphone") is None  # no Apple in the shop
+
+
+def test_a_product_line_names_its_kind_and_the_platform_its_models_share() -> None:
+    vocabulary = SlotVocabulary.from_catalog(_device_catalog())
+    assert vocabulary.line_kind("iPhones") == vocabulary.line_kind("iphone 16") == "smartphone"
+    assert vocabulary.line_platforms("iphone") == ("iOS",)  # 'earbuds for my iphone' must work with iOS
+    assert vocabulary.line_kind("android") is None and vocabulary.line_platforms("phone") == ()
