@@ -29,6 +29,10 @@ class TrainingOptions:
     learning_rate: float = 1e-3  # LoRA weights
     head_learning_rate: float = 3e-3
     warmup_fraction: float = 0.06
+    # Softened intent targets: chat turns such as "keep it under 500" are refine in one dialogue and a new
+    # request in another, and hard targets made the model sure of either. 0.1 raised intent accuracy on
+    # both test sets (see the note of 2026-11-29); slot tags keep hard targets.
+    intent_label_smoothing: float = 0.1
     seed: int = 13
     max_steps: int | None = None  # stop early (CI's reduced run)
     threads: int = 2
@@ -76,7 +80,8 @@ def train_intent_model(
         optimizer,
         lambda step: min((step + 1) / warmup, max(0.0, (total_steps - step) / max(1, total_steps - warmup))),
     )
-    loss_function = nn.CrossEntropyLoss(ignore_index=-100)
+    tag_loss = nn.CrossEntropyLoss(ignore_index=-100)
+    intent_loss = nn.CrossEntropyLoss(label_smoothing=options.intent_label_smoothing)
     order = random.Random(options.seed)
     started, step, losses = time.perf_counter(), 0, []
     model.train()
@@ -96,7 +101,7 @@ def train_intent_model(
                             tag_labels[row, position] = TAG_INDEX[tag]
                 intent_labels = torch.tensor([intent for _, intent in batch])
                 intent_logits, tag_logits = model(**encoded.inputs)
-                loss = loss_function(intent_logits, intent_labels) + loss_function(
+                loss = intent_loss(intent_logits, intent_labels) + tag_loss(
                     tag_logits.reshape(-1, tag_logits.shape[-1]), tag_labels.reshape(-1)
                 )
                 optimizer.zero_grad()
