@@ -38,8 +38,10 @@ class DialogueTracker:
         intent = message.intent
         if intent in ("greeting", "out_of_scope"):
             return state, TurnAction(kind="greet" if intent == "greeting" else "out_of_scope")
-        if state.asked_device_model and message.models and not state.goal.fits:
-            return _device_named(state, message)  # "iphone 16 pro", answering "which phone is it for?"
+        if state.asked_device_model and set(state.goal.fits) < set(message.models):
+            # "iphone 16 pro", answering "which phone is it for?" (what was known, iOS for 'my iphone', is
+            # part of the answer; once answered, naming the same model again is an ordinary message)
+            return _device_named(state, message)
         if message.confidence < self._clarify_below:
             return state, _clarify(ask.unsure(intent))
         if intent == "search_product" and state.shown and _narrows(message.goal_slots):

@@ -179,3 +179,17 @@ def test_who_it_is_for_lasts_until_changed_or_a_new_request() -> None:
     stored_before = ConversationState().to_json()
     del stored_before["goal"]["wearer"]  # a state stored before the field existed still loads
     assert ConversationState.from_json(stored_before).goal.wearer is None
+
+
+def test_a_model_answers_the_question_when_only_the_platform_was_known() -> None:
+    goal = ShoppingGoal(categories=["case"], owned=["smartphone"], fits=["iOS"])  # "a case for my iphone"
+    state = ConversationState(goal=goal, asked_device_model=True)
+    answer = ParsedMessage(
+        "search_product",
+        0.9,
+        Slots(category=["phone"], budget_max=Decimal("80")),
+        models=("iPhone 16 Pro", "iOS"),
+    )
+    state, action = DialogueTracker().advance(state, answer)
+    assert action.kind == "build" and state.goal.categories == ["case"]
+    assert state.goal.fits == ["iPhone 16 Pro", "iOS"] and state.goal.budget_max == Decimal("80")
