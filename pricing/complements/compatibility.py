@@ -131,8 +131,10 @@ RULES: tuple[CompatibilityRule, ...] = (
     CompatibilityRule("card format", "format", "memory_card", _listed("format", "memory_card")),
     CompatibilityRule("cable connector", "connectors", "connector", _cable_reaches_device),
     CompatibilityRule("power connector", "connector", "connector", _powers_device),
-    # Wireless charging is a feature the device must state; a device that does not gets no puck.
+    # Wireless charging is a feature the device must state; a device that does not gets no puck. Devices
+    # are known by a port or a model: a watch states no port, and an iPhone puck charges no Apple Watch.
     CompatibilityRule("wireless charging", "wireless", "connector", _charges_wirelessly),
+    CompatibilityRule("wireless charging", "wireless", "model", _charges_wirelessly),
     CompatibilityRule("operating system", "compatible_os", "os", _listed("compatible_os", "os")),
     CompatibilityRule("lens mount", "mount", "mount", _same("mount")),
     CompatibilityRule("sleeve size", "fits_screen_in", "screen_in", _screen_fits),

@@ -93,6 +93,7 @@ def test_a_wireless_charger_charges_only_what_charges_wirelessly(demo: dict[str,
     plain_airpods = demo["Apple AirPods 4"]  # its case charges by cable only
     assert checker.conflict(puck, plain_airpods) == "wireless charging"
     assert checker.compatible(puck, _titled(demo, "iPhone 16 128GB"))
+    assert checker.conflict(puck, _titled(demo, "Series 10 GPS 46mm")) == "wireless charging"  # no port
     assert checker.compatible(puck, _titled(demo, "AirPods Pro 2"))
     assert checker.compatible(puck, _titled(demo, "Apple 20W USB-C"))  # the adapter that powers it
     laptop_charger = _titled(demo, "Apple 70W USB-C")
