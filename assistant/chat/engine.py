@@ -414,10 +414,7 @@ class ShoppingAssistant:
         first: dict[str, str] = {}
         carried: Counter[str] = Counter()
         hits = self._of_kind(device, ANCHOR_POOL)
-        known = {fold(name) for name in platforms}
-        hits = [
-            hit for hit in hits if fold(str(hit.product.attributes.get(PLATFORM_ATTRIBUTE))) in known
-        ] or hits
+        hits = [hit for hit in hits if _runs_on(hit.product, platforms)] or hits
         models = list(
             dict.fromkeys(
                 model for hit in hits if isinstance(model := hit.product.attributes.get("model"), str)
@@ -447,9 +444,7 @@ class ShoppingAssistant:
             hits = self._of_kind(device, ROLE_ANCHORS)
             kind = Counter(leaf_role(hit.product) for hit in hits).most_common(1)  # a lens may rank too
             devices.extend(hit.product for hit in hits if kind and leaf_role(hit.product) == kind[0][0])
-        platforms = {fold(name) for name in goal.fits}  # 'my iphone': an iOS phone, whichever it is
-        on_platform = [d for d in devices if fold(str(d.attributes.get(PLATFORM_ATTRIBUTE, ""))) in platforms]
-        return on_platform or devices
+        return [device for device in devices if _runs_on(device, goal.fits)] or devices  # 'my iphone': iOS
 
     def _candidates(
         self,
@@ -583,6 +578,12 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
 def _model_of(product: Product) -> str:
     """The product's own model, as a key ('' when it names none)."""
     return model_key(str(product.attributes.get("model", "")))
+
+
+def _runs_on(product: Product, platforms: Sequence[str]) -> bool:
+    """The product's platform (`os`) is one of `platforms`."""
+    own = fold(str(product.attributes.get(PLATFORM_ATTRIBUTE, "")))
+    return bool(own) and own in {fold(name) for name in platforms}
 
 
 def _accessory_roles(devices: list[Product], complements: ComplementModel) -> tuple[str, ...]:

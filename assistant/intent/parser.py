@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -193,9 +194,14 @@ class IntentParser:
         line_kinds = [self._vocabulary.line_kind(line) or "" for line in own_lines]
         owned = tuple(dict.fromkeys((*owned, *device.kinds, *line_kinds)))
         lines = line_brands(text, kept, owned, self._vocabulary)
-        fits = device.models or owned_line_platforms(
-            (*surfaces, *(("category", line) for line in own_lines)), owned, self._vocabulary
-        )
+        own_devices = [
+            surface
+            for slot, surface in surfaces
+            if slot == "category" and self._vocabulary.category(surface) in owned
+        ]
+        fits = device.models or line_platforms(
+            (*own_devices, *own_lines), self._vocabulary
+        )  # 'earbuds for my iphone': iOS
         device_brands = (*device.brands, *(self._vocabulary.brand(line) for line in own_lines))
         recipients = (wearer(surface) for slot, surface in surfaces if slot == "recipient")
         who = wearer(text, kin=False) or next((found for found in recipients if found), None)
@@ -286,19 +292,10 @@ def fitted_device(
     )
 
 
-def owned_line_platforms(
-    surfaces: tuple[tuple[str, str], ...], owned: tuple[str, ...], vocabulary: SlotVocabulary
-) -> tuple[str, ...]:
-    """The platform of a product line the shopper owns, no model said ('earbuds for my iphone': iOS)."""
-    return tuple(
-        dict.fromkeys(
-            platform
-            for slot, surface in surfaces
-            if slot == "category"
-            and (vocabulary.category(surface) in owned or vocabulary.line_kind(surface) in owned)
-            for platform in vocabulary.line_platforms(surface)
-        )
-    )
+def line_platforms(lines: Iterable[str], vocabulary: SlotVocabulary) -> tuple[str, ...]:
+    """The platforms of the product lines among `lines` (the shopper's own device named by its line, no
+    model said: 'my iphone' is iOS); words that name no line give none."""
+    return tuple(dict.fromkeys(platform for line in lines for platform in vocabulary.line_platforms(line)))
 
 
 def line_brands(

@@ -231,6 +231,8 @@ _KIN_ZH = {
     "men": ("男", "老公", "丈夫", "先生", "爸", "父亲", "哥", "弟", "儿子", "爷爷", "外公", "姥爷", "叔叔",
             "他"),
 }  # fmt: skip
+_ANY_SEX_WORD = frozenset(word for words in _SEX_WORDS.values() for word in words)
+_ANY_SEX_ZH = frozenset(word for words in _SEX_ZH.values() for word in words)
 _ENGLISH_WORD = re.compile(r"[a-z]+")
 
 
@@ -238,7 +240,7 @@ def wearer(text: str, *, kin: bool = True) -> str | None:
     """'women' or 'men' when `text` names only one of them; None when it names neither or both ("my mum
     and dad"). `kin`: also read relatives and pronouns (a recipient's words: "my wife", "for him"); a
     whole message is read with `kin=False`, for "women's" or "for men" only."""
-    folded = text.casefold().replace("'s", "s").replace("’s", "s")
+    folded = _unpossessive(text)
     words = set(_ENGLISH_WORD.findall(folded))
     found = set()
     for who in ("women", "men"):
@@ -251,9 +253,11 @@ def wearer(text: str, *, kin: bool = True) -> str | None:
 
 def names_wearer_only(surface: str) -> bool:
     """True for a span that only says who it is for ("mens", "women's", "男士"): no brand, no kind."""
-    folded = surface.casefold().replace("'s", "s").replace("\u2019s", "s").strip()
+    folded = _unpossessive(surface).strip()
     words = _ENGLISH_WORD.findall(folded)
-    sexes = {word for who in _SEX_WORDS for word in _SEX_WORDS[who]}
-    if words:
-        return all(word in sexes for word in words)
-    return folded in {word for who in _SEX_ZH for word in _SEX_ZH[who]}
+    return all(word in _ANY_SEX_WORD for word in words) if words else folded in _ANY_SEX_ZH
+
+
+def _unpossessive(text: str) -> str:
+    """Case-folded, "women's" read as "womens"."""
+    return text.casefold().replace("'s", "s").replace("\u2019s", "s")

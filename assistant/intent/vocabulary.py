@@ -207,10 +207,9 @@ class SlotVocabulary:
 
     def line_brand(self, text: str) -> str | None:
         """The catalog brand a product line names ('iPhones', 'macbook air' -> Apple), else None."""
-        folded = fold(text).strip(" .,!?'\"")
-        for key in (folded, category_key(folded), folded.split(" ")[0]):  # 'macbook air' is a macbook
-            if key in _PRODUCT_LINES and fold(BRAND_ALIASES[key]) in self._brands:
-                return self._brands[fold(BRAND_ALIASES[key])]
+        key = _line_key(text)
+        if key in _PRODUCT_LINES and fold(BRAND_ALIASES[key]) in self._brands:
+            return self._brands[fold(BRAND_ALIASES[key])]
         return None
 
     def line_platforms(self, text: str) -> tuple[str, ...]:
@@ -280,9 +279,12 @@ _MODEL_WORD = re.compile(r"[0-9A-Za-z]+|\+")
 
 
 def _line_key(text: str) -> str:
-    """'iPhones' -> 'iphone', 'macbook air' -> 'macbook': the first word, folded and singular."""
-    key = category_key(fold(text).strip(" .,!?'\""))
-    return key.split(" ")[0] if key else ""
+    """'iPhones' -> 'iphone', 'macbook air' -> 'macbook', 'airpods' stays: the first word, folded, made
+    singular unless it already names a line."""
+    words = fold(text).strip(" .,!?'\"").split()
+    if not words or words[0] in _PRODUCT_LINES:
+        return words[0] if words else ""
+    return category_key(words[0])
 
 
 def _models(catalog: Catalog) -> list[DeviceModel]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from retrieval.catalog.schema import Product
+from retrieval.filters import UNISEX, WEARER_ATTRIBUTE
 from retrieval.text import fold
 
 SCREEN_FIT_TOLERANCE_IN = 1.5  # a sleeve up to this much larger than the screen still holds the laptop
@@ -95,10 +96,8 @@ def _screen_fits(accessory: CompatibilityProfile, device: CompatibilityProfile) 
 
 def _same_wearer(first: CompatibilityProfile, second: CompatibilityProfile) -> bool:
     """Women's running shoes and a men's tee are no outfit; unisex goes with either."""
-    return (
-        "unisex" in first.names["gender"] | second.names["gender"]
-        or first.names["gender"] == second.names["gender"]
-    )
+    first_wearer, second_wearer = first.names[WEARER_ATTRIBUTE], second.names[WEARER_ATTRIBUTE]
+    return UNISEX in first_wearer | second_wearer or first_wearer == second_wearer
 
 
 def _coffee_fits_machine(coffee: CompatibilityProfile, machine: CompatibilityProfile) -> bool:
@@ -138,7 +137,7 @@ RULES: tuple[CompatibilityRule, ...] = (
     CompatibilityRule("operating system", "compatible_os", "os", _listed("compatible_os", "os")),
     CompatibilityRule("lens mount", "mount", "mount", _same("mount")),
     CompatibilityRule("sleeve size", "fits_screen_in", "screen_in", _screen_fits),
-    CompatibilityRule("same wearer", "gender", "gender", _same_wearer),
+    CompatibilityRule("same wearer", WEARER_ATTRIBUTE, WEARER_ATTRIBUTE, _same_wearer),
     CompatibilityRule("coffee system", "roast", "needs_ground_coffee", _coffee_fits_machine),
     CompatibilityRule("capsule system", "capsule_system", "capsule_system", _same("capsule_system")),
 )
