@@ -78,6 +78,23 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+_ACTIVITY_SUFFIXES = ("ing", "er")
+
+
+def word_family(word: str) -> str:
+    """One stem for an activity's word forms, for matching purposes only: running, runs, runner -> run;
+    hiking, hike, hiker -> hik; travelling, traveller -> travel; photography, photographer -> photograph.
+    Cheap suffix folding (no dictionary), so compare only stems made by this function."""
+    stem = singular(word)
+    for suffix in _ACTIVITY_SUFFIXES:
+        if stem.endswith(suffix) and len(stem) >= len(suffix) + 3:
+            stem = stem[: -len(suffix)]
+            if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                stem = stem[:-1]  # runn -> run, travell -> travel
+            break
+    return stem[:-1] if len(stem) >= 4 and stem[-1] in "ey" else stem
+
+
 def tokenize(text: str) -> list[str]:
     """Search tokens: folded latin words (with letter/digit parts: 's25' -> s25, s, 25) and CJK words."""
     folded = fold(text)

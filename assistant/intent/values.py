@@ -241,14 +241,32 @@ def wearer(text: str, *, kin: bool = True) -> str | None:
     and dad"). `kin`: also read relatives and pronouns (a recipient's words: "my wife", "for him"); a
     whole message is read with `kin=False`, for "women's" or "for men" only."""
     folded = _unpossessive(text)
-    words = set(_ENGLISH_WORD.findall(folded))
-    found = set()
+    words = _ENGLISH_WORD.findall(folded)
+    found, refused = set(), set()
     for who in ("women", "men"):
         english = _SEX_WORDS[who] + (_KIN_WORDS[who] if kin else ())
         chinese = _SEX_ZH[who] + (_KIN_ZH[who] if kin else ())
-        if words.intersection(english) or any(word in folded for word in chinese):
+        for at, word in enumerate(words):
+            if word in english:
+                (refused if _negated(words, at) else found).add(who)
+        if any(word in folded for word in chinese):
             found.add(who)
+    if not found and len(refused) == 1:  # "nothing for men", "not the women's ones"
+        found = {"men" if refused.pop() == "women" else "women"}
     return found.pop() if len(found) == 1 else None
+
+
+_NEGATIONS = frozenset({"no", "not", "nothing", "none", "non", "never", "without", "except", "dont", "t"})
+_NEGATION_GAP = frozenset({"for", "the", "a", "any", "my", "from", "made", "in", "of", "want", "need", "like"})
+
+
+def _negated(words: list[str], at: int) -> bool:
+    """True when a negation comes right before `words[at]`, across filler ("nothing for men", "not the
+    men's", "no womens", "don't want men's")."""
+    before = at - 1
+    while before >= 0 and words[before] in _NEGATION_GAP:
+        before -= 1
+    return before >= 0 and words[before] in _NEGATIONS
 
 
 def names_wearer_only(surface: str) -> bool:

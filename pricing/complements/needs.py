@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from retrieval.text import category_key
+from retrieval.text import category_key, word_family
 
 NeedsMap = Mapping[str, tuple[str, ...]]
 
@@ -57,17 +57,23 @@ DEMO_NEEDS: NeedsMap = {
 
 def categories_for_need(use_case: str | None, needs: NeedsMap = DEMO_NEEDS) -> tuple[str, ...]:
     """The categories of the longest need whose words occur in a row in `use_case` ('my home office
-    setup' -> home office); () when none does. Words are compared singular and case-folded."""
+    setup' -> home office); () when none does. Words are compared case-folded and by word family, so a
+    shopper's own form of the activity finds it ("a gift for my boyfriend who runs" -> running, "for a
+    keen hiker" -> hiking, "working from home" -> work from home)."""
     if not use_case:
         return ()
-    words = category_key(use_case).split()
+    words = _families(use_case)
     best: tuple[str, ...] = ()
     best_length = 0
     for need, categories in needs.items():
-        need_words = category_key(need).split()
+        need_words = _families(need)
         if len(need_words) > best_length and _contains(words, need_words):
             best, best_length = tuple(categories), len(need_words)
     return best
+
+
+def _families(text: str) -> list[str]:
+    return [word_family(word) for word in category_key(text).split()]
 
 
 def _contains(words: list[str], part: list[str]) -> bool:

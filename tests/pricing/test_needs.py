@@ -14,13 +14,19 @@ from retrieval.filters import category_keys
     [
         ("home office", "laptop"),
         ("my Home Office setup", "laptop"),  # case and extra words
-        ("working from home", None),  # "work from home" needs these exact words in a row
+        ("working from home", "laptop"),  # the shopper's own word forms: working -> work
         ("work from home", "laptop"),
+        ("my boyfriend who runs", "shoe"),
+        ("a keen hiker", "shoe"),
+        ("travelling", "power bank"),
+        ("a gamer", "monitor"),
+        ("photographer", "digital camera"),
         ("gaming", "monitor"),
         ("the gym", "dumbbell"),
         ("making coffee at home", "coffee machine"),  # "making coffee" beats nothing; no "home" need
         ("listening to music", "headphone"),  # the longest need wins over "music"
-        ("photograph", None),  # words, not substrings
+        ("photo", None),  # word families, not prefixes
+        ("home", None),
         ("", None),
         (None, None),
     ],

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.text import category_key, fold, model_key, singular, tokenize
+from retrieval.text import category_key, fold, model_key, singular, tokenize, word_family
 
 
 def test_fold_removes_case_and_accents_but_keeps_cjk() -> None:
@@ -39,3 +39,26 @@ def test_model_key_keeps_what_tells_models_apart() -> None:
     assert model_key("Galaxy S25+") != model_key("Galaxy S25")
     assert model_key("iPad Air 11-inch (M3)") == "ipad air 11 inch m3"
     assert model_key("fēnix 8 47mm") == "fenix 8 47mm"
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("running", "runs", "runner", "run"),
+        ("hiking", "hike", "hiker", "hikes"),
+        ("travelling", "traveling", "traveller", "travel"),
+        ("photography", "photographer", "photograph"),
+        ("gaming", "gamer", "games"),
+        ("studying", "study", "studies"),
+    ],
+)
+def test_word_family_folds_an_activitys_forms_together(forms: tuple[str, ...]) -> None:
+    assert len({word_family(word) for word in forms}) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("photo", "photography"), ("ring", "run"), ("spring", "sprint"), ("office", "official")],
+)
+def test_word_family_keeps_other_words_apart(first: str, second: str) -> None:
+    assert word_family(first) != word_family(second)

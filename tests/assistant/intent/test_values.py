@@ -222,6 +222,12 @@ def test_parse_price_direction(text: str, direction: str | None) -> None:
         ("a 10 year old", True, None),
         ("my wife", False, None),  # a message is read for explicit words only
         ("the chemist", True, None),
+        ("nothing for men, a running jacket", False, "women"),  # refusing one side asks for the other
+        ("running shoes, not the mens ones", False, "women"),
+        ("don't want women's", False, "men"),
+        ("for my mum, not my dad", True, "women"),
+        ("shoes for men, not women", False, "men"),
+        ("something for a man without much time", False, "men"),  # "without" is about the time
     ],
 )
 def test_wearer(text: str, kin: bool, who: str | None) -> None:
