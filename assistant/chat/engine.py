@@ -34,7 +34,7 @@ from pricing.bundles import BuildResult, BundleBuilder
 from pricing.complements.compatibility import CompatibilityChecker
 from pricing.complements.model import ComplementModel
 from pricing.complements.needs import DEMO_NEEDS, NeedsMap, categories_for_need
-from pricing.complements.roles import bundle_roles, leaf_role
+from pricing.complements.roles import bundle_roles, leaf_role, required_roles
 from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
 from pricing.types import PricedBundle, ScoredProduct
@@ -302,6 +302,19 @@ class ShoppingAssistant:
                 complements=variant.complements,
             )
             anchors, by_role = self._candidates(the_plan, hits, turn, action, variant, devices)
+            lacking: list[str] = []
+            if not hits and goal.categories and goal.brands:
+                # "a nike water bottle": bottles are carried, Nike's are not. Say so and show the others,
+                # rather than "we don't carry water bottles".
+                lacking, goal = list(goal.brands), goal.model_copy(update={"brands": []})
+                turn.state = turn.state.model_copy(update={"goal": goal})
+                the_plan, hits = self._anchor_hits(
+                    turn,
+                    single_item=action.kind == "search",
+                    accessories_of=devices,
+                    complements=variant.complements,
+                )
+                anchors, by_role = self._candidates(the_plan, hits, turn, action, variant, devices)
         if not hits and goal.categories:
             turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
             turn.state = self._tracker.record_shown(turn.state, [])
@@ -347,6 +360,8 @@ class ShoppingAssistant:
         )
         if unknown:
             turn.reply = words.not_carried(unknown) + " "
+        if lacking:
+            turn.reply += words.brand_lacks(lacking, goal.categories) + " "
         named = goal if self._knows_model(goal) else goal.model_copy(update={"fits": []})  # not "your iOS"
         turn.reply += words.offer(turn.bundles, named, action, notes=result.notes)
 
@@ -494,6 +509,10 @@ class ShoppingAssistant:
             roles = bundle_roles(
                 products, complements, around=ROLE_ANCHORS, of_request=products if spans_categories else ()
             )
+            # What an anchor is unusable without (a body-only camera's lens) is searched for too, so the
+            # builder can hold it to that, whether or not co-purchases rank the role.
+            roles.extend(dict.fromkeys(need for product in products for need in required_roles(product)))
+            roles = list(dict.fromkeys(roles))
         roles = [role for role in roles if role not in the_plan.removed_roles]
         if not roles:
             return anchors, {}

@@ -59,6 +59,9 @@ class EnglishReplies:
     def not_carried(self, brands: Sequence[str]) -> str:
         return f"We don't carry {' or '.join(brands)}, so here are the closest alternatives."
 
+    def brand_lacks(self, brands: Sequence[str], categories: Sequence[str]) -> str:
+        return f"No {' or '.join(brands)} {' or '.join(categories)} here, so these are from other brands."
+
     def which_model(self, device: str, examples: Sequence[str]) -> str:
         named = f" (e.g. {_or(examples)})" if examples else ""
         return f"Which {device} is it for? I'll only show what fits that exact model{named}."
@@ -138,6 +141,10 @@ class ChineseReplies(EnglishReplies):
 
     def not_carried(self, brands: Sequence[str]) -> str:
         return f"本店没有{'、'.join(brands)}的商品，为你推荐相近的选择。"
+
+    def brand_lacks(self, brands: Sequence[str], categories: Sequence[str]) -> str:
+        kinds = "、".join(_in_chinese(c) for c in categories)
+        return f"本店没有{'、'.join(brands)}的{kinds}，为你推荐其他品牌的{kinds}。"
 
     def which_model(self, device: str, examples: Sequence[str]) -> str:
         named = f"（例如{'、'.join(examples)}）" if examples else ""

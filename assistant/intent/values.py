@@ -242,7 +242,8 @@ def wearer(text: str, *, kin: bool = True) -> str | None:
     whole message is read with `kin=False`, for "women's" or "for men" only."""
     folded = _unpossessive(text)
     words = _ENGLISH_WORD.findall(folded)
-    found, refused = set(), set()
+    found: set[str] = set()
+    refused: set[str] = set()
     for who in ("women", "men"):
         english = _SEX_WORDS[who] + (_KIN_WORDS[who] if kin else ())
         chinese = _SEX_ZH[who] + (_KIN_ZH[who] if kin else ())
@@ -257,7 +258,9 @@ def wearer(text: str, *, kin: bool = True) -> str | None:
 
 
 _NEGATIONS = frozenset({"no", "not", "nothing", "none", "non", "never", "without", "except", "dont", "t"})
-_NEGATION_GAP = frozenset({"for", "the", "a", "any", "my", "from", "made", "in", "of", "want", "need", "like"})
+_NEGATION_GAP = frozenset(
+    {"for", "the", "a", "any", "my", "from", "made", "in", "of", "want", "need", "like"}
+)
 
 
 def _negated(words: list[str], at: int) -> bool:

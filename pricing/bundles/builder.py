@@ -24,7 +24,7 @@ from pricing.bundles.result import BuildResult
 from pricing.bundles.search import Choice, ComplementSearch, Option
 from pricing.complements.compatibility import CompatibilityChecker, CompatibilityProfile
 from pricing.complements.model import ComplementModel
-from pricing.complements.roles import category_phrases, leaf_role
+from pricing.complements.roles import category_phrases, leaf_role, required_roles
 from pricing.types import BundleDraft, BundleItem, BundleLabel, ScoredProduct
 from retrieval.catalog.currencies import MINOR_UNITS
 from retrieval.catalog.schema import Product
@@ -227,6 +227,14 @@ class _BuildRun:
             return False
         return not self.anchor_categories or bool(self.anchor_categories & set(category_phrases(product)))
 
+    def _is_named_kind(self, product: Product) -> bool:
+        """True when a named anchor category is the product's own kind: its leaf phrase or that phrase's
+        head noun ("camera" for Digital Cameras), not a department above it (Cameras over Lenses)."""
+        leaf = leaf_role(product)
+        return bool(self.anchor_categories) and (
+            leaf in self.anchor_categories or leaf.rsplit(" ", 1)[-1] in self.anchor_categories
+        )
+
     def _index(self, scored: ScoredProduct, role: str) -> int:
         product = scored.product
         index = self.index_of.get(product.id)
@@ -252,6 +260,10 @@ class _BuildRun:
             ),
             key=lambda scored: (-scored.relevance, scored.product.id),
         )
+        # "a camera" names the Digital Cameras shelf and the Cameras department both: a lens or a camera bag
+        # is in the department, not a camera. Where some product is the named kind itself, only those lead.
+        itself = [scored for scored in eligible if self._is_named_kind(scored.product)]
+        eligible = itself or eligible
         indices: list[int] = []
         for scored in eligible:
             index = self._index(scored, _ANCHOR)
@@ -290,6 +302,7 @@ class _BuildRun:
         )
         self.complement_bound = sum(best_per_role[: self.settings.max_items - 1])
         self._searches: dict[int, ComplementSearch] = {}
+        self._required: dict[int, list[frozenset[int]]] = {}
 
     def _search_for(self, anchor: int) -> ComplementSearch:
         """The anchor's complement search over usable options (gain > 0, compatible, no substitutes);
@@ -298,7 +311,31 @@ class _BuildRun:
         if search is None:
             roles = [self._options(anchor, is_wanted, indices) for is_wanted, indices in self.per_role]
             search = self._searches[anchor] = ComplementSearch(roles, conflict=self._conflict)
+            self._required[anchor] = self._requirements(anchor, roles)
         return search
+
+    def _requirements(self, anchor: int, roles: list[list[Option]]) -> list[frozenset[int]]:
+        """For each category the anchor cannot be used without ("requires": a body-only camera's lens)
+        that this run offers candidates of, the keys of the anchor's options of that category (empty when
+        none fits it, so the anchor makes no bundle). A requirement no role offers is the shopper's choice
+        ("a sony a7 iv and a tripod" named no lens) and is not enforced."""
+        required: list[frozenset[int]] = []
+        for phrase in required_roles(self.products[anchor]):
+            offered = any(
+                phrase in category_phrases(self.products[index])
+                for _, indices in self.per_role
+                for index in indices
+            )
+            if offered:
+                required.append(
+                    frozenset(
+                        option.key
+                        for options in roles
+                        for option in options
+                        if phrase in category_phrases(self.products[option.key])
+                    )
+                )
+        return required
 
     def _options(self, anchor: int, is_wanted: bool, indices: list[int]) -> list[Option]:
         """One role's options for `anchor`, best gain first. Without a minimum total, an option that is
@@ -361,10 +398,12 @@ class _BuildRun:
         anchor_price = self.prices[anchor]
         if high is not None and anchor_price > high:
             return None
-        choice = self._search_for(anchor).best(
+        search = self._search_for(anchor)
+        choice = search.best(
             max_count=self.settings.max_items - 1,
             capacity=None if high is None else high - anchor_price,
             min_total=max(0, low - anchor_price),
+            required=self._required[anchor],
         )
         if choice is None:
             return None

@@ -51,12 +51,21 @@ class ComplementSearch:
         """True when at least one complement could join the anchor."""
         return bool(self._roles)
 
-    def best(self, *, max_count: int, capacity: int | None, min_total: int = 0) -> Choice | None:
-        """The highest-gain choice of at most `max_count` options, total price in [min_total, capacity];
-        None when no choice (not even the empty one) fits the window."""
+    def best(
+        self,
+        *,
+        max_count: int,
+        capacity: int | None,
+        min_total: int = 0,
+        required: Sequence[frozenset[int]] = (),
+    ) -> Choice | None:
+        """The highest-gain choice of at most `max_count` options, total price in [min_total, capacity],
+        holding an option of each set of keys in `required` (a body-only camera's lens); None when no
+        choice (not even the empty one) fits the window."""
         self._max_count = max_count
         self._capacity = capacity
         self._min_total = min_total
+        self._required = required
         self._incumbent: Choice | None = None
         self._visit(0, (), 0.0, 0)
         return self._incumbent
@@ -73,12 +82,20 @@ class ComplementSearch:
         extra = sum(heapq.nlargest(count, self._max_prices[start:]))
         return price + extra >= self._min_total
 
+    def _holds_required(self, chosen: tuple[Option, ...]) -> bool:
+        keys = {option.key for option in chosen}
+        return all(keys & options for options in self._required)
+
     def _visit(self, start: int, chosen: tuple[Option, ...], gain: float, price: int) -> None:
         incumbent = self._incumbent
-        if price >= self._min_total and (
-            incumbent is None
-            or gain > incumbent.gain + _EPSILON
-            or (abs(gain - incumbent.gain) <= _EPSILON and price < incumbent.price)
+        if (
+            price >= self._min_total
+            and self._holds_required(chosen)
+            and (
+                incumbent is None
+                or gain > incumbent.gain + _EPSILON
+                or (abs(gain - incumbent.gain) <= _EPSILON and price < incumbent.price)
+            )
         ):
             self._incumbent = incumbent = Choice(chosen, gain, price)
         remaining = self._max_count - len(chosen)

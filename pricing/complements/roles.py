@@ -42,6 +42,17 @@ def _phrases(category: str | None) -> tuple[str, ...]:
     return tuple(phrases)
 
 
+REQUIRES_ATTRIBUTE = "requires"  # category phrases a product is unusable without ("Body Only" -> ["lens"])
+
+
+def required_roles(product: Product) -> tuple[str, ...]:
+    """The category phrases the product needs one of its bundle to hold, from its `requires` attribute
+    (a string or a list): a camera sold as a body alone takes no photo without a lens."""
+    value = product.attributes.get(REQUIRES_ATTRIBUTE)
+    listed = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return tuple(dict.fromkeys(category_key(str(item)) for item in listed if str(item).strip()))
+
+
 def role_in(product: Product, roles: Collection[str]) -> str | None:
     """The most specific of the product's category phrases that is one of `roles`, if any."""
     for phrase in category_phrases(product):

@@ -165,6 +165,63 @@ def test_no_alternative_holds_fewer_of_the_named_roles_than_the_best() -> None:
     assert len(unnamed.bundles) == 3  # roles we chose ourselves may be left out
 
 
+def test_a_body_only_camera_comes_with_a_lens_that_fits_it(demo: Catalog) -> None:
+    result = _demo_build(demo, "X-T5", BundleRequest())
+    assert result.bundles
+    for draft in result.bundles:
+        camera = draft.items[0].product
+        lenses = [item.product for item in draft.items if item.role == "lens"]
+        if "Body Only" in camera.title:
+            assert lenses, camera.title
+            assert lenses[0].attributes["mount"] == camera.attributes["mount"]
+
+
+def _camera_kit() -> tuple[Product, Product, Product, Product]:
+    def product(pid: str, price: int, category: str, **attributes: object) -> Product:
+        return Product(
+            id=pid, title=pid, price=Decimal(price), currency="USD", category=category, attributes=attributes
+        )
+
+    body = product("body", 1000, "Cameras > Digital Cameras", mount="E", requires=["lenses"])
+    kit = product("kit", 900, "Cameras > Digital Cameras", mount="RF")
+    lens = product("lens", 300, "Cameras > Lenses", mount="E")
+    tripod = product("tripod", 50, "Cameras > Tripods")
+    return body, kit, lens, tripod
+
+
+def test_what_an_anchor_requires_is_held_when_the_run_offers_it() -> None:
+    body, kit, lens, tripod = _camera_kit()
+    builder = BundleBuilder(settings=BundleSettings(max_bundles=1, max_items=2), complements=GRAPH)
+    anchors = [ScoredProduct(body, 1.0), ScoredProduct(kit, 0.1)]
+    offered = {"lens": [ScoredProduct(lens, 0.1)], "tripod": [ScoredProduct(tripod, 0.9)]}
+    held = builder.build(BundleRequest(), anchors, offered)  # room for one: the lens, not the tripod
+    assert [item.product.id for item in held.bundles[0].items] == ["body", "lens"]
+    # Within $1,100 the body cannot take its lens: the kit camera leads instead of a body alone.
+    tight = builder.build(BundleRequest(budget_max=Decimal(1100)), anchors, offered)
+    assert tight.bundles[0].items[0].product.id == "kit"
+
+
+def test_a_requirement_no_role_offers_is_the_shoppers_choice() -> None:
+    """ "a sony a7 iv and a tripod" named no lens: the body comes with the tripod they asked for."""
+    body, _, _, tripod = _camera_kit()
+    builder = BundleBuilder(settings=BundleSettings(max_bundles=1), complements=GRAPH)
+    result = builder.build(
+        BundleRequest(roles=("tripod",)), [ScoredProduct(body, 1.0)], {"tripod": [ScoredProduct(tripod, 1.0)]}
+    )
+    assert [item.product.id for item in result.bundles[0].items] == ["body", "tripod"]
+
+
+def test_a_named_category_leads_with_products_of_that_kind() -> None:
+    """ "a camera": the Cameras department holds lenses too, but a lens is not a camera."""
+    _, kit, lens, tripod = _camera_kit()
+    builder = BundleBuilder(settings=BundleSettings(max_bundles=3), complements=GRAPH)
+    anchors = [ScoredProduct(lens, 1.0), ScoredProduct(tripod, 0.9), ScoredProduct(kit, 0.5)]
+    result = builder.build(BundleRequest(anchor_categories=("camera",)), anchors, {})
+    assert {draft.items[0].product.id for draft in result.bundles} == {"kit"}
+    department = builder.build(BundleRequest(anchor_categories=("cameras",)), anchors[:2], {})
+    assert {draft.items[0].product.id for draft in department.bundles} == {"lens", "tripod"}
+
+
 # -- invariants for any small catalog ---------------------------------------------------------------
 
 _LEAVES = {

@@ -44,6 +44,8 @@ def _camera(
         "megapixels": megapixels,
         "video": video,
     }
+    if "Body Only" in title:
+        attributes["requires"] = ["lens"]  # takes no photo without one: bundles must hold a lens
     return record(pid, title, title_zh, brand, CAMERA, description, price, attributes)
 
 

@@ -181,3 +181,24 @@ def test_complements_we_choose_are_add_ons_no_dearer_than_what_was_asked_for(
     dearest_anchor = max(bundle.items[0].unit_price for bundle in result.bundles)
     for bundle in result.bundles:  # it added a $299 massage gun and a smartwatch to $140 shoes
         assert all(item.unit_price <= dearest_anchor for item in bundle.items[1:]), bundle.items
+
+
+def test_a_brand_without_that_kind_of_product_gets_the_others_and_is_told_so(
+    engine: ShoppingAssistant, store: SqlSessionStore
+) -> None:
+    """It answered "Sorry, we don't carry water bottle" to "a nike water bottle" (Nike makes shoes here)."""
+    result = engine.turn("a nike water bottle")
+    assert result.bundles and all("Water Bottles" in (b.items[0].category or "") for b in result.bundles)
+    assert result.reply.startswith("No Nike water bottle here, so these are from other brands.")
+    assert not store.load_state(result.conversation_id).goal.brands
+
+
+def test_a_body_only_camera_is_never_offered_without_a_lens(engine: ShoppingAssistant) -> None:
+    """A "camera" request had offered a Fujifilm X-T5 body with no lens; then (with lenses required)
+    a value bundle led by a lens, from the Cameras department."""
+    result = engine.turn("a camera for photography")
+    assert result.bundles
+    for bundle in result.bundles:
+        assert "Digital Cameras" in (bundle.items[0].category or "")
+        if "Body Only" in bundle.items[0].title:
+            assert any("Lenses" in (item.category or "") for item in bundle.items[1:]), bundle.items
