@@ -33,7 +33,7 @@ from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
 from pricing.complements.compatibility import CompatibilityChecker
 from pricing.complements.model import ComplementModel
-from pricing.complements.needs import DEMO_NEEDS, NeedsMap, categories_for_need
+from pricing.complements.needs import DEMO_NEEDS, NeedsMap, categories_for_need, need_named
 from pricing.complements.roles import bundle_roles, leaf_role, required_roles
 from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
@@ -244,6 +244,10 @@ class ShoppingAssistant:
     ) -> _Turn:
         with _timed(timings, "parse"):
             parsed = self._parser.parse_many([message])[0]
+            slots = parsed.slots
+            need = None if slots.use_case else need_named(slots.recipient, self._needs)
+            if need is not None:  # "a gift for a coffee lover", "for a runner": who they are says what for
+                parsed = replace(parsed, slots=slots.model_copy(update={"use_case": need}))
         with _timed(timings, "state"):
             new = conversation_id is None
             if conversation_id is None:

@@ -102,8 +102,19 @@ def _same_wearer(first: CompatibilityProfile, second: CompatibilityProfile) -> b
 
 def _coffee_fits_machine(coffee: CompatibilityProfile, machine: CompatibilityProfile) -> bool:
     """Capsules only fit their own system; a machine for ground coffee takes no capsules, a capsule
-    machine no beans."""
+    machine no beans, and a machine that grinds its own beans wants beans, not coffee sold ground."""
+    if machine.attributes.get("built_in_grinder") is True and coffee.attributes.get("whole_bean") is False:
+        return False
     return coffee.names.get("capsule_system", _NOTHING) == machine.names.get("capsule_system", _NOTHING)
+
+
+def _grinder_has_use(grinder: CompatibilityProfile, other: CompatibilityProfile) -> bool:
+    """A coffee grinder goes with a machine that takes ground coffee (not a capsule machine, nor one that
+    grinds its own beans) and with whole beans (not coffee sold ground)."""
+    return (
+        other.attributes.get("needs_ground_coffee") is not False
+        and other.attributes.get("whole_bean") is not False
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +150,8 @@ RULES: tuple[CompatibilityRule, ...] = (
     CompatibilityRule("sleeve size", "fits_screen_in", "screen_in", _screen_fits),
     CompatibilityRule("same wearer", WEARER_ATTRIBUTE, WEARER_ATTRIBUTE, _same_wearer),
     CompatibilityRule("coffee system", "roast", "needs_ground_coffee", _coffee_fits_machine),
+    CompatibilityRule("grinder use", "grinder_type", "needs_ground_coffee", _grinder_has_use),
+    CompatibilityRule("grinder use", "grinder_type", "whole_bean", _grinder_has_use),
     CompatibilityRule("capsule system", "capsule_system", "capsule_system", _same("capsule_system")),
 )
 

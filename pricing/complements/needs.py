@@ -56,19 +56,25 @@ DEMO_NEEDS: NeedsMap = {
 
 
 def categories_for_need(use_case: str | None, needs: NeedsMap = DEMO_NEEDS) -> tuple[str, ...]:
-    """The categories of the longest need whose words occur in a row in `use_case` ('my home office
-    setup' -> home office); () when none does. Words are compared case-folded and by word family, so a
-    shopper's own form of the activity finds it ("a gift for my boyfriend who runs" -> running, "for a
-    keen hiker" -> hiking, "working from home" -> work from home)."""
-    if not use_case:
-        return ()
-    words = _families(use_case)
-    best: tuple[str, ...] = ()
+    """The categories of the need `use_case` names (`need_named`); () when it names none."""
+    need = need_named(use_case, needs)
+    return tuple(needs[need]) if need is not None else ()
+
+
+def need_named(text: str | None, needs: NeedsMap = DEMO_NEEDS) -> str | None:
+    """The longest need whose words occur in a row in `text` ('my home office setup' -> home office);
+    None when none does. Words are compared case-folded and by word family, so a shopper's own form of the
+    activity finds it ("a gift for my boyfriend who runs" -> running, "for a keen hiker" -> hiking,
+    "working from home" -> work from home)."""
+    if not text:
+        return None
+    words = _families(text)
+    best: str | None = None
     best_length = 0
-    for need, categories in needs.items():
+    for need in needs:
         need_words = _families(need)
         if len(need_words) > best_length and _contains(words, need_words):
-            best, best_length = tuple(categories), len(need_words)
+            best, best_length = need, len(need_words)
     return best
 
 

@@ -66,6 +66,15 @@ def test_compatibility_from_attributes(demo: dict[str, Product]) -> None:
     assert checker.compatible(vertuo, _titled(demo, "Vertuo Melozio"))
     assert checker.conflict(vertuo, _titled(demo, "Ispirazione Roma")) == "capsule system"
     assert checker.conflict(vertuo, _titled(demo, "Lavazza Super Crema")) == "coffee system"
+    grinder = _titled(demo, "Smart Grinder Pro")  # was offered with a capsule machine and a Barista Express
+    assert checker.conflict(vertuo, grinder) == "grinder use"
+    assert checker.conflict(_titled(demo, "Barista Express"), grinder) == "grinder use"  # grinds its own
+    assert checker.compatible(_titled(demo, "Bambino Plus"), grinder)
+    assert checker.conflict(grinder, _titled(demo, "illy Classico Ground")) == "grinder use"
+    assert checker.compatible(grinder, _titled(demo, "Lavazza Super Crema"))  # whole beans
+    bean_to_cup = _titled(demo, "Magnifica Evo")
+    assert checker.conflict(bean_to_cup, _titled(demo, "illy Classico Ground")) == "coffee system"
+    assert checker.compatible(bean_to_cup, _titled(demo, "Lavazza Super Crema"))
     watch = _titled(demo, "Series 10 GPS 46mm")
     assert checker.compatible(watch, _titled(demo, "46mm Sport Band"))
     assert checker.conflict(watch, _titled(demo, "42mm Sport Loop")) == "fits watch"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pricing.complements.needs import DEMO_NEEDS, categories_for_need
+from pricing.complements.needs import DEMO_NEEDS, categories_for_need, need_named
 from retrieval.catalog import demo_catalog_path, load_catalog
 from retrieval.filters import category_keys
 
@@ -48,3 +48,11 @@ def test_every_demo_need_names_categories_the_demo_catalog_carries() -> None:
     carried = {key for product in catalog for key in category_keys(product.category_path)}
     missing = {category for categories in DEMO_NEEDS.values() for category in categories} - carried
     assert not missing
+
+
+def test_need_named_is_the_need_key_a_phrase_names() -> None:
+    assert need_named("coffee lover") == "coffee"
+    assert need_named("a keen runner") == "running"
+    assert need_named("listening to music on the go") == "listening to music"
+    assert need_named("my mum") is None
+    assert need_named(None) is None

@@ -50,7 +50,15 @@ def test_every_shown_number_adds_up_and_respects_the_budget(engine: ShoppingAssi
         assert str(bundle.bundle_price) in result.reply
 
 
-@pytest.mark.parametrize("message", ["gaming setup", "stuff for my home office"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "gaming setup",
+        "stuff for my home office",
+        "a gift for my boyfriend who runs",  # a Dyson vacuum and a phone charger: "runs" was no need
+        "a gift for a coffee lover",  # asked what they like: who they are says it
+    ],
+)
 def test_a_purpose_alone_gets_what_it_shops_for(
     engine: ShoppingAssistant, store: SqlSessionStore, message: str
 ) -> None:
