@@ -21,6 +21,8 @@ PLATFORM_ATTRIBUTE = "os"  # a device's platform, which a `compatible_os` list n
 MODEL_LISTS = ("compatible_models", "compatible_watches")  # exact models: a case fits one phone, not a brand
 WEARER_ATTRIBUTE = "gender"  # who a garment or fragrance is made for: women, men or unisex
 UNISEX = "unisex"
+SKIN_TYPE_ATTRIBUTE = "skin_type"  # the skin types a skincare product is made for ("all" for any)
+ALL_SKIN = "all"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,7 @@ class SearchFilters:
     currency: str | None = None
     fits: tuple[str, ...] = ()  # device models and platforms: a product that lists what it fits lists one
     wearer: str | None = None  # "women" or "men": a product made for one of them must be for this one
+    skin_type: str | None = None  # "dry": a product that lists skin types must list it (or "all")
 
     def __post_init__(self) -> None:
         for name in ("max_price", "min_price"):
@@ -81,6 +84,18 @@ class FilterColumns:
         self._wearer = np.array(
             [fold(str(product.attributes.get(WEARER_ATTRIBUTE) or "")) for product in catalog]
         )
+        skin_rows: dict[str, list[int]] = defaultdict(list)
+        self._any_skin = np.ones(self._size, dtype=bool)  # lists no skin type, or "all"
+        for row, product in enumerate(catalog):
+            listed = {
+                _skin_key(str(value)) for value in _as_list(product.attributes.get(SKIN_TYPE_ATTRIBUTE))
+            }
+            listed.discard("")
+            if listed and ALL_SKIN not in listed:
+                self._any_skin[row] = False
+                for value in listed:
+                    skin_rows[value].append(row)
+        self._skin_rows = {key: np.asarray(rows, dtype=np.int64) for key, rows in skin_rows.items()}
 
     @property
     def category_rows(self) -> dict[str, npt.NDArray[np.int64]]:
@@ -118,6 +133,12 @@ class FilterColumns:
             allowed &= fits
         if filters.wearer is not None:  # running shoes for my wife: women's or unisex, or not said
             allowed &= np.isin(self._wearer, ["", UNISEX, fold(filters.wearer)])
+        if filters.skin_type is not None:  # for dry skin: no peel made for oily and combination skin
+            suits = self._any_skin.copy()
+            rows = self._skin_rows.get(_skin_key(filters.skin_type))
+            if rows is not None:
+                suits[rows] = True
+            allowed &= suits
         return allowed
 
     def _price_mask(self, low: Decimal | None, high: Decimal | None) -> npt.NDArray[np.bool_]:
@@ -129,6 +150,12 @@ class FilterColumns:
             rows = self._currency == currency
             mask |= rows & (self._price_minor >= lowest) & (self._price_minor <= highest)
         return mask
+
+
+def _skin_key(skin_type: str) -> str:
+    """'Dry skin' and 'dry' name the same type."""
+    folded = fold(skin_type).strip()
+    return folded.removesuffix(" skin").strip() or folded
 
 
 def compatible_models(attributes: Mapping[str, object]) -> list[str]:

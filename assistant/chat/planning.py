@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from assistant.dialogue.state import ShoppingGoal
 from pricing.bundles import BundleRequest
 from pricing.types import ShopperSignals
-from retrieval.filters import SearchFilters
+from retrieval.filters import SKIN_TYPE_ATTRIBUTE, SearchFilters
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,7 @@ def plan(
         currency=goal.currency,
         fits=tuple(goal.fits),
         wearer=goal.wearer,
+        skin_type=goal.attributes.get(SKIN_TYPE_ATTRIBUTE),
     )
     anchor_filters = SearchFilters(
         max_price=goal.budget_max,
@@ -60,6 +61,7 @@ def plan(
         currency=goal.currency,
         fits=tuple(goal.fits),
         wearer=goal.wearer,
+        skin_type=goal.attributes.get(SKIN_TYPE_ATTRIBUTE),
     )
     removed = frozenset(goal.removed_roles)
     asked = tuple(role for role in goal.categories if role not in removed and role != anchor_category)

@@ -117,6 +117,20 @@ def _grinder_has_use(grinder: CompatibilityProfile, other: CompatibilityProfile)
     )
 
 
+# Exfoliating acids and retinoids: one such product in a routine; two (a 7% glycolic toner and a 30% AHA
+# peel, or an acid and a retinol) irritate, most of all the skin of someone starting out.
+STRONG_ACTIVES = frozenset(
+    {"glycolic acid", "salicylic acid", "lactic acid", "mandelic acid", "aha", "bha", "lha"}
+    | {"retinol", "encapsulated retinol", "retinal", "retinaldehyde", "tretinoin", "adapalene"}
+)
+
+
+def _one_strong_active(first: CompatibilityProfile, second: CompatibilityProfile) -> bool:
+    return not (
+        first.names["key_ingredients"] & STRONG_ACTIVES and second.names["key_ingredients"] & STRONG_ACTIVES
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class CompatibilityRule:
     """`fits(accessory, device)`, applied when the accessory has `accessory_attribute` and the device
@@ -153,6 +167,7 @@ RULES: tuple[CompatibilityRule, ...] = (
     CompatibilityRule("grinder use", "grinder_type", "needs_ground_coffee", _grinder_has_use),
     CompatibilityRule("grinder use", "grinder_type", "whole_bean", _grinder_has_use),
     CompatibilityRule("capsule system", "capsule_system", "capsule_system", _same("capsule_system")),
+    CompatibilityRule("one strong active", "key_ingredients", "key_ingredients", _one_strong_active),
 )
 
 

@@ -75,6 +75,10 @@ def test_compatibility_from_attributes(demo: dict[str, Product]) -> None:
     bean_to_cup = _titled(demo, "Magnifica Evo")
     assert checker.conflict(bean_to_cup, _titled(demo, "illy Classico Ground")) == "coffee system"
     assert checker.compatible(bean_to_cup, _titled(demo, "Lavazza Super Crema"))
+    glycolic = _titled(demo, "Glycolic Acid 7%")  # came with a 30% AHA + BHA peel for a teenager's skin
+    assert checker.conflict(glycolic, _titled(demo, "AHA 30% + BHA 2%")) == "one strong active"
+    assert checker.conflict(glycolic, _titled(demo, "Retinol 0.5%")) == "one strong active"
+    assert checker.compatible(glycolic, _titled(demo, "Niacinamide 10%"))
     watch = _titled(demo, "Series 10 GPS 46mm")
     assert checker.compatible(watch, _titled(demo, "46mm Sport Band"))
     assert checker.conflict(watch, _titled(demo, "42mm Sport Loop")) == "fits watch"

@@ -126,6 +126,21 @@ def test_wearer_keeps_their_own_unisex_and_what_says_nothing() -> None:
     assert ids(SearchFilters(), columns, catalog) == {"w", "m", "u", "x"}
 
 
+def test_skin_type_keeps_what_is_made_for_it_for_all_or_says_nothing() -> None:
+    rows = [
+        product("peel", "AHA peel", "10", attributes={"skin_type": ["normal", "oily", "combination"]}),
+        product("cream", "Rich cream", "20", attributes={"skin_type": ["Dry", "normal"]}),
+        product("spf", "Sunscreen", "30", attributes={"skin_type": ["all", "sensitive"]}),
+        product("mug", "Mug", "8"),
+    ]
+    catalog = Catalog(tuple(rows), source="skin")
+    columns = FilterColumns(catalog)
+    assert ids(SearchFilters(skin_type="dry"), columns, catalog) == {"cream", "spf", "mug"}
+    assert ids(SearchFilters(skin_type="oily skin"), columns, catalog) == {"peel", "spf", "mug"}
+    assert ids(SearchFilters(skin_type="mature"), columns, catalog) == {"spf", "mug"}  # none lists it
+    assert ids(SearchFilters(), columns, catalog) == {"peel", "cream", "spf", "mug"}
+
+
 def test_a_part_of_a_two_kind_leaf_is_told_apart_by_the_title() -> None:
     shelf = "Computers > Accessories > Laptop Bags & Sleeves"
     sleeve = product("s", "Tomtoc 360 Protective Laptop Sleeve, 14-inch", "30", category=shelf)
