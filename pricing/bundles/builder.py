@@ -445,8 +445,9 @@ class _BuildRun:
         return frozenset(self.roles[option.key] for option in solution.choice.options) & self.named
 
     def _alternatives(self, best: _Solution) -> list[tuple[_Solution, BundleLabel]]:
-        """`best` ("balanced"), the best clearly cheaper ("value") and clearly dearer ("premium") bundles,
-        then other anchors' best bundles, labelled by their price against `best`. None holds fewer of the
+        """`best` ("balanced"), the best clearly cheaper ("value") and clearly dearer ("premium") bundles
+        (around another anchor where one fits), then other anchors' best bundles, labelled by their price
+        against `best`. None holds fewer of the
         roles the shopper named than `best` does: "a coffee machine and some capsules" gets no machine
         alone as its value bundle (fewer bundles rather than one that ignores the request)."""
         covering = self._named_in(best)
@@ -461,7 +462,11 @@ class _BuildRun:
         for window_label, low, high in windows:
             if len(chosen) >= limit or (high is not None and high < low):
                 continue
-            found = self._best(low=low, high=high, covering=covering)
+            # Tiers differ in the main product where one fits the window: a laptop student got the same
+            # laptop as value (with a hub) and balanced (with a $399 monitor).
+            used = {solution.anchor for solution, _ in chosen}
+            found = next(iter(self._top(1, low=low, high=high, skip=used, covering=covering)), None)
+            found = found or self._best(low=low, high=high, covering=covering)
             if found is not None and found.keys not in {solution.keys for solution, _ in chosen}:
                 chosen.append((found, window_label))
         if len(chosen) < limit:
