@@ -10,7 +10,7 @@ allowed price does. Floats are used to compare candidates only; every candidate 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.errors import InvalidInputError
 from pricing.money import apply_price_ending, money_ceiling, to_money
-from pricing.types import BundleDraft, PriceBreakdown, PricedBundle, ShopperSignals
+from pricing.types import BundleDraft, PriceBreakdown, PricedBundle, ShopperSignals, tier_labels
 from pricing.wtp import FloatArray, WillingnessToPay
 
 if TYPE_CHECKING:
@@ -69,6 +69,22 @@ class BundlePricer:
     def price(self, draft: BundleDraft, shopper: ShopperSignals | None = None) -> PricedBundle:
         """The profit-maximising allowed price of `draft` for `shopper`, with its full breakdown."""
         return self.price_many(draft, [shopper or ShopperSignals()])[0]
+
+    def price_offers(
+        self, drafts: Sequence[BundleDraft], shopper: ShopperSignals
+    ) -> tuple[PricedBundle, ...]:
+        """Each of a turn's alternatives priced for `shopper`, cheapest price shown first and labelled by
+        it: discounts can reorder what list totals ordered, and a "premium" bundle shown cheaper than the
+        "balanced" one misleads."""
+        priced = sorted(
+            (self.price(draft, shopper) for draft in drafts),
+            key=lambda offer: (offer.bundle_price, offer.draft.list_total),
+        )
+        labels = tier_labels(len(priced)) if len(drafts) > 1 else [draft.label for draft in drafts]
+        return tuple(
+            offer if offer.draft.label == label else replace(offer, draft=replace(offer.draft, label=label))
+            for offer, label in zip(priced, labels, strict=True)
+        )
 
     def price_many(self, draft: BundleDraft, shoppers: Sequence[ShopperSignals]) -> list[PricedBundle]:
         """`price` for many shoppers of one draft (the price ladder is built once)."""

@@ -16,6 +16,15 @@ from retrieval.catalog.schema import Product
 BundleLabel = Literal["value", "balanced", "premium", "best match"]
 
 
+def tier_labels(count: int) -> list[BundleLabel]:
+    """Labels for `count` bundles in price order, so the names read in order for a shopper: value <
+    balanced < premium (two bundles: value < premium; one: the "best match")."""
+    if count == 1:
+        return ["best match"]
+    middle: list[BundleLabel] = ["balanced"] * max(0, count - 2)
+    return ["value", *middle, "premium"][:count]
+
+
 @dataclass(frozen=True, slots=True)
 class ScoredProduct:
     """A retrieved candidate with its relevance to the request (higher is better, roughly 0..1)."""

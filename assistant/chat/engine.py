@@ -337,7 +337,7 @@ class ShoppingAssistant:
             return
         with _timed(timings, "price"):
             signals = shopper_signals(goal, turn.state.price_sensitivity)
-            priced = tuple(variant.pricer.price(draft, signals) for draft in result.bundles)
+            priced = variant.pricer.price_offers(result.bundles, signals)
         with _timed(timings, "quote"):
             now = self._clock()
             views, quotes = [], []

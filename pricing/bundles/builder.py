@@ -25,7 +25,7 @@ from pricing.bundles.search import Choice, ComplementSearch, Option
 from pricing.complements.compatibility import CompatibilityChecker, CompatibilityProfile
 from pricing.complements.model import ComplementModel
 from pricing.complements.roles import category_phrases, leaf_role, required_roles
-from pricing.types import BundleDraft, BundleItem, BundleLabel, ScoredProduct
+from pricing.types import BundleDraft, BundleItem, BundleLabel, ScoredProduct, tier_labels
 from retrieval.catalog.currencies import MINOR_UNITS
 from retrieval.catalog.schema import Product
 from retrieval.text import category_key, fold
@@ -501,13 +501,9 @@ class _BuildRun:
         return BundleDraft(label=label, items=tuple(items), score=solution.score, complementarity=fit)
 
     def _label(self, chosen: list[tuple[_Solution, BundleLabel]]) -> tuple[BundleDraft, ...]:
-        """Drafts cheapest first, labelled by price position so the names read in order for a shopper:
-        value < balanced < premium (two bundles: value < premium; one: the "best match")."""
-        if len(chosen) == 1:
-            return (self._draft(chosen[0][0], "best match"),)
+        """Drafts cheapest first, labelled by price position (`tier_labels`)."""
         ordered = sorted(chosen, key=lambda pair: (pair[0].price, -pair[0].score))
-        middle: list[BundleLabel] = ["balanced"] * (len(ordered) - 2)
-        labels: list[BundleLabel] = ["value", *middle, "premium"]
+        labels = tier_labels(len(ordered))
         return tuple(
             self._draft(solution, label) for (solution, _), label in zip(ordered, labels, strict=True)
         )

@@ -145,3 +145,18 @@ def test_price_many_matches_price() -> None:
     # keener shoppers never get a bigger discount
     prices = [p.bundle_price for p in PRICER.price_many(bundle, crowd)]
     assert prices == sorted(prices, reverse=True)
+
+
+def test_offers_are_shown_cheapest_first_and_labelled_by_the_price_shown() -> None:
+    """A discount can put a bundle with the higher list total below another: labels follow the price
+    the shopper sees ("premium $50.99" after "balanced $51.99" had been shown)."""
+    discounted = draft(product("a", "100.00", "20.00"), product("b", "60.00", "10.00"))  # cheap to make
+    full = draft(product("c", "150.00", "149.00"))  # no room for a discount
+    offers = PRICER.price_offers([full, discounted], ShopperSignals())
+    assert discounted.list_total > full.list_total
+    prices = [offer.bundle_price for offer in offers]
+    assert prices == sorted(prices)
+    assert [offer.draft.label for offer in offers] == ["value", "premium"]
+    assert offers[0].draft.items == discounted.items  # it is now the cheaper one
+    (alone,) = PRICER.price_offers([full], ShopperSignals())
+    assert alone.draft.label == full.label
