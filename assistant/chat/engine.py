@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Protocol
 
 from assistant.chat import replies
+from assistant.chat.naming import products_named
 from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
 from assistant.dialogue import clarify
@@ -37,7 +38,7 @@ from pricing.complements.needs import DEMO_NEEDS, NeedsMap, categories_for_need,
 from pricing.complements.roles import bundle_roles, leaf_role, required_roles
 from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
-from pricing.types import PricedBundle, ScoredProduct
+from pricing.types import BundleDraft, BundleItem, PricedBundle, ScoredProduct
 from retrieval.catalog.schema import Product
 from retrieval.filters import PLATFORM_ATTRIBUTE, lists_models, names_category_part, platform_keys
 from retrieval.search import Retriever, SearchHit
@@ -47,6 +48,7 @@ log = logging.getLogger("bundlewise.chat")
 
 ANCHOR_POOL = 30  # anchor candidates retrieved per turn
 ROLE_ANCHORS = 3  # complement roles are gathered around this many top anchors
+NAMED_POOL = 10  # search hits a product named in a comparison is looked for in
 MAX_ACCESSORY_ROLES = 4  # "accessories for my camera": the first few complement roles of a camera
 CHEAP_RANK_PENALTY = 0.2  # "the cheapest X": score lost from the cheapest to the dearest candidate kept
 NAMED_ACCESSORY_ROLES = 2  # "a case for my phone": the case, and at most this many of the phone's others
@@ -160,6 +162,18 @@ class ShoppingAssistant:
         return [code for code, _ in Counter(p.currency for p in self._retriever.catalog).most_common()]
 
     @cached_property
+    def _by_id(self) -> dict[str, Product]:
+        return {product.id: product for product in self._retriever.catalog}
+
+    def _compared_products(self, parsed: ParsedMessage, message: str) -> list[Product]:
+        """The catalog products a comparison names, when it names two or more; [] otherwise (then it
+        compares what was shown: "compare the first two")."""
+        if parsed.intent != "compare":
+            return []
+        named = products_named(message, lambda part: self._retriever.search(part, top_k=NAMED_POOL))
+        return named if len(named) >= 2 else []
+
+    @cached_property
     def _by_model(self) -> dict[str, list[Product]]:
         """Products by the model they are ('iphone 16 pro' -> the iPhone 16 Pro in each storage size)."""
         products: dict[str, list[Product]] = {}
@@ -256,7 +270,12 @@ class ShoppingAssistant:
             else:
                 state = self._store.load_state(conversation_id)
             locale = locale or ("zh" if has_cjk(message) else "en")
-            state, action = self._tracker.advance(state, parsed, ask=clarify.for_locale(locale))
+            named = self._compared_products(parsed, message)
+            if named:  # "the difference between airpods pro and airpods 4": those two, shown or not
+                state = state.model_copy(update={"turns": state.turns + 1})
+                action = TurnAction(kind="compare_products", product_ids=[product.id for product in named])
+            else:
+                state, action = self._tracker.advance(state, parsed, ask=clarify.for_locale(locale))
         turn = _Turn(conversation_id, message, parsed, state, locale, new=new)
         self._act(turn, action, timings)
         return turn
@@ -274,7 +293,13 @@ class ShoppingAssistant:
             chosen = _shown(turn.state, action.bundle_ids)
             turn.reply = words.accepted(chosen[0]) if chosen else words.clarify()
         elif kind == "compare":
-            turn.reply = words.compare(_shown(turn.state, action.bundle_ids))
+            shown = _shown(turn.state, action.bundle_ids)
+            anchors = [self._by_id.get(b.items[0].product_id) for b in shown if b.items]  # a catalog reload
+            turn.reply = words.compare(
+                shown, [anchor for anchor in anchors if anchor is not None]
+            )  # drops some
+        elif kind == "compare_products":
+            self._compare_products(turn, action, timings)
         elif kind == "explain":
             turn.reply = words.explain(_shown(turn.state, action.bundle_ids), turn.state.goal)
         else:
@@ -335,9 +360,36 @@ class ShoppingAssistant:
             turn.reply = self._nothing_fits(result, turn, variant.pricer)
             turn.state = self._tracker.record_shown(turn.state, [])
             return
+        self._show(turn, result.bundles, variant, timings)
+        if unknown:
+            turn.reply = words.not_carried(unknown) + " "
+        if lacking:
+            turn.reply += words.brand_lacks(lacking, goal.categories) + " "
+        named = goal if self._knows_model(goal) else goal.model_copy(update={"fits": []})  # not "your iOS"
+        turn.reply += words.offer(turn.bundles, named, action, notes=result.notes)
+
+    def _compare_products(self, turn: _Turn, action: TurnAction, timings: dict[str, float]) -> None:
+        """Named products side by side, each offered alone at the price the engine sets, with the specs
+        that tell them apart (every value from the catalog)."""
+        products = [self._by_id[product_id] for product_id in action.product_ids]
+        drafts = [
+            BundleDraft(
+                label="best match", items=(BundleItem("anchor", product),), score=1.0, complementarity=0.0
+            )
+            for product in products
+        ]
+        self._show(turn, drafts, self._variants.for_conversation(turn.conversation_id), timings)
+        by_product = {view.items[0].product_id: view for view in turn.bundles}
+        offers = [by_product[product.id] for product in products]
+        turn.reply = replies.for_locale(turn.locale).compare_products(offers, products)
+
+    def _show(
+        self, turn: _Turn, drafts: Sequence[BundleDraft], variant: Variant, timings: dict[str, float]
+    ) -> None:
+        """Price, quote and show `drafts`: the turn's bundles, and what the next turn refers to."""
         with _timed(timings, "price"):
-            signals = shopper_signals(goal, turn.state.price_sensitivity)
-            priced = variant.pricer.price_offers(result.bundles, signals)
+            signals = shopper_signals(turn.state.goal, turn.state.price_sensitivity)
+            priced = variant.pricer.price_offers(drafts, signals)
         with _timed(timings, "quote"):
             now = self._clock()
             views, quotes = [], []
@@ -362,12 +414,6 @@ class ShoppingAssistant:
         turn.state = self._tracker.record_shown(
             turn.state, [_shown_bundle(v, p) for v, p in zip(views, priced, strict=True)]
         )
-        if unknown:
-            turn.reply = words.not_carried(unknown) + " "
-        if lacking:
-            turn.reply += words.brand_lacks(lacking, goal.categories) + " "
-        named = goal if self._knows_model(goal) else goal.model_copy(update={"fits": []})  # not "your iOS"
-        turn.reply += words.offer(turn.bundles, named, action, notes=result.notes)
 
     def _anchor_hits(
         self,

@@ -14,6 +14,7 @@ from functools import lru_cache
 from assistant.chat.types import BundleView
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, TurnAction
 from pricing.bundles.messages import format_money
+from retrieval.catalog.schema import Product
 from retrieval.text import category_key
 from retrieval.zh_lexicon import zh_lexicon
 
@@ -89,7 +90,8 @@ class EnglishReplies:
             " expires. Use the accept button to check out."
         )
 
-    def compare(self, bundles: Sequence[ShownBundle]) -> str:
+    def compare(self, bundles: Sequence[ShownBundle], anchors: Sequence[Product] = ()) -> str:
+        """Shown bundles side by side; `anchors` (their main products) add the specs that differ."""
         if len(bundles) < 2:
             return "Which two bundles should I compare?"
         lines = [
@@ -97,7 +99,24 @@ class EnglishReplies:
             for b in bundles
         ]
         cheapest = min(bundles, key=lambda b: b.bundle_price)
-        return "; ".join(lines) + f". The {cheapest.label} one costs least."
+        text = "; ".join(lines) + f". The {cheapest.label} one costs least."
+        differing = spec_differences(anchors) if len({a.id for a in anchors}) > 1 else []
+        if differing:
+            named = "; ".join(f"{label}: {' vs '.join(values)}" for label, values in differing)
+            text += f" Their main items ({' vs '.join(_short(a) for a in anchors)}) differ in {named}."
+        return text
+
+    def compare_products(self, offers: Sequence[BundleView], products: Sequence[Product]) -> str:
+        """Named products side by side: each one's price as offered, then the specs that differ."""
+        prices = [
+            f"the {o.items[0].title} is {_money(o.bundle_price, o.currency)}" for o in offers if o.items
+        ]
+        text = _capitalised("; ".join(prices)) + "."
+        differing = spec_differences(products)
+        if differing:
+            named = "; ".join(f"{label}: {' vs '.join(values)}" for label, values in differing)
+            text += f" Where they differ ({' vs '.join(_short(p) for p in products)}): {named}."
+        return text
 
     def explain(self, bundles: Sequence[ShownBundle], goal: ShoppingGoal) -> str:
         if not bundles:
@@ -130,7 +149,7 @@ class ChineseReplies(EnglishReplies):
     def offer(
         self, bundles: Sequence[BundleView], goal: ShoppingGoal, action: TurnAction, *, notes: Sequence[str]
     ) -> str:
-        labels = {"value": "实惠款", "balanced": "均衡款", "premium": "高端款", "best match": "推荐款"}
+        labels = _LABELS_ZH
         parts = [
             f"{labels.get(b.label, b.label)}：{_money(b.bundle_price, b.currency)}"
             + (f"（省{_money(b.savings, b.currency)}）" if b.savings > 0 else "")
@@ -166,6 +185,102 @@ class ChineseReplies(EnglishReplies):
         return (
             f"好的！这个套装的价格为{_money(bundle.bundle_price, bundle.currency)}，报价有效期内可直接下单。"
         )
+
+    def compare(self, bundles: Sequence[ShownBundle], anchors: Sequence[Product] = ()) -> str:
+        if len(bundles) < 2:
+            return "要比较哪两个套装呢？"
+        lines = [
+            f"{_LABELS_ZH.get(b.label, b.label)}：{len(b.items)}件，{_money(b.bundle_price, b.currency)}"
+            for b in bundles
+        ]
+        cheapest = min(bundles, key=lambda b: b.bundle_price)
+        text = "；".join(lines) + f"。{_LABELS_ZH.get(cheapest.label, cheapest.label)}最便宜。"
+        differing = spec_differences(anchors, yes="是", no="否") if len({a.id for a in anchors}) > 1 else []
+        if differing:
+            text += "主商品的区别：" + _zh_specs(differing) + "。"
+        return text
+
+    def compare_products(self, offers: Sequence[BundleView], products: Sequence[Product]) -> str:
+        prices = [f"{o.items[0].title}：{_money(o.bundle_price, o.currency)}" for o in offers if o.items]
+        text = "；".join(prices) + "。"
+        differing = spec_differences(products, yes="是", no="否")
+        if differing:
+            text += "主要区别：" + _zh_specs(differing) + "。"
+        return text
+
+
+# Spec keys as a shopper reads them; keys ending in a unit ('battery_h') show it with the value ('6 h')
+_SPEC_NAMES = {"anc": "noise cancelling", "os": "platform", "main_camera_mp": "main camera", "ram_gb": "RAM"}
+_UNITS = {
+    "mb_s": "MB/s", "mah": "mAh", "gb": "GB", "mp": "MP", "hz": "Hz", "mm": "mm", "cm": "cm", "kg": "kg",
+    "ml": "ml", "min": "min", "days": "days", "in": "in", "h": "h", "w": "W", "g": "g", "l": "L", "m": "m",
+    "bar": "bar",
+}  # fmt: skip
+_SUFFIXES = sorted(_UNITS, key=len, reverse=True)
+_LABELS_ZH = {"value": "实惠款", "balanced": "均衡款", "premium": "高端款", "best match": "推荐款"}
+_SPEC_NAMES_ZH = {
+    "noise cancelling": "主动降噪", "battery": "续航", "wireless charging": "无线充电", "platform": "系统",
+    "storage": "存储", "RAM": "运行内存", "screen": "屏幕", "main camera": "主摄", "colour": "颜色",
+    "connector": "接口", "weight": "重量", "megapixels": "像素", "sensor": "传感器", "mount": "卡口",
+}  # fmt: skip
+# Keys for matching products, not for shoppers: what a product fits or needs, internal scores
+_NOT_SPECS = ("compatible_", "requires", "camera_score", "gender", "fits", "model", "step")
+MAX_SPECS = 5
+
+
+def spec_differences(
+    products: Sequence[Product], *, yes: str = "yes", no: str = "no"
+) -> list[tuple[str, list[str]]]:
+    """(spec name, each product's value) for the catalog attributes every product states and not all
+    alike, in the first product's order, at most `MAX_SPECS`: the facts a comparison rests on."""
+    if len(products) < 2:
+        return []
+    differing: list[tuple[str, list[str]]] = []
+    for key in products[0].attributes:
+        if key.startswith(_NOT_SPECS) or not all(key in product.attributes for product in products):
+            continue
+        values = [_spec_value(key, product.attributes[key], yes, no) for product in products]
+        if len(set(values)) > 1:
+            differing.append((_spec_name(key), values))
+    return differing[:MAX_SPECS]
+
+
+def _spec_name(key: str) -> str:
+    unit_suffix = _unit_suffix(key)
+    stem = key[: -len(unit_suffix) - 1] if unit_suffix else key
+    return _SPEC_NAMES.get(key) or stem.replace("_", " ")
+
+
+def _spec_value(key: str, value: object, yes: str, no: str) -> str:
+    if isinstance(value, bool):
+        return yes if value else no
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    unit_suffix = _unit_suffix(key)
+    return f"{value} {_UNITS[unit_suffix]}" if unit_suffix else str(value)
+
+
+def _unit_suffix(key: str) -> str | None:
+    """The unit a spec key ends in ('battery_mah' -> 'mah'), longest first; None for none."""
+    return next((suffix for suffix in _SUFFIXES if key.endswith(f"_{suffix}")), None)
+
+
+def _zh_specs(differing: Sequence[tuple[str, list[str]]]) -> str:
+    return "；".join(
+        f"{_SPEC_NAMES_ZH.get(label, label)}：{' / '.join(values)}" for label, values in differing
+    )
+
+
+def _short(product: Product) -> str:
+    """A product's name without the brand and the details after a comma ('AirPods Pro 2 with ...')."""
+    title = product.title.split(",")[0]
+    if product.brand and title.casefold().startswith(product.brand.casefold() + " "):
+        title = title[len(product.brand) + 1 :]
+    return title
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 @lru_cache(maxsize=1)

@@ -74,6 +74,7 @@ ActionKind = Literal[
     "add",
     "remove",
     "compare",
+    "compare_products",
     "explain",
     "accept",
     "greet",
@@ -92,6 +93,7 @@ class TurnAction(BaseModel):
     item_role: str | None = None  # the item to swap/add/remove
     item_attributes: dict[str, str] = Field(default_factory=dict)  # e.g. {"colour": "black"} for a swap
     question: str | None = None  # the clarifying question, for kind == "clarify"
+    product_ids: list[str] = Field(default_factory=list)  # catalog products named, for "compare_products"
 
 
 class ConversationState(BaseModel):

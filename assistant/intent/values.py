@@ -123,13 +123,17 @@ def parse_quantity(text: str) -> int | None:
     return None
 
 
+_FIRST_N = re.compile(r"first (two|three|2|3)\b|[前头](两|二|三|2|3)(?![一二三四五六七八九十百千万\d])")
+
+
 def parse_bundle_ref(text: str) -> int | str | list[int] | None:
     """'the second one' -> 2, 'bundle 3' -> 3, 'the last one' -> -1, 'the premium one' -> 'premium',
-    'the first two' -> [1, 2], '第二个' -> 2."""
+    'the first two' and '前两个' -> [1, 2], '第二个' -> 2."""
     lowered = text.lower()
-    first_n = re.search(r"first (two|three|2|3)\b", lowered)
+    first_n = _FIRST_N.search(lowered)
     if first_n:
-        return list(range(1, {"two": 2, "three": 3, "2": 2, "3": 3}[first_n.group(1)] + 1))
+        count = first_n.group(1) or first_n.group(2)
+        return list(range(1, {"two": 2, "three": 3, "2": 2, "3": 3, "两": 2, "二": 2, "三": 3}[count] + 1))
     if "last" in lowered or "最后" in text:
         return -1
     for label in sorted(_LABELS, key=len, reverse=True):

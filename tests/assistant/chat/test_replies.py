@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
-from assistant.chat.replies import ChineseReplies, EnglishReplies, for_locale
+from assistant.chat.replies import ChineseReplies, EnglishReplies, for_locale, spec_differences
+from assistant.chat.types import BundleView, ItemView
 from assistant.dialogue.state import ShoppingGoal, TurnAction
+from retrieval.catalog.schema import Product
 
 
 def test_the_locale_picks_the_language() -> None:
@@ -68,4 +71,49 @@ def test_a_chinese_offer_names_the_shoppers_device() -> None:
     )
     assert (
         ChineseReplies().offer([], ShoppingGoal(), TurnAction(kind="build"), notes=[]).startswith("为你搭配")
+    )
+
+
+def _earbuds(pid: str, price: str, **attributes: object) -> Product:
+    return Product(
+        id=pid,
+        title=f"Apple {pid}",
+        brand="Apple",
+        price=Decimal(price),
+        currency="USD",
+        attributes=attributes,
+    )
+
+
+def test_spec_differences_are_catalog_values_both_state_and_do_not_share() -> None:
+    pro = _earbuds("AirPods Pro 2", "249.00", anc=True, battery_h=6, connector="USB-C", compatible_os=["iOS"])
+    four = _earbuds("AirPods 4", "129.00", anc=False, battery_h=5, connector="USB-C", compatible_os=["iOS"])
+    assert spec_differences([pro, four]) == [("noise cancelling", ["yes", "no"]), ("battery", ["6 h", "5 h"])]
+    assert spec_differences([pro]) == []
+    assert spec_differences([pro, _earbuds("Other", "9.00", colour="red")]) == []  # nothing stated by both
+
+
+def test_a_comparison_of_named_products_gives_each_price_as_offered_and_their_differences() -> None:
+    pro = _earbuds("AirPods Pro 2", "249.00", anc=True, battery_h=6)
+    four = _earbuds("AirPods 4", "129.00", anc=False, battery_h=5)
+    offers = [_offer(pro, "239.00"), _offer(four, "129.00")]  # the engine's price, not the catalog's
+    text = EnglishReplies().compare_products(offers, [pro, four])
+    assert text.startswith("The Apple AirPods Pro 2 is $239; the Apple AirPods 4 is $129.")
+    assert "noise cancelling: yes vs no; battery: 6 h vs 5 h" in text
+    assert "主动降噪：是 / 否" in ChineseReplies().compare_products(offers, [pro, four])
+
+
+def _offer(product: Product, price: str) -> BundleView:
+    item = ItemView(product.id, product.title, product.brand, product.category, product.price)
+    return BundleView(
+        bundle_id=f"b_{product.id}",
+        label="value",
+        items=(item,),
+        list_price=product.price,
+        bundle_price=Decimal(price),
+        savings=product.price - Decimal(price),
+        currency="USD",
+        explanation="",
+        quote_id="q",
+        valid_until=datetime(2026, 1, 1, tzinfo=UTC),
     )

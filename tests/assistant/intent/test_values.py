@@ -176,6 +176,8 @@ def test_parse_quantity_explicit_number_beats_pair_word(text: str, quantity: int
         ("the cheapest one", "value"),
         ("the middle one", "balanced"),
         ("the first two", [1, 2]),
+        ("前两个", [1, 2]),
+        ("头三款", [1, 2, 3]),
         ("the first three", [1, 2, 3]),
         ("第二个", 2),
         ("that one", None),
