@@ -115,6 +115,9 @@ class SlotVocabulary:
         """`models`: the device models products are or fit."""
         self._brands = {fold(brand).strip(): brand for brand in brands if brand}
         self._models = {model_key(model.name): model for model in models if model_key(model.name)}
+        self._models.update(
+            {alias: self._models[full] for alias, full in short_model_names(self._models).items()}
+        )
         self._longest_model = max((len(key.split()) for key in self._models), default=0)
         self._model_prefixes: dict[str, list[DeviceModel]] = defaultdict(list)
         for key, entry in self._models.items():
@@ -285,6 +288,42 @@ def _line_key(text: str) -> str:
     if not words or words[0] in _PRODUCT_LINES:
         return words[0] if words else ""
     return category_key(words[0])
+
+
+def short_model_names(keys: Iterable[str]) -> dict[str, str]:
+    """Short names shoppers use for a model of a product line, alias -> model key: 'galaxy s25 ultra' is
+    also 's25 ultra', 'eos r50' is 'r50', and in a line whose every model is numbered, the initial joins
+    the number: 'alpha 7 iv' is '7 iv', 'a7 iv' and 'a7iv'. A line is a first word two or more models
+    share. Only a short name with a letter and a digit that names one model, and starts no name from
+    another line, counts: the iPhone 16 is never '16' (a number), and 'a16' is no iPad A16 when a Galaxy
+    A16 5G is sold ('16 pro' may start '16 pro max': the longest match wins)."""
+    keys = list(keys)
+    rests: dict[str, list[list[str]]] = defaultdict(list)
+    for key in keys:
+        line, *rest = key.split()
+        if rest:
+            rests[line].append(rest)
+    found: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        line, *rest = key.split()
+        if not rest or len(rests[line]) < 2:
+            continue
+        shorts = [" ".join(rest)]
+        if all(other[0][0].isdigit() for other in rests[line]):
+            fused = line[0] + rest[0]
+            shorts += [" ".join([fused, *rest[1:]]), fused + "".join(rest[1:])]
+        for short in shorts:
+            if re.search(r"[a-z]", short) and re.search(r"[0-9]", short):
+                found[short].add(key)
+    line_of = {key: key.split()[0] for key in keys}
+    line_of.update({short: line_of[next(iter(full))] for short, full in found.items()})
+    return {
+        short: next(iter(full))
+        for short, full in found.items()
+        if len(full) == 1
+        and short not in line_of.keys() - found.keys()
+        and not any(name.startswith(short + " ") and line != line_of[short] for name, line in line_of.items())
+    }
 
 
 def _models(catalog: Catalog) -> list[DeviceModel]:

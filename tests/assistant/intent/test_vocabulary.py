@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from assistant.intent.vocabulary import SlotVocabulary
+from assistant.intent.vocabulary import SlotVocabulary, short_model_names
 from retrieval.catalog.schema import Catalog
 from tests.retrieval.factories import product, small_catalog
 
@@ -168,6 +168,9 @@ def _device_catalog() -> Catalog:
         ),
         ("我的iPhone 15需要手机壳", [(2, ("iPhone 15",))]),
         ("an iphone and a case", []),  # a product line alone is a category, not a model
+        ("screen protector for my 16 pro max", [(24, ("iPhone 16 Pro Max",))]),  # the line's name dropped
+        ("case for my 16 pro", [(12, ("iPhone 16 Pro",))]),
+        ("a 16 inch laptop", []),  # a bare number is no iPhone 16
     ],
 )
 def test_models_named(text: str, named: list[tuple[int, tuple[str, ...]]]) -> None:
@@ -202,3 +205,17 @@ def test_a_product_line_names_its_kind_and_the_platform_its_models_share() -> No
     assert vocabulary.line_kind("iPhones") == vocabulary.line_kind("iphone 16") == "smartphone"
     assert vocabulary.line_platforms("iphone") == ("iOS",)  # 'earbuds for my iphone' must work with iOS
     assert vocabulary.line_kind("android") is None and vocabulary.line_platforms("phone") == ()
+
+
+def test_short_model_names_are_what_shoppers_drop_the_line_name_to() -> None:
+    keys = ["galaxy s25 ultra", "galaxy s25", "galaxy a16 5g", "ipad a16", "ipad air 11 inch m3"]
+    keys += ["alpha 7 iv", "alpha 6700", "eos r50", "eos r8", "iphone 16", "iphone 16 pro"]
+    short = short_model_names(keys)
+    assert short["s25 ultra"] == "galaxy s25 ultra" and short["s25"] == "galaxy s25"
+    assert short["r50"] == "eos r50"
+    assert short["a7 iv"] == short["a7iv"] == short["7 iv"] == "alpha 7 iv"  # every Alpha is numbered
+    assert short["a6700"] == "alpha 6700"
+    assert "a16" not in short  # the iPad A16 would take the Galaxy A16 5G's name
+    assert "16" not in short and short["16 pro"] == "iphone 16 pro"  # a number alone is no model
+    assert "i16" in short  # iPhones are all numbered
+    assert "g25" not in short and "e50" not in short  # Galaxy and EOS models start with letters
