@@ -14,6 +14,7 @@ from typing import Literal
 from retrieval.catalog.schema import Product
 
 BundleLabel = Literal["value", "balanced", "premium", "best match"]
+ANCHOR_ROLE = "anchor"  # the role of a bundle's main product; the rest fill complement roles
 
 
 def tier_labels(count: int) -> list[BundleLabel]:

@@ -38,7 +38,7 @@ from pricing.complements.needs import DEMO_NEEDS, NeedsMap, categories_for_need,
 from pricing.complements.roles import bundle_roles, leaf_role, required_roles
 from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
-from pricing.types import BundleDraft, BundleItem, PricedBundle, ScoredProduct
+from pricing.types import ANCHOR_ROLE, BundleDraft, BundleItem, PricedBundle, ScoredProduct
 from retrieval.catalog.schema import Product
 from retrieval.filters import PLATFORM_ATTRIBUTE, lists_models, names_category_part, platform_keys
 from retrieval.search import Retriever, SearchHit
@@ -374,7 +374,7 @@ class ShoppingAssistant:
         products = [self._by_id[product_id] for product_id in action.product_ids]
         drafts = [
             BundleDraft(
-                label="best match", items=(BundleItem("anchor", product),), score=1.0, complementarity=0.0
+                label="best match", items=(BundleItem(ANCHOR_ROLE, product),), score=1.0, complementarity=0.0
             )
             for product in products
         ]

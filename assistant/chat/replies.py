@@ -14,6 +14,7 @@ from functools import lru_cache
 from assistant.chat.types import BundleView
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, TurnAction
 from pricing.bundles.messages import format_money
+from pricing.types import ANCHOR_ROLE
 from retrieval.catalog.schema import Product
 from retrieval.text import category_key
 from retrieval.zh_lexicon import zh_lexicon
@@ -351,6 +352,6 @@ def _roles(bundle: ShownBundle) -> str:
 
 def _role(role: str | None, title: str, category: str | None = None) -> str:
     """What an item does in its bundle: its role, or for the anchor its own category."""
-    if role == "anchor" and category:
+    if role == ANCHOR_ROLE and category:
         return category.split(" > ")[-1].lower()
-    return role if role and role != "anchor" and not role.startswith("item:") else title
+    return role if role and role != ANCHOR_ROLE and not role.startswith("item:") else title

@@ -11,12 +11,27 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from pricing.types import PricedBundle
+from pricing.types import ANCHOR_ROLE, PricedBundle
+from retrieval.catalog.schema import Product
 
 Locale = Literal["en", "zh"]
 SavingSize = Literal["none", "small", "notable"]
 
 NOTABLE_SAVING_RATE = Decimal("0.10")  # from this share of the list price a saving is "notable"
+
+
+def role_of(product: Product) -> str:
+    """A short lowercase role from the leaf category ("Phone Cases" -> "phone case")."""
+    leaf = (product.category_path[-1] if product.category_path else "item").lower()
+    words = leaf.split()
+    last = words[-1]
+    if last.endswith(("ches", "shes", "xes")):
+        words[-1] = last[:-2]
+    elif last.endswith("ies") and len(last) > 4:
+        words[-1] = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith(("ss", "us")) and len(last) > 3:
+        words[-1] = last[:-1]
+    return " ".join(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +107,8 @@ class ExplanationFacts:
         items = tuple(
             ItemFact(
                 index=position,
-                role=item.role,
+                # The builder marks the main product "anchor"; the model learned roles from leaf categories
+                role=role_of(item.product) if item.role == ANCHOR_ROLE else item.role,
                 title=item.product.title,
                 brand=item.product.brand,
                 kind=item.product.category_path[-1] if item.product.category_path else None,

@@ -25,12 +25,12 @@ from pricing.bundles.search import Choice, ComplementSearch, Option
 from pricing.complements.compatibility import CompatibilityChecker, CompatibilityProfile
 from pricing.complements.model import ComplementModel
 from pricing.complements.roles import category_phrases, leaf_role, required_roles
-from pricing.types import BundleDraft, BundleItem, BundleLabel, ScoredProduct, tier_labels
+from pricing.types import ANCHOR_ROLE, BundleDraft, BundleItem, BundleLabel, ScoredProduct, tier_labels
 from retrieval.catalog.currencies import MINOR_UNITS
 from retrieval.catalog.schema import Product
 from retrieval.text import category_key, fold
 
-_ANCHOR = "anchor"  # role of an indexed anchor candidate until a complement role claims it
+_ANCHOR = ANCHOR_ROLE  # role of an indexed anchor candidate until a complement role claims it
 
 
 @lru_cache(maxsize=4096)
@@ -490,7 +490,7 @@ class _BuildRun:
 
     def _draft(self, solution: _Solution, label: BundleLabel = "best match") -> BundleDraft:
         anchor = self.products[solution.anchor]
-        items = [BundleItem("anchor", anchor)]
+        items = [BundleItem(ANCHOR_ROLE, anchor)]
         items += [
             BundleItem(self.roles[option.key], self.products[option.key])
             for option in solution.choice.options

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Literal
 
-from assistant.explain.facts import ExplanationFacts, ShopperNeed
+from assistant.explain.facts import ExplanationFacts, ShopperNeed, role_of
 from pricing.optimiser import BundlePricer
 from pricing.types import BundleDraft, BundleItem, BundleLabel, ShopperSignals
 from retrieval.catalog.schema import Product
@@ -83,20 +83,6 @@ def split_of(product_id: str) -> Split:
     """Which split a product may anchor bundles in (stable across runs and machines)."""
     digest = int(hashlib.sha256(product_id.encode("utf-8")).hexdigest()[:8], 16)
     return "heldout" if digest % 1000 < HELDOUT_SHARE * 1000 else "train"
-
-
-def role_of(product: Product) -> str:
-    """A short lowercase role from the leaf category ("Phone Cases" -> "phone case")."""
-    leaf = (product.category_path[-1] if product.category_path else "item").lower()
-    words = leaf.split()
-    last = words[-1]
-    if last.endswith(("ches", "shes", "xes")):
-        words[-1] = last[:-2]
-    elif last.endswith("ies") and len(last) > 4:
-        words[-1] = last[:-3] + "y"
-    elif last.endswith("s") and not last.endswith(("ss", "us")) and len(last) > 3:
-        words[-1] = last[:-1]
-    return " ".join(words)
 
 
 def sample_bundle_facts(
