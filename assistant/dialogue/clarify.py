@@ -15,6 +15,26 @@ _UNSURE = {
 }
 
 
+# People named by what they are, who need an article ("a gift for a 10 year old", not "for 10 year old");
+# "mum", "dad" or a name read as names, and "my wife" has its possessive
+_PEOPLE_NOUNS = frozenset(
+    {"baby", "toddler", "kid", "child", "boy", "girl", "teen", "teenager", "newborn", "student", "friend"}
+    | {"colleague", "coworker", "neighbour", "neighbor", "lover", "fan", "beginner", "person", "guy", "lady"}
+)
+
+
+def with_article(phrase: str) -> str:
+    """`phrase` with "a"/"an" when it names a kind of person without one: "10 year old" -> "a 10 year old",
+    "coffee lover" -> "a coffee lover"; "my mum", "mum" and "the twins" stay as they are."""
+    words = phrase.split()
+    if not words or not (words[0][0].isdigit() or words[-1].casefold() in _PEOPLE_NOUNS):
+        return phrase
+    if words[0].casefold() in {"a", "an", "the", "my", "his", "her", "our", "their", "your", "some"}:
+        return phrase
+    vowel_sound = words[0][0].casefold() in "aeio" or words[0].startswith(("8", "11", "18"))
+    return f"{'an' if vowel_sound else 'a'} {phrase}"
+
+
 class questions:  # noqa: N801 - a namespace of question builders, read as `questions.what_for()`
     """Question texts, kept in one place so wording and tone stay consistent."""
 
@@ -31,7 +51,7 @@ class questions:  # noqa: N801 - a namespace of question builders, read as `ques
     @staticmethod
     def gift_details(recipient: str | None, *, has_budget: bool = False) -> str:
         """A gift with no kind of product: ask (once) rather than show random sets."""
-        who = recipient or "them"
+        who = with_article(recipient) if recipient else "them"
         budget = "" if has_budget else ", and what's your budget"
         return f"Happy to help with a gift for {who}! What do they like{budget}?"
 

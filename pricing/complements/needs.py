@@ -50,6 +50,8 @@ DEMO_NEEDS: NeedsMap = {
     "coffee": _COFFEE,
     "making coffee": _COFFEE,
     "espresso": _COFFEE,
+    "cooking": ("cookware", "small appliance"),
+    "baking": ("small appliance", "cookware"),
     "music": ("headphone", "speaker", "earbud"),
     "listening to music": ("headphone", "speaker", "earbud"),
 }

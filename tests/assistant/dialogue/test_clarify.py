@@ -1,0 +1,31 @@
+"""Clarifying questions read as plain English."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.dialogue.clarify import questions, with_article
+
+
+@pytest.mark.parametrize(
+    ("recipient", "said"),
+    [
+        ("10 year old", "a 10 year old"),  # it asked about "a gift for 10 year old"
+        ("8 year old", "an 8 year old"),
+        ("baby", "a baby"),
+        ("old friend", "an old friend"),
+        ("my mum", "my mum"),
+        ("mum", "mum"),  # used as a name
+        ("a neighbour", "a neighbour"),
+    ],
+)
+def test_a_kind_of_person_gets_an_article(recipient: str, said: str) -> None:
+    assert with_article(recipient) == said
+
+
+def test_the_gift_question_names_who_it_is_for() -> None:
+    assert questions.gift_details("10 year old").startswith("Happy to help with a gift for a 10 year old!")
+    assert (
+        questions.gift_details(None, has_budget=True)
+        == "Happy to help with a gift for them! What do they like?"
+    )
