@@ -324,26 +324,14 @@ class ShoppingAssistant:
         variant = self._variants.for_conversation(turn.conversation_id)
         with _timed(timings, "retrieve"):
             devices = self._own_devices(goal)
-            the_plan, hits = self._anchor_hits(
-                turn,
-                single_item=action.kind == "search",
-                accessories_of=devices,
-                complements=variant.complements,
-            )
-            anchors, by_role = self._candidates(the_plan, hits, turn, action, variant, devices)
+            the_plan, hits, anchors, by_role = self._retrieve(turn, action, variant, devices)
             lacking: list[str] = []
             if not hits and goal.categories and goal.brands:
                 # "a nike water bottle": bottles are carried, Nike's are not. Say so and show the others,
                 # rather than "we don't carry water bottles".
                 lacking, goal = list(goal.brands), goal.model_copy(update={"brands": []})
                 turn.state = turn.state.model_copy(update={"goal": goal})
-                the_plan, hits = self._anchor_hits(
-                    turn,
-                    single_item=action.kind == "search",
-                    accessories_of=devices,
-                    complements=variant.complements,
-                )
-                anchors, by_role = self._candidates(the_plan, hits, turn, action, variant, devices)
+                the_plan, hits, anchors, by_role = self._retrieve(turn, action, variant, devices)
         if not hits and goal.categories:
             turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
             turn.state = self._tracker.record_shown(turn.state, [])
@@ -414,6 +402,15 @@ class ShoppingAssistant:
         turn.state = self._tracker.record_shown(
             turn.state, [_shown_bundle(v, p) for v, p in zip(views, priced, strict=True)]
         )
+
+    def _retrieve(
+        self, turn: _Turn, action: TurnAction, variant: Variant, devices: list[Product]
+    ) -> tuple[RetrievalPlan, list[SearchHit], list[ScoredProduct], dict[str, list[ScoredProduct]]]:
+        """The plan, anchor hits, and the builder's anchors and role candidates for the turn's goal."""
+        the_plan, hits = self._anchor_hits(
+            turn, single_item=action.kind == "search", accessories_of=devices, complements=variant.complements
+        )
+        return the_plan, hits, *self._candidates(the_plan, hits, turn, action, variant, devices)
 
     def _anchor_hits(
         self,

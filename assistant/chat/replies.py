@@ -101,7 +101,7 @@ class EnglishReplies:
         ]
         cheapest = min(bundles, key=lambda b: b.bundle_price)
         text = "; ".join(lines) + f". The {cheapest.label} one costs least."
-        differing = spec_differences(anchors) if len({a.id for a in anchors}) > 1 else []
+        differing = spec_differences(anchors)
         if differing:
             named = "; ".join(f"{label}: {' vs '.join(values)}" for label, values in differing)
             text += f" Their main items ({' vs '.join(_short(a) for a in anchors)}) differ in {named}."
@@ -196,7 +196,7 @@ class ChineseReplies(EnglishReplies):
         ]
         cheapest = min(bundles, key=lambda b: b.bundle_price)
         text = "；".join(lines) + f"。{_LABELS_ZH.get(cheapest.label, cheapest.label)}最便宜。"
-        differing = spec_differences(anchors, yes="是", no="否") if len({a.id for a in anchors}) > 1 else []
+        differing = spec_differences(anchors, yes="是", no="否")
         if differing:
             text += "主商品的区别：" + _zh_specs(differing) + "。"
         return text
@@ -233,8 +233,9 @@ def spec_differences(
     products: Sequence[Product], *, yes: str = "yes", no: str = "no"
 ) -> list[tuple[str, list[str]]]:
     """(spec name, each product's value) for the catalog attributes every product states and not all
-    alike, in the first product's order, at most `MAX_SPECS`: the facts a comparison rests on."""
-    if len(products) < 2:
+    alike, in the first product's order, at most `MAX_SPECS`: the facts a comparison rests on. None for
+    fewer than two different products (two bundles around one phone differ in their add-ons)."""
+    if len({product.id for product in products}) < 2:
         return []
     differing: list[tuple[str, list[str]]] = []
     for key in products[0].attributes:
