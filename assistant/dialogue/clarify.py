@@ -80,6 +80,17 @@ class questions:  # noqa: N801 - a namespace of question builders, read as `ques
         """'Cheaper' with nothing shown and no budget."""
         return "Cheaper than what? Tell me a budget, e.g. 'under $300'."
 
+    @staticmethod
+    def nothing_to_change(*, said_something: bool) -> str:
+        """A refinement that changes nothing: one the bundles already meet, or one we cannot read
+        ("something lighter"), rather than the same bundles again as if it had been applied."""
+        if said_something:
+            return "The bundles I showed already fit that. Want a different budget, brand or item?"
+        return (
+            "I can't narrow it down by that. I can change the budget, the brands, the colour or size,"
+            " or swap, add and remove items."
+        )
+
 
 _UNSURE_ZH = {
     "build_bundle": "要我帮你搭配一套吗？告诉我用途和预算。",
@@ -129,6 +140,12 @@ class questions_zh(questions):  # noqa: N801 - the same namespace, in Chinese
     @staticmethod
     def cheaper_than_what() -> str:
         return "比什么便宜？告诉我预算，比如“3000元以内”。"
+
+    @staticmethod
+    def nothing_to_change(*, said_something: bool) -> str:
+        if said_something:
+            return "刚才推荐的套装已经符合这个要求了。要换预算、品牌或者商品吗？"
+        return "这个条件我还没法筛选。我可以调整预算、品牌、颜色或尺寸，也可以替换、添加或移除商品。"
 
 
 def for_locale(locale: str) -> type[questions]:

@@ -142,6 +142,10 @@ class DialogueTracker:
             sensitivity = max(0.0, sensitivity - SENSITIVITY_STEP)
         if slots.brand and not slots.exclude_brand:  # "show me Sony instead": a switch, not an addition
             goal = goal.model_copy(update={"brands": list(slots.brand)})
+        if goal == state.goal and state.shown:  # "something lighter": nothing we can apply
+            return state, _clarify(
+                ask.nothing_to_change(said_something=bool(slots.to_json()) or bool(wearer))
+            )
         return _ready(state.model_copy(update={"goal": goal, "price_sensitivity": sensitivity}), "build", ask)
 
     def _accept(

@@ -86,6 +86,18 @@ def test_cheaper_with_nothing_to_compare_asks() -> None:
     assert action.kind == "clarify" and "budget" in action.question
 
 
+def test_a_refinement_that_changes_nothing_says_so_instead_of_showing_the_same_bundles() -> None:
+    """ "something lighter" (no slot we can apply) had re-shown the same bundles as if applied."""
+    first = said("build_bundle", category=["phone"], budget_max=Decimal(900))
+    state, action = after(first, said("refine"), shown=SHOWN)
+    assert action.kind == "clarify" and "can't narrow it down" in action.question
+    assert state.goal.budget_max == Decimal(900)  # kept as it was
+    _, again = after(first, said("refine", budget_max=Decimal(900)), shown=SHOWN)
+    assert again.kind == "clarify" and "already fit" in again.question
+    _, changed = after(first, said("refine", exclude_brand=["Samsung"]), shown=SHOWN)
+    assert changed.kind == "build"
+
+
 def test_swap_by_ordinal_bundle_and_item_category_with_attributes() -> None:
     _, action = after(
         said("build_bundle", category=["phone"]),
