@@ -81,6 +81,11 @@ class questions:  # noqa: N801 - a namespace of question builders, read as `ques
         return "Cheaper than what? Tell me a budget, e.g. 'under $300'."
 
     @staticmethod
+    def already_there(role: str) -> str:
+        """'Add a mouse' to bundles that each hold one."""
+        return f"Each of those bundles already has a {role}. Want a different one? Say 'swap the {role}'."
+
+    @staticmethod
     def nothing_to_change(*, said_something: bool) -> str:
         """A refinement that changes nothing: one the bundles already meet, or one we cannot read
         ("something lighter"), rather than the same bundles again as if it had been applied."""
@@ -140,6 +145,10 @@ class questions_zh(questions):  # noqa: N801 - the same namespace, in Chinese
     @staticmethod
     def cheaper_than_what() -> str:
         return "比什么便宜？告诉我预算，比如“3000元以内”。"
+
+    @staticmethod
+    def already_there(role: str) -> str:
+        return f"这些套装里已经有{role}了。想换一个的话，可以说“换掉{role}”。"
 
     @staticmethod
     def nothing_to_change(*, said_something: bool) -> str:

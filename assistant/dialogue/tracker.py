@@ -175,6 +175,8 @@ class DialogueTracker:
             role = role or (slots.category[0] if slots.category else None)
         if role is None:
             return state, _clarify(ask.which_item(intent))
+        if intent == "add_item" and all(any(item.role == role for item in b.items) for b in targets):
+            return state, _clarify(ask.already_there(role))  # was "Added it" over the same bundles
         goal = state.goal
         if intent == "add_item" and role not in goal.categories:
             goal = goal.model_copy(

@@ -98,6 +98,19 @@ def test_a_refinement_that_changes_nothing_says_so_instead_of_showing_the_same_b
     assert changed.kind == "build"
 
 
+def test_adding_what_every_bundle_holds_says_so() -> None:
+    """ "add a case" to bundles that each hold one had answered "Added it" over the same bundles."""
+    state, action = after(
+        said("build_bundle", category=["phone"]), said("add_item", category=["case"]), shown=SHOWN
+    )
+    assert action.kind == "clarify" and "already has a case" in action.question
+    assert state.goal.categories == ["phone"]
+    _, added = after(
+        said("build_bundle", category=["phone"]), said("add_item", category=["tripod"]), shown=SHOWN
+    )
+    assert added.kind == "add" and added.item_role == "tripod"
+
+
 def test_swap_by_ordinal_bundle_and_item_category_with_attributes() -> None:
     _, action = after(
         said("build_bundle", category=["phone"]),
