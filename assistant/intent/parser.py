@@ -18,7 +18,7 @@ from assistant.intent.model import encode
 from assistant.intent.runtime import IntentRuntime
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.values import names_wearer_only, wearer
-from assistant.intent.vocabulary import NamedModel, SlotVocabulary
+from assistant.intent.vocabulary import PRODUCT_LINES, NamedModel, SlotVocabulary
 from assistant.intent.words import split_words
 
 _NAMING_SLOTS = ("brand", "exclude_brand", "category")  # "mens" is who it is for, never a brand
@@ -191,6 +191,7 @@ class IntentParser:
             and _POSSESSIVE.search(text, 0, span.start)
             and self._vocabulary.line_kind(text[span.start : span.end])
         ]  # 'earbuds for my [pixel]': their phone, not a wish for Google earbuds
+        own_lines += untagged_own_lines(text, kept, self._vocabulary)
         line_kinds = [self._vocabulary.line_kind(line) or "" for line in own_lines]
         owned = tuple(dict.fromkeys((*owned, *device.kinds, *line_kinds)))
         lines = line_brands(text, kept, owned, self._vocabulary)
@@ -290,6 +291,26 @@ def fitted_device(
         brands=tuple(dict.fromkeys(brands)),
         named=mentioned,
     )
+
+
+_OWN_LINE = re.compile(
+    r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我家的)("
+    + "|".join(sorted(PRODUCT_LINES))
+    + r")s?\b",
+    re.IGNORECASE,
+)
+
+
+def untagged_own_lines(text: str, spans: Iterable[Span], vocabulary: SlotVocabulary) -> list[str]:
+    """Product lines said as the shopper's own that no span covers: 'a case for my galaxy' (the model
+    tags no slot on 'galaxy') is a case for their Galaxy phone, not for any phone."""
+    covered = [(span.start, span.end) for span in spans]
+    found = []
+    for match in _OWN_LINE.finditer(text):
+        start, end = match.span(1)
+        if not any(a < end and start < b for a, b in covered) and vocabulary.line_kind(match.group(1)):
+            found.append(match.group(1))
+    return found
 
 
 def line_platforms(lines: Iterable[str], vocabulary: SlotVocabulary) -> tuple[str, ...]:

@@ -49,7 +49,8 @@ BRAND_ALIASES = {
     "airpods": "Apple", "ipad": "Apple", "thinkpad": "Lenovo", "gopro": "GoPro", "bose": "Bose",
 }  # fmt: skip
 # Brand aliases that name a product line, which shoppers use as a kind of product ("the cheapest iphone")
-_PRODUCT_LINES = frozenset({"iphone", "ipad", "macbook", "airpods", "galaxy", "pixel", "thinkpad", "redmi"})
+PRODUCT_LINES = frozenset({"iphone", "ipad", "macbook", "airpods", "galaxy", "pixel", "thinkpad", "redmi"})
+_PRODUCT_LINES = PRODUCT_LINES
 MATCH_CACHE_SIZE = 10_000
 _FILLER = re.compile(
     r"\b(a|an|the|some|new|set|sets|bundle|bundles|kit|kits|stuff|things|thing|routine|gear|products|"
