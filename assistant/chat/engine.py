@@ -272,8 +272,7 @@ class ShoppingAssistant:
             locale = locale or ("zh" if has_cjk(message) else "en")
             named = self._compared_products(parsed, message)
             if named:  # "the difference between airpods pro and airpods 4": those two, shown or not
-                state = state.model_copy(update={"turns": state.turns + 1})
-                action = TurnAction(kind="compare_products", product_ids=[product.id for product in named])
+                state, action = self._tracker.compare_products(state, [product.id for product in named])
             else:
                 state, action = self._tracker.advance(state, parsed, ask=clarify.for_locale(locale))
         turn = _Turn(conversation_id, message, parsed, state, locale, new=new)
@@ -294,10 +293,11 @@ class ShoppingAssistant:
             turn.reply = words.accepted(chosen[0]) if chosen else words.clarify()
         elif kind == "compare":
             shown = _shown(turn.state, action.bundle_ids)
-            anchors = [self._by_id.get(b.items[0].product_id) for b in shown if b.items]  # a catalog reload
-            turn.reply = words.compare(
-                shown, [anchor for anchor in anchors if anchor is not None]
-            )  # drops some
+            ids = [bundle.items[0].product_id for bundle in shown if bundle.items]
+            anchors = [
+                self._by_id[pid] for pid in ids if pid in self._by_id
+            ]  # a reloaded catalog may lack one
+            turn.reply = words.compare(shown, anchors)
         elif kind == "compare_products":
             self._compare_products(turn, action, timings)
         elif kind == "explain":

@@ -103,8 +103,7 @@ class EnglishReplies:
         text = "; ".join(lines) + f". The {cheapest.label} one costs least."
         differing = spec_differences(anchors)
         if differing:
-            named = "; ".join(f"{label}: {' vs '.join(values)}" for label, values in differing)
-            text += f" Their main items ({' vs '.join(_short(a) for a in anchors)}) differ in {named}."
+            text += f" Their main items ({_versus(anchors)}) differ in {_en_specs(differing)}."
         return text
 
     def compare_products(self, offers: Sequence[BundleView], products: Sequence[Product]) -> str:
@@ -115,8 +114,7 @@ class EnglishReplies:
         text = _capitalised("; ".join(prices)) + "."
         differing = spec_differences(products)
         if differing:
-            named = "; ".join(f"{label}: {' vs '.join(values)}" for label, values in differing)
-            text += f" Where they differ ({' vs '.join(_short(p) for p in products)}): {named}."
+            text += f" Where they differ ({_versus(products)}): {_en_specs(differing)}."
         return text
 
     def explain(self, bundles: Sequence[ShownBundle], goal: ShoppingGoal) -> str:
@@ -265,6 +263,14 @@ def _spec_value(key: str, value: object, yes: str, no: str) -> str:
 def _unit_suffix(key: str) -> str | None:
     """The unit a spec key ends in ('battery_mah' -> 'mah'), longest first; None for none."""
     return next((suffix for suffix in _SUFFIXES if key.endswith(f"_{suffix}")), None)
+
+
+def _en_specs(differing: Sequence[tuple[str, list[str]]]) -> str:
+    return "; ".join(f"{label}: {' vs '.join(values)}" for label, values in differing)
+
+
+def _versus(products: Sequence[Product]) -> str:
+    return " vs ".join(_short(product) for product in products)
 
 
 def _zh_specs(differing: Sequence[tuple[str, list[str]]]) -> str:

@@ -73,6 +73,14 @@ class DialogueTracker:
             return self._edit_items(state, message.slots, intent, targets, ask)
         return state, TurnAction(kind=_SIMPLE_ACTIONS[intent], bundle_ids=[b.bundle_id for b in targets])  # type: ignore[arg-type]
 
+    def compare_products(
+        self, state: ConversationState, product_ids: list[str]
+    ) -> tuple[ConversationState, TurnAction]:
+        """A comparison of catalog products the message names (found by the engine, which has the
+        catalog), whether or not they were shown."""
+        turned = state.model_copy(update={"turns": state.turns + 1})
+        return turned, TurnAction(kind="compare_products", product_ids=list(product_ids))
+
     def record_shown(self, state: ConversationState, bundles: list[ShownBundle]) -> ConversationState:
         """Remember what the shopper was shown this turn (references in the next turn point here)."""
         return state.model_copy(update={"shown": list(bundles)})

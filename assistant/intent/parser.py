@@ -226,7 +226,8 @@ def span_slots(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> tupl
 
 
 _FOR_IT = re.compile(r"\b(?:accessor(?:y|ies)|add-?ons?|extras)\b|配件", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我家的)$", re.IGNORECASE)
+_POSSESSIVE_WORDS = r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我家的)"
+_POSSESSIVE = re.compile(_POSSESSIVE_WORDS + "$", re.IGNORECASE)
 
 
 def owned_categories(
@@ -293,12 +294,7 @@ def fitted_device(
     )
 
 
-_OWN_LINE = re.compile(
-    r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我家的)("
-    + "|".join(sorted(PRODUCT_LINES))
-    + r")s?\b",
-    re.IGNORECASE,
-)
+_OWN_LINE = re.compile(_POSSESSIVE_WORDS + f"({'|'.join(sorted(PRODUCT_LINES))})s?\\b", re.IGNORECASE)
 
 
 def untagged_own_lines(text: str, spans: Iterable[Span], vocabulary: SlotVocabulary) -> list[str]:

@@ -50,7 +50,6 @@ BRAND_ALIASES = {
 }  # fmt: skip
 # Brand aliases that name a product line, which shoppers use as a kind of product ("the cheapest iphone")
 PRODUCT_LINES = frozenset({"iphone", "ipad", "macbook", "airpods", "galaxy", "pixel", "thinkpad", "redmi"})
-_PRODUCT_LINES = PRODUCT_LINES
 MATCH_CACHE_SIZE = 10_000
 _FILLER = re.compile(
     r"\b(a|an|the|some|new|set|sets|bundle|bundles|kit|kits|stuff|things|thing|routine|gear|products|"
@@ -128,7 +127,7 @@ class SlotVocabulary:
         self._line_platforms: dict[str, set[str]] = defaultdict(set)  # 'iphone' -> {'iOS'}
         self._line_kinds: dict[str, Counter[str]] = defaultdict(Counter)  # 'pixel' -> {'smartphone': 4, ...}
         for key, entry in self._models.items():
-            if key.split()[0] in _PRODUCT_LINES:
+            if key.split()[0] in PRODUCT_LINES:
                 self._line_platforms[key.split()[0]].update(entry.platforms)
                 self._line_kinds[key.split()[0]].update(entry.kinds[:1])
         self._categories = sorted(set(categories))
@@ -212,7 +211,7 @@ class SlotVocabulary:
     def line_brand(self, text: str) -> str | None:
         """The catalog brand a product line names ('iPhones', 'macbook air' -> Apple), else None."""
         key = _line_key(text)
-        if key in _PRODUCT_LINES and fold(BRAND_ALIASES[key]) in self._brands:
+        if key in PRODUCT_LINES and fold(BRAND_ALIASES[key]) in self._brands:
             return self._brands[fold(BRAND_ALIASES[key])]
         return None
 
@@ -286,7 +285,7 @@ def _line_key(text: str) -> str:
     """'iPhones' -> 'iphone', 'macbook air' -> 'macbook', 'airpods' stays: the first word, folded, made
     singular unless it already names a line."""
     words = fold(text).strip(" .,!?'\"").split()
-    if not words or words[0] in _PRODUCT_LINES:
+    if not words or words[0] in PRODUCT_LINES:
         return words[0] if words else ""
     return category_key(words[0])
 

@@ -210,3 +210,10 @@ def test_state_round_trips_through_json() -> None:
     data = state.to_json()
     assert data["goal"]["budget_max"] == "899.99" and data["shown"][0]["bundle_price"] == "412.00"
     assert ConversationState.from_json(data) == state
+
+
+def test_a_comparison_of_named_products_is_a_turn_of_its_own() -> None:
+    state, _ = after(said("build_bundle", category=["phone"]), shown=SHOWN)
+    compared, action = TRACKER.compare_products(state, ["airpods-pro", "airpods-4"])
+    assert action.kind == "compare_products" and action.product_ids == ["airpods-pro", "airpods-4"]
+    assert compared.turns == state.turns + 1 and compared.goal == state.goal
