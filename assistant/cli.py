@@ -85,6 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--epochs", type=int, help="passes over the data (default 4)")
     train.add_argument("--max-steps", type=int, help="stop after this many steps (smoke runs)")
     train.add_argument("--output", help="artefact directory (default: the configured or shipped one)")
+    train.add_argument(
+        "--validation",
+        action="store_true",
+        help="hold back the validation split and report the model's scores on it (needs --output)",
+    )
     train.set_defaults(handler=_train_intent)
     add_explainer_train_command(commands)
 
@@ -352,12 +357,19 @@ def _train_intent(args: argparse.Namespace) -> int:
     for path in extra:
         if not path.is_file():
             raise InvalidInputError(f"no such file: {path}")
+    if args.validation and not args.output:  # a model trained on less data must not replace the shipped one
+        raise InvalidInputError("--validation trains on less than the full data: give --output DIR")
     output = Path(args.output) if args.output else settings.intent.artifact_dir or shipped_artifact_dir()
     options = TrainingOptions(max_steps=args.max_steps)
     if args.epochs is not None:
         options = dataclasses.replace(options, epochs=args.epochs)
     figures = train_intent(
-        settings, open_catalog(settings, args.catalog), output_dir=output, extra_files=extra, options=options
+        settings,
+        open_catalog(settings, args.catalog),
+        output_dir=output,
+        extra_files=extra,
+        options=options,
+        validation=args.validation,
     )
     print(json.dumps({"output": str(output), **figures}, ensure_ascii=False, default=str))
     return 0

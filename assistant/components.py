@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # torch-heavy: imported where used, so catalog commands start
     from assistant.explain.smollm import SmolLMChatModel
     from assistant.intent.parser import IntentParser
     from assistant.intent.training.train import TrainingOptions
+    from assistant.intent.training.validation import ValidationSplit
 
 
 def catalog_store(settings: Settings) -> CatalogStore:
@@ -92,14 +94,24 @@ def train_intent(
     output_dir: Path,
     extra_files: Sequence[Path] = (),
     options: TrainingOptions | None = None,
+    validation: bool = False,
     show_progress: bool = True,
 ) -> dict[str, Any]:
-    """Fine-tune the intent model on generated + hand-written (+ extra) utterances; returns figures."""
+    """Fine-tune the intent model on generated + hand-written (+ extra) utterances; returns figures.
+    With `validation`, the validation split is held back and the trained model scored on it: that is how
+    training settings are chosen without looking at the test files."""
     from assistant.intent.training.dataset import training_examples
     from assistant.intent.training.train import TrainingOptions, train_intent_model
+    from assistant.intent.training.validation import validation_split
 
     options = options or TrainingOptions()
-    examples, counts = training_examples(catalog, extra_files=extra_files, seed=options.seed)
+    split = validation_split() if validation else None
+    examples, counts = training_examples(
+        catalog,
+        extra_files=extra_files,
+        seed=options.seed,
+        held_back=split.texts if split else frozenset(),
+    )
     embedder = build_embedder(settings)
     figures = train_intent_model(
         examples,
@@ -109,19 +121,40 @@ def train_intent(
         options=options,
         show_progress=show_progress,
     )
+    if split is not None:
+        figures["validation"] = validation_scores(split, settings, catalog, output_dir, embedder)
     return {"data": counts, **figures}
 
 
+def validation_scores(
+    split: ValidationSplit, settings: Settings, catalog: Catalog, artifact_dir: Path, embedder: Embedder
+) -> dict[str, Any]:
+    """The headline figures of the model in `artifact_dir` on the validation split."""
+    from assistant.intent.evaluation import evaluate_parser, read_gold
+
+    parser = build_intent_parser(settings, catalog, embedder, artifact_dir=artifact_dir)
+    with tempfile.TemporaryDirectory() as directory:
+        gold = read_gold(split.write(Path(directory) / "validation.jsonl"), parser.vocabulary)
+    report = evaluate_parser(parser, gold)
+    keep = ("examples", "intent_accuracy", "slot_micro_f1", "per_source", "worst_confusions")
+    return {key: report[key] for key in keep}
+
+
 def build_intent_parser(
-    settings: Settings, catalog: Catalog, embedder: Embedder | None = None
+    settings: Settings,
+    catalog: Catalog,
+    embedder: Embedder | None = None,
+    *,
+    artifact_dir: Path | None = None,
 ) -> IntentParser:
-    """A cold `IntentParser` whose slot vocabulary is `catalog`'s brands and categories."""
+    """A cold `IntentParser` whose slot vocabulary is `catalog`'s brands and categories; the model in
+    `artifact_dir` if given, else the configured or shipped one."""
     from assistant.intent.parser import IntentParser
     from assistant.intent.vocabulary import SlotVocabulary
 
     vocabulary = SlotVocabulary.from_catalog(catalog, embedder=embedder or build_embedder(settings))
     return IntentParser(
-        artifact_dir=intent_artifact_dir(settings, catalog, show_progress=True),
+        artifact_dir=artifact_dir or intent_artifact_dir(settings, catalog, show_progress=True),
         base_model_path=settings.retrieval.embedding_model_path,
         vocabulary=vocabulary,
         torch_threads=settings.intent.torch_threads,

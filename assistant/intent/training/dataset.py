@@ -38,10 +38,12 @@ def training_examples(
     generated: int = GENERATED,
     written_weight: int = WRITTEN_WEIGHT,
     seed: int = 13,
+    held_back: frozenset[str] = frozenset(),
 ) -> tuple[list[Annotated], dict[str, int]]:
     """(examples, counts by origin). Any utterance equal to a test one is dropped, so the held-out
-    scores stay held-out even when hard examples exported from traffic overlap with it. Hand-written and
-    extra utterances are repeated `written_weight` times."""
+    scores stay held-out even when hard examples exported from traffic overlap with it; so is any in
+    `held_back` (casefolded texts of the validation split). Hand-written and extra utterances are repeated
+    `written_weight` times."""
     held_out = {
         example.text.casefold()
         for name in TEST_FILES
@@ -57,7 +59,12 @@ def training_examples(
     }
     seen: set[str] = set()
     examples: list[Annotated] = []
-    counts = {"dropped_as_held_out": 0, "dropped_as_duplicate": 0, "written_weight": written_weight}
+    counts = {
+        "dropped_as_held_out": 0,
+        "dropped_for_validation": 0,
+        "dropped_as_duplicate": 0,
+        "written_weight": written_weight,
+    }
     for origin, batch in origins.items():
         counts[origin] = len(batch)
         kept = []
@@ -65,6 +72,8 @@ def training_examples(
             key = example.text.casefold()
             if key in held_out:
                 counts["dropped_as_held_out"] += 1
+            elif key in held_back:
+                counts["dropped_for_validation"] += 1
             elif key in seen:
                 counts["dropped_as_duplicate"] += 1
             else:

@@ -1,0 +1,109 @@
+"""Choose intent-model training settings on the validation split, never on the test files.
+
+Each candidate trains from scratch on the training data minus the validation split
+(`assistant/intent/training/validation.py`) and is scored on that split. The shipped settings are trained
+under two seeds: their difference is the noise a candidate must beat. The rule, fixed before any run:
+a candidate replaces the shipped settings only if its intent accuracy + slot F1 on validation beats the
+better shipped seed by more than the seed-to-seed gap. Only then is the model retrained on all data and the
+test files scored, once.
+
+    python bench/intent_tuning.py [--only NAME ...] > tuning.json   # ~8 minutes per candidate on 2 cores
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+# bench/retrieval.py would shadow the `retrieval` package: drop bench/ from the import path.
+if sys.path and Path(sys.path[0] or ".").resolve() == Path(__file__).resolve().parent:
+    sys.path.pop(0)
+
+from assistant.components import build_embedder, open_catalog, validation_scores
+from assistant.intent.training.dataset import training_examples
+from assistant.intent.training.train import TrainingOptions, train_intent_model
+from assistant.intent.training.validation import validation_split
+from assistant.settings import get_settings
+from retrieval.embedders.sentence_transformer import default_model_path
+
+SHIPPED = "shipped"
+# name -> (TrainingOptions changes, training_examples changes); each with the reason it might help
+CANDIDATES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    SHIPPED: ({}, {}),
+    f"{SHIPPED}_seed_7": ({"seed": 7}, {}),
+    "no_label_smoothing": ({"intent_label_smoothing": 0.0}, {}),  # was chosen on test scores: recheck
+    "epochs_6": ({"epochs": 6}, {}),  # the loss is still falling at 4 epochs
+    "written_weight_3": ({}, {"written_weight": 3}),  # real phrasing over generated frames
+}
+
+
+def run(name: str, settings: Any, catalog: Any, embedder: Any) -> dict[str, Any]:
+    """Train candidate `name` without the validation split, score it on the split."""
+    option_changes, data_changes = CANDIDATES[name]
+    options = dataclasses.replace(TrainingOptions(), **option_changes)
+    split = validation_split()
+    examples, counts = training_examples(catalog, seed=options.seed, held_back=split.texts, **data_changes)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as directory:
+        figures = train_intent_model(
+            examples,
+            base_model_path=settings.retrieval.embedding_model_path or default_model_path(),
+            base_model_name=embedder.name,
+            output_dir=Path(directory),
+            options=options,
+            show_progress=False,
+        )
+        scores = validation_scores(split, settings, catalog, Path(directory), embedder)
+    return {
+        "changes": {**option_changes, **data_changes},
+        "train_examples": counts["total"],
+        "final_loss": figures["final_loss"],
+        "minutes": round((time.perf_counter() - started) / 60, 1),
+        "validation": scores,
+        "sum": round(scores["intent_accuracy"] + scores["slot_micro_f1"], 4),
+    }
+
+
+def decide(results: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Apply the rule in the module docstring."""
+    seeds = [results[n]["sum"] for n in results if n.startswith(SHIPPED)]
+    if not seeds:
+        return {"choice": None, "why": "the shipped settings were not run"}
+    noise, bar = max(seeds) - min(seeds), max(seeds)
+    others = [n for n in results if not n.startswith(SHIPPED)]
+    best = max(others, key=lambda n: results[n]["sum"], default=None)
+    if best is None or results[best]["sum"] - bar <= noise:
+        return {"choice": SHIPPED, "seed_gap": round(noise, 4), "best_other": best}
+    return {"choice": best, "seed_gap": round(noise, 4), "margin": round(results[best]["sum"] - bar, 4)}
+
+
+def main() -> None:
+    """Run the candidates (all, or --only) and print one JSON object."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--only", nargs="+", choices=sorted(CANDIDATES), help="run just these")
+    args = parser.parse_args()
+    settings = get_settings()
+    catalog = open_catalog(settings)
+    embedder = build_embedder(settings)
+    results: dict[str, dict[str, Any]] = {}
+    for name in args.only or CANDIDATES:
+        print(f"training {name} ...", file=sys.stderr, flush=True)
+        results[name] = run(name, settings, catalog, embedder)
+        print(json.dumps({name: results[name]}), file=sys.stderr, flush=True)
+    split = validation_split()
+    print(
+        json.dumps(
+            {"validation_examples": len(split.records), "candidates": results, "decision": decide(results)},
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
