@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from retrieval.text import add_cjk_words, cjk_words
+from retrieval.text import add_cjk_words, category_key, cjk_words
 
 _CJK_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
 
@@ -37,6 +37,21 @@ def zh_lexicon() -> dict[str, LexiconEntry]:
         entries[chinese] = LexiconEntry(english, kind)
     add_cjk_words(list(entries))
     return entries
+
+
+@lru_cache(maxsize=1)
+def _chinese_names() -> dict[str, str]:
+    """English category name -> the lexicon's first Chinese word for it ('phone' -> '手机')."""
+    names: dict[str, str] = {}
+    for chinese, entry in zh_lexicon().items():
+        if entry.kind == "category":
+            names.setdefault(category_key(entry.english), chinese)
+    return names
+
+
+def in_chinese(category: str) -> str:
+    """A category or role name for a Chinese reply: the lexicon's word where it has one, else unchanged."""
+    return _chinese_names().get(category_key(category), category)
 
 
 def gloss(word: str) -> str:

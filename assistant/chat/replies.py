@@ -9,15 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import lru_cache
 
 from assistant.chat.types import BundleView
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, TurnAction
 from pricing.bundles.messages import format_money
 from pricing.types import ANCHOR_ROLE
 from retrieval.catalog.schema import Product
-from retrieval.text import category_key
-from retrieval.zh_lexicon import zh_lexicon
+from retrieval.zh_lexicon import in_chinese
 
 # Shop policy the assistant cannot answer ("do you ship to norway?", "退货怎么办"): say where the answer is
 _POLICY = re.compile(
@@ -161,15 +159,15 @@ class ChineseReplies(EnglishReplies):
         return f"本店没有{'、'.join(brands)}的商品，为你推荐相近的选择。"
 
     def brand_lacks(self, brands: Sequence[str], categories: Sequence[str]) -> str:
-        kinds = "、".join(_in_chinese(c) for c in categories)
+        kinds = "、".join(in_chinese(c) for c in categories)
         return f"本店没有{'、'.join(brands)}的{kinds}，为你推荐其他品牌的{kinds}。"
 
     def which_model(self, device: str, examples: Sequence[str]) -> str:
         named = f"（例如{'、'.join(examples)}）" if examples else ""
-        return f"是哪款{_in_chinese(device)}呢？我只推荐能适配该型号的商品{named}。"
+        return f"是哪款{in_chinese(device)}呢？我只推荐能适配该型号的商品{named}。"
 
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
-        return f"抱歉，本店没有{'、'.join(_in_chinese(c) for c in categories)}。还想找点别的吗？"
+        return f"抱歉，本店没有{'、'.join(in_chinese(c) for c in categories)}。还想找点别的吗？"
 
     def currency_not_used(self, currency: str, used: Sequence[str]) -> str:
         return f"本店以{'、'.join(used)}标价，不是{currency}，我也不做汇率换算。你的预算是多少{used[0]}？"
@@ -289,21 +287,6 @@ def _short(product: Product) -> str:
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-@lru_cache(maxsize=1)
-def _chinese_names() -> dict[str, str]:
-    """English category name -> the lexicon's first Chinese word for it ('phone' -> '手机')."""
-    names: dict[str, str] = {}
-    for chinese, entry in zh_lexicon().items():
-        if entry.kind == "category":
-            names.setdefault(category_key(entry.english), chinese)
-    return names
-
-
-def _in_chinese(category: str) -> str:
-    """A category name for a Chinese reply: the lexicon's word where it has one, else unchanged."""
-    return _chinese_names().get(category_key(category), category)
 
 
 def for_locale(locale: str) -> EnglishReplies:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from retrieval.zh_lexicon import in_chinese
+
 _UNSURE = {
     "build_bundle": "Should I put together a set for you? Tell me what it's for and your budget.",
     "search_product": "Which product are you looking for?",
@@ -148,7 +150,8 @@ class questions_zh(questions):  # noqa: N801 - the same namespace, in Chinese
 
     @staticmethod
     def already_there(role: str) -> str:
-        return f"这些套装里已经有{role}了。想换一个的话，可以说“换掉{role}”。"
+        name = in_chinese(role)
+        return f"这些套装里已经有{name}了。想换一个的话，可以说“换掉{name}”。"
 
     @staticmethod
     def nothing_to_change(*, said_something: bool) -> str:

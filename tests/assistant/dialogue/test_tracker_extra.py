@@ -56,6 +56,9 @@ def test_questions_are_asked_in_the_shopper_s_language() -> None:
     assert chinese.question and "喜欢" in chinese.question and not re.search("[A-Za-z]", chinese.question)
     for name in ("what_for", "nothing_shown", "cheaper_than_what"):  # every question has its Chinese form
         assert getattr(clarify.questions_zh, name)() != getattr(clarify.questions, name)()
+    # a role is named in Chinese where the lexicon has the word ("加一个防晒" answered with "sunscreen")
+    assert "防晒" in clarify.questions_zh.already_there("sunscreen")
+    assert not re.search("[A-Za-z]", clarify.questions_zh.already_there("phone case"))
 
 
 def test_adding_keeps_what_the_bundle_holds_as_far_as_there_is_room() -> None:
