@@ -29,6 +29,7 @@ from assistant.dialogue.tracker import DialogueTracker
 from assistant.experiments.events import impressions
 from assistant.experiments.variants import Variant, Variants
 from assistant.intent.parser import MessageParser, ParsedMessage
+from assistant.intent.slots import Slots
 from assistant.intent.words import has_cjk
 from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
@@ -258,10 +259,9 @@ class ShoppingAssistant:
     ) -> _Turn:
         with _timed(timings, "parse"):
             parsed = self._parser.parse_many([message])[0]
-            slots = parsed.slots
-            need = None if slots.use_case else need_named(slots.recipient, self._needs)
+            need = self._pastime(parsed.slots, message)
             if need is not None:  # "a gift for a coffee lover", "for a runner": who they are says what for
-                parsed = replace(parsed, slots=slots.model_copy(update={"use_case": need}))
+                parsed = replace(parsed, slots=parsed.slots.model_copy(update={"use_case": need}))
         with _timed(timings, "state"):
             new = conversation_id is None
             if conversation_id is None:
@@ -278,6 +278,18 @@ class ShoppingAssistant:
         turn = _Turn(conversation_id, message, parsed, state, locale, new=new)
         self._act(turn, action, timings)
         return turn
+
+    def _pastime(self, slots: Slots, message: str) -> str | None:
+        """The need a gift's recipient stands for when the message names no use: 'a coffee lover', 'a
+        runner', or said of them in the message, 'my son, he is a gamer' (the tagger leaves 'gamer' out of
+        every span). The whole message is read only for a gift with no product named, where the question
+        would otherwise be "what do they like?"."""
+        if slots.use_case or not slots.recipient:
+            return None
+        named = need_named(slots.recipient, self._needs)
+        if named is None and not slots.category:
+            named = need_named(message, self._needs)
+        return named
 
     def _act(self, turn: _Turn, action: TurnAction, timings: dict[str, float]) -> None:
         words = replies.for_locale(turn.locale)

@@ -25,13 +25,29 @@ _PEOPLE_NOUNS = frozenset(
 )
 
 
+# Relatives the shopper has, said back as theirs ("a gift for your wife"); "mum", "dad", "grandma" read as
+# names and stay bare
+_RELATIVES = frozenset(
+    {"wife", "husband", "son", "daughter", "sister", "brother", "boyfriend", "girlfriend", "partner"}
+    | {"fiance", "fiancee", "niece", "nephew", "aunt", "uncle", "cousin", "grandson", "granddaughter"}
+    | {"kids", "children", "parents", "grandparents", "grandchildren", "boss", "bestie", "sons", "daughters"}
+    | {"family"}
+)
+_DETERMINERS = frozenset({"a", "an", "the", "my", "his", "her", "our", "their", "your", "some"})
+
+
 def with_article(phrase: str) -> str:
     """`phrase` with "a"/"an" when it names a kind of person without one: "10 year old" -> "a 10 year old",
-    "coffee lover" -> "a coffee lover"; "my mum", "mum" and "the twins" stay as they are."""
+    "coffee lover" -> "a coffee lover"; with "your" for a relative or for the shopper's "my": "wife" ->
+    "your wife", "my mum" -> "your mum"; "mum" and "the twins" stay as they are."""
     words = phrase.split()
-    if not words or not (words[0][0].isdigit() or words[-1].casefold() in _PEOPLE_NOUNS):
+    if words and words[0].casefold() == "my":  # the shopper's words, said back by the assistant
+        return " ".join(["your", *words[1:]])
+    if not words or words[0].casefold() in _DETERMINERS:
         return phrase
-    if words[0].casefold() in {"a", "an", "the", "my", "his", "her", "our", "their", "your", "some"}:
+    if words[-1].casefold() in _RELATIVES:
+        return f"your {phrase}"
+    if not (words[0][0].isdigit() or words[-1].casefold() in _PEOPLE_NOUNS):
         return phrase
     vowel_sound = words[0][0].casefold() in "aeio" or words[0].startswith(("8", "11", "18"))
     return f"{'an' if vowel_sound else 'a'} {phrase}"

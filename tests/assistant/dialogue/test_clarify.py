@@ -14,12 +14,14 @@ from assistant.dialogue.clarify import questions, with_article
         ("8 year old", "an 8 year old"),
         ("baby", "a baby"),
         ("old friend", "an old friend"),
-        ("my mum", "my mum"),
+        ("my mum", "your mum"),  # the assistant says it back
         ("mum", "mum"),  # used as a name
+        ("wife", "your wife"),  # it asked about "a gift for wife"
+        ("little sister", "your little sister"),
         ("a neighbour", "a neighbour"),
     ],
 )
-def test_a_kind_of_person_gets_an_article(recipient: str, said: str) -> None:
+def test_a_kind_of_person_gets_an_article_and_a_relative_is_theirs(recipient: str, said: str) -> None:
     assert with_article(recipient) == said
 
 
