@@ -7,6 +7,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -18,7 +19,7 @@ from assistant.intent.model import encode
 from assistant.intent.runtime import IntentRuntime
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.values import names_wearer_only, wearer
-from assistant.intent.vocabulary import PRODUCT_LINES, NamedModel, SlotVocabulary
+from assistant.intent.vocabulary import LINE_NICKNAMES, PRODUCT_LINES, NamedModel, SlotVocabulary
 from assistant.intent.words import split_words
 
 _NAMING_SLOTS = ("brand", "exclude_brand", "category")  # "mens" is who it is for, never a brand
@@ -177,7 +178,9 @@ class IntentParser:
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
         kept = [
             span
-            for span in merge_modifiers(text, attach_numbers(text, spans), self._vocabulary)
+            for span in brands_before_categories(
+                text, merge_modifiers(text, attach_numbers(text, spans), self._vocabulary), self._vocabulary
+            )
             if not (span.slot.startswith("budget") and _is_percentage(text, span.end))
             and not (span.slot in _NAMING_SLOTS and names_wearer_only(text[span.start : span.end]))
         ]
@@ -294,7 +297,9 @@ def fitted_device(
     )
 
 
-_OWN_LINE = re.compile(_POSSESSIVE_WORDS + f"({'|'.join(sorted(PRODUCT_LINES))})s?\\b", re.IGNORECASE)
+_OWN_LINE = re.compile(
+    _POSSESSIVE_WORDS + f"({'|'.join(sorted({*PRODUCT_LINES, *LINE_NICKNAMES}))})s?\\b", re.IGNORECASE
+)
 
 
 def untagged_own_lines(text: str, spans: Iterable[Span], vocabulary: SlotVocabulary) -> list[str]:
@@ -367,6 +372,23 @@ def merge_modifiers(text: str, spans: list[Span], vocabulary: SlotVocabulary) ->
         else:
             merged.append(span)
     return merged
+
+
+def brands_before_categories(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> list[Span]:
+    """A category span that is a brand's exact name, right before a category that brand sells, is the
+    brand: '[mac] [lipstick]' is MAC lipstick, not a laptop and a lipstick; 'mac charger' stays a laptop
+    charger, because MAC sells no chargers."""
+    relabelled = list(spans)
+    for index, (span, following) in enumerate(pairwise(spans)):
+        if (
+            span.slot == following.slot == "category"
+            and not text[span.end : following.start].strip()
+            and vocabulary.brand_selling(
+                text[span.start : span.end], vocabulary.category(text[following.start : following.end])
+            )
+        ):
+            relabelled[index] = Span(span.start, span.end, "brand")
+    return relabelled
 
 
 _NUMBER_BEFORE = re.compile(r"(\d+(?:[.,]\d+)?\s*|\d+[.,])$")

@@ -12,7 +12,7 @@ import difflib
 import re
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +40,7 @@ CATEGORY_ALIASES = {
     "pan": "cookware", "pot": "cookware", "lamp": "lighting", "bottle": "water bottle", "tab": "tablet",
     "ipad": "tablet", "lens kit": "lens", "laptop bag": "laptop bag", "iphone": "phone", "macbook": "laptop",
     "macbook pro": "laptop", "macbook air": "laptop", "chromebook": "laptop", "pod": "capsule",
-    "coffee pod": "capsule",
+    "coffee pod": "capsule", "mac": "laptop",
 }  # fmt: skip
 BRAND_ALIASES = {
     "sk2": "SK-II", "sk ii": "SK-II", "skii": "SK-II", "estee": "Estée Lauder", "lauder": "Estée Lauder",
@@ -50,6 +50,9 @@ BRAND_ALIASES = {
 }  # fmt: skip
 # Brand aliases that name a product line, which shoppers use as a kind of product ("the cheapest iphone")
 PRODUCT_LINES = frozenset({"iphone", "ipad", "macbook", "airpods", "galaxy", "pixel", "thinkpad", "redmi"})
+# Everyday names of a product line that are no brand alias, because a catalog brand owns the word ("MAC"
+# makes lipstick): read as the line only where tagged a category ("what about a mac?")
+LINE_NICKNAMES = {"mac": "macbook"}
 MATCH_CACHE_SIZE = 10_000
 _FILLER = re.compile(
     r"\b(a|an|the|some|new|set|sets|bundle|bundles|kit|kits|stuff|things|thing|routine|gear|products|"
@@ -111,9 +114,11 @@ class SlotVocabulary:
         embedder: Embedder | None = None,
         embedding_threshold: float = 0.6,
         models: Iterable[DeviceModel] = (),
+        ranges: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
-        """`models`: the device models products are or fit."""
+        """`models`: the device models products are or fit; `ranges`: brand -> the categories it sells."""
         self._brands = {fold(brand).strip(): brand for brand in brands if brand}
+        self._ranges = {fold(brand).strip(): frozenset(kinds) for brand, kinds in (ranges or {}).items()}
         self._models = {model_key(model.name): model for model in models if model_key(model.name)}
         self._models.update(
             {alias: self._models[full] for alias, full in short_model_names(self._models).items()}
@@ -142,13 +147,18 @@ class SlotVocabulary:
     def from_catalog(cls, catalog: Catalog, *, embedder: Embedder | None = None) -> SlotVocabulary:
         """The vocabulary of `catalog`: its brands and every category phrase its paths contain."""
         names: set[str] = set()
+        ranges: dict[str, set[str]] = defaultdict(set)
         for product in catalog:
-            names.update(key for key in category_keys(product.category_path) if ">" not in key)
+            keys = [key for key in category_keys(product.category_path) if ">" not in key]
+            names.update(keys)
+            if product.brand:
+                ranges[product.brand].update(keys)
         return cls(
             brands={p.brand for p in catalog if p.brand},
             categories=names,
             embedder=embedder,
             models=_models(catalog),
+            ranges=ranges,
         )
 
     @property
@@ -167,6 +177,12 @@ class SlotVocabulary:
             if self._embedder is None or self._category_vectors is not None:
                 return
             self._category_vectors = self._embedder.embed(self._categories)
+
+    def brand_selling(self, text: str, category: str) -> str | None:
+        """The catalog brand `text` is, spelled exactly (no alias), when that brand sells `category`
+        (a canonical name): 'MAC' sells lipstick; 'mac' is no brand of chargers."""
+        brand = self._brands.get(fold(text).strip(" .,!?'\""))
+        return brand if brand is not None and category in self._ranges.get(fold(brand), ()) else None
 
     def brand(self, text: str) -> str:
         """Canonical brand for `text` ('estee lauder', '雅诗兰黛', 'samsnug' -> catalog names)."""
@@ -282,12 +298,13 @@ _MODEL_WORD = re.compile(r"[0-9A-Za-z]+|\+")
 
 
 def _line_key(text: str) -> str:
-    """'iPhones' -> 'iphone', 'macbook air' -> 'macbook', 'airpods' stays: the first word, folded, made
-    singular unless it already names a line."""
+    """'iPhones' -> 'iphone', 'macbook air' -> 'macbook', 'airpods' stays, 'macs' -> 'macbook': the first
+    word, folded, made singular unless it already names a line, nicknames read as their line."""
     words = fold(text).strip(" .,!?'\"").split()
     if not words or words[0] in PRODUCT_LINES:
         return words[0] if words else ""
-    return category_key(words[0])
+    key = words[0] if words[0] in LINE_NICKNAMES else category_key(words[0])
+    return LINE_NICKNAMES.get(key, key)
 
 
 def short_model_names(keys: Iterable[str]) -> dict[str, str]:

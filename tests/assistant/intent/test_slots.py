@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ from assistant.intent.parser import (
     FittedDevice,
     ParsedMessage,
     attach_numbers,
+    brands_before_categories,
     fitted_device,
     line_brands,
     merge_modifiers,
@@ -236,6 +238,27 @@ def test_a_modifier_tagged_as_its_own_category_joins_the_next(
     spans = [Span(start, end, "category") for start, end in tagged]
     merged = merge_modifiers(text, spans, vocabulary)
     assert [text[span.start : span.end] for span in merged] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("mac lipstick", ["brand", "category"]),  # a laptop and a lipstick, before
+        ("mac charger", ["category", "category"]),  # MAC sells no chargers: the laptop's charger
+        ("apple laptop", ["brand", "category"]),
+        ("apple, laptop", ["category", "category"]),  # not side by side
+    ],
+)
+def test_a_brand_tagged_as_a_category_before_one_it_sells_is_the_brand(text: str, slots: list[str]) -> None:
+    vocabulary = SlotVocabulary(
+        brands=["MAC", "Apple"],
+        categories=["lipstick", "charger", "laptop"],
+        ranges={"MAC": ["lipstick"], "Apple": ["laptop", "charger"]},
+    )
+    spans = [Span(match.start(), match.end(), "category") for match in re.finditer(r"\w+", text)]
+    assert [span.slot for span in brands_before_categories(text, spans, vocabulary)] == slots
+    assert vocabulary.brand_selling("Mac", "lipstick") == "MAC"
+    assert vocabulary.brand_selling("macs", "lipstick") is None  # the exact name only
 
 
 @pytest.mark.parametrize(

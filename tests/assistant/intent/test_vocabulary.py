@@ -198,6 +198,9 @@ def test_a_product_line_names_its_brand(vocabulary: SlotVocabulary) -> None:
     assert vocabulary.line_brand("galaxy") == "Samsung"
     assert vocabulary.line_brand("phone") is None and vocabulary.line_brand("lauder") is None
     assert SlotVocabulary(brands=[], categories=[]).line_brand("iphone") is None  # no Apple in the shop
+    # "what about a mac?": a nickname of the MacBook line, though no brand alias (MAC sells lipstick)
+    assert vocabulary.line_brand("mac") == vocabulary.line_brand("Macs") == "Apple"
+    assert vocabulary.category("mac") == "laptop" and vocabulary.brand("mac") != "Apple"
 
 
 def test_a_product_line_names_its_kind_and_the_platform_its_models_share() -> None:
