@@ -94,7 +94,7 @@ class EnglishReplies:
         if len(bundles) < 2:
             return "Which two bundles should I compare?"
         lines = [
-            f"{b.label}: {len(b.items)} items ({_roles(b)}) for {_money(b.bundle_price, b.currency)}"
+            f"{b.label}: {_items(len(b.items))} ({_roles(b)}) for {_money(b.bundle_price, b.currency)}"
             for b in bundles
         ]
         cheapest = min(bundles, key=lambda b: b.bundle_price)
@@ -283,6 +283,10 @@ def _short(product: Product) -> str:
     if product.brand and title.casefold().startswith(product.brand.casefold() + " "):
         title = title[len(product.brand) + 1 :]
     return title
+
+
+def _items(count: int) -> str:
+    return f"{count} item" if count == 1 else f"{count} items"
 
 
 def _capitalised(text: str) -> str:

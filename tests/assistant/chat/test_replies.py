@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from assistant.chat.replies import ChineseReplies, EnglishReplies, for_locale, spec_differences
 from assistant.chat.types import BundleView, ItemView
-from assistant.dialogue.state import ShoppingGoal, TurnAction
+from assistant.dialogue.state import ShoppingGoal, ShownBundle, ShownItem, TurnAction
 from retrieval.catalog.schema import Product
 
 
@@ -117,3 +117,16 @@ def _offer(product: Product, price: str) -> BundleView:
         quote_id="q",
         valid_until=datetime(2026, 1, 1, tzinfo=UTC),
     )
+
+
+def test_comparing_shown_bundles_counts_their_items_in_plain_english() -> None:
+    def shown(label: str, roles: list[str], price: str) -> ShownBundle:
+        items = [ShownItem(product_id=role, title=role, role=role) for role in roles]
+        price_ = Decimal(price)
+        return ShownBundle(bundle_id=label, label=label, items=items, bundle_price=price_, currency="USD")
+
+    text = EnglishReplies().compare(
+        [shown("value", ["anchor"], "99.99"), shown("premium", ["anchor", "cable", "charger"], "132.97")]
+    )
+    assert text.startswith("value: 1 item (") and "premium: 3 items (" in text  # was "1 items"
+    assert "$99.99" in text and "$132.97" in text and "The value one costs least." in text
