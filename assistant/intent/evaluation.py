@@ -43,7 +43,7 @@ def read_gold(path: Path, vocabulary: SlotVocabulary) -> list[GoldExample]:
             annotated = parse_markup(record["text"], record["intent"])
             text, slots = (
                 annotated.text,
-                span_slots(annotated.text, list(annotated.spans), vocabulary)[0].to_json(),
+                span_slots(annotated.text, list(annotated.spans), vocabulary, labelled=True)[0].to_json(),
             )
         return GoldExample(text, record["intent"], slots, str(record.get("source", "unknown")))
 

@@ -18,7 +18,7 @@ from assistant.intent.markup import Span, decode_tags, spans_from_tags
 from assistant.intent.model import encode
 from assistant.intent.runtime import IntentRuntime
 from assistant.intent.slots import Slots, assemble_slots
-from assistant.intent.values import names_wearer_only, wearer
+from assistant.intent.values import names_wearer_only, negation_before, wearer
 from assistant.intent.vocabulary import LINE_NICKNAMES, PRODUCT_LINES, NamedModel, SlotVocabulary
 from assistant.intent.words import split_words
 
@@ -179,7 +179,9 @@ class IntentParser:
         kept = [
             span
             for span in brands_before_categories(
-                text, merge_modifiers(text, attach_numbers(text, spans), self._vocabulary), self._vocabulary
+                text,
+                merge_modifiers(text, attach_numbers(text, spans), self._vocabulary),
+                self._vocabulary,
             )
             if not (span.slot.startswith("budget") and _is_percentage(text, span.end))
             and not (span.slot in _NAMING_SLOTS and names_wearer_only(text[span.start : span.end]))
@@ -214,10 +216,16 @@ class IntentParser:
         )
 
 
-def span_slots(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> tuple[Slots, tuple[str, ...]]:
+def span_slots(
+    text: str, spans: list[Span], vocabulary: SlotVocabulary, *, labelled: bool = False
+) -> tuple[Slots, tuple[str, ...]]:
     """Canonical slots of tagged spans, and the categories named as the shopper's own; gold annotations
-    are normalised through here too, so a score compares like with like."""
-    slots = assemble_slots([(span.slot, text[span.start : span.end]) for span in spans], vocabulary)
+    (`labelled`) are normalised through here too, so a score compares like with like, except that their
+    budget bounds are the annotator's."""
+    if not labelled:
+        spans = negated_budgets(text, spans)
+    pairs = [(span.slot, text[span.start : span.end]) for span in spans]
+    slots = assemble_slots(pairs, vocabulary, labelled=labelled)
     categories = [text[span.start : span.end] for span in spans if span.slot == "category"]
     devices = [
         text[span.start : span.end]
@@ -372,6 +380,16 @@ def merge_modifiers(text: str, spans: list[Span], vocabulary: SlotVocabulary) ->
         else:
             merged.append(span)
     return merged
+
+
+def negated_budgets(text: str, spans: list[Span]) -> list[Span]:
+    """A money span takes in the negation before it ('nothing [over 150]' -> '[nothing over 150]'), so its
+    words say the bound it is: at most 150, not at least."""
+    widened = []
+    for span in spans:
+        start = negation_before(text, span.start) if span.slot.startswith("budget") else None
+        widened.append(span if start is None else Span(start, span.end, span.slot))
+    return widened
 
 
 def brands_before_categories(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> list[Span]:

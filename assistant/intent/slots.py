@@ -57,8 +57,12 @@ class Slots(BaseModel):
         return data
 
 
-def assemble_slots(spans: Iterable[tuple[str, str]], vocabulary: SlotVocabulary) -> Slots:
-    """Slots from (slot, surface text) spans: money parsed, brands and categories made canonical."""
+def assemble_slots(
+    spans: Iterable[tuple[str, str]], vocabulary: SlotVocabulary, *, labelled: bool = False
+) -> Slots:
+    """Slots from (slot, surface text) spans: money parsed, brands and categories made canonical.
+    `labelled`: the spans are a person's annotation, whose budget bound stands even where the span's own
+    words say the other ('I don't have [much more than $300]' is at most $300)."""
     values: dict[str, Any] = {"category": [], "brand": [], "exclude_brand": [], "attributes": {}}
     for slot, surface in spans:
         text = surface.strip() if slot in _VALUE_SLOTS else _strip_filler(surface)
@@ -69,7 +73,8 @@ def assemble_slots(spans: Iterable[tuple[str, str]], vocabulary: SlotVocabulary)
             if name and name not in values[slot]:
                 values[slot].append(name)
         elif slot in ("budget_max", "budget_min"):
-            slot = budget_bound(text) or slot  # the words decide the bound, not the tagger's guess
+            if not labelled:
+                slot = budget_bound(text) or slot  # the words decide the bound, not the tagger's guess
             amount, currency = parse_money(text) if slot == "budget_max" else parse_money_low(text)
             if amount is not None:
                 values[slot] = amount

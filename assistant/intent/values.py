@@ -101,10 +101,32 @@ def budget_bound(text: str) -> str | None:
         return "budget_max"
     if re.search(r"\bno(?:t)? (?:less|lower) than\b", lowered):
         return "budget_min"
-    lower, upper = bool(_LOWER_BOUND.search(lowered)), bool(_UPPER_BOUND.search(lowered))
-    if lower == upper:
+    lower, upper = _LOWER_BOUND.search(lowered), _UPPER_BOUND.search(lowered)
+    if bool(lower) == bool(upper):
         return None
+    bound = lower or upper
+    assert bound is not None
+    negation = _NEGATION.search(lowered)
+    if negation and negation.start() < bound.start():  # 'nothing over 150' is at most 150
+        lower, upper = upper, lower
     return "budget_min" if lower else "budget_max"
+
+
+_NEGATION = re.compile(r"\b(?:nothing|not|no|never|cannot|can not|do not|will not)\b|n't\b")
+# The words a negation may stand apart from the bound by: "I don't want to spend over 500", not "no
+# problem paying over 500"
+_NEGATED_LEAD = re.compile(
+    r"(?:\b(?:nothing|not|no|never|cannot)|n't)"
+    r"(?:\s+(?:want|wanna|to|spend|spending|go|going|pay|paying|anything|something|that|that's|thats|which|"
+    r"is|it|be|looking|for|really|costing|cost|costs|a|penny|cent|dollar))*\s+$"
+)
+
+
+def negation_before(text: str, start: int) -> int | None:
+    """Where a negation that governs the money phrase at `start` begins ('nothing [over 150]', "I can't go
+    [above 500]"), else None; the tagger leaves it out of the span."""
+    lead = _NEGATED_LEAD.search(text.lower(), max(0, start - 60), start)
+    return lead.start() if lead else None
 
 
 def parse_quantity(text: str) -> int | None:

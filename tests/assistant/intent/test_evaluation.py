@@ -18,7 +18,8 @@ from assistant.intent.evaluation import (
     read_gold,
     slot_pairs,
 )
-from assistant.intent.parser import ParsedMessage
+from assistant.intent.markup import Span
+from assistant.intent.parser import ParsedMessage, span_slots
 from assistant.intent.slots import Slots
 from assistant.intent.taxonomy import INTENTS
 from assistant.intent.vocabulary import SlotVocabulary
@@ -233,3 +234,19 @@ def test_a_second_annotation_scores_as_agreement() -> None:
 def test_a_second_annotation_must_cover_every_text() -> None:
     with pytest.raises(InvalidInputError, match="no label for 'cheaper please'"):
         evaluate_parser(AnnotationParser([GOLD[0]]), GOLD)
+
+
+def test_a_gold_budget_bound_is_the_annotators_not_the_spans_words(
+    tmp_path: Path, vocabulary: SlotVocabulary
+) -> None:
+    """Scoring read 'I don't have [much more than $300](budget_max)' as at least $300, and the model's
+    right answer counted as an error."""
+    text = "I don't have [much more than $300](budget_max) to spend"
+    gold = read_gold(
+        _write_jsonl(tmp_path / "gold.jsonl", [{"text": text, "intent": "build_bundle"}]), vocabulary
+    )
+    assert gold[0].slots == {"budget_max": 300, "currency": "USD"}
+    tagged = [Span(13, 32, "budget_max")]  # the same span from the tagger: its words decide
+    assert span_slots(gold[0].text, tagged, vocabulary)[0].budget_min == Decimal(300)
+    nothing_over = "nothing over 150"  # a negation before the span is read with it
+    assert span_slots(nothing_over, [Span(8, 16, "budget_min")], vocabulary)[0].budget_max == Decimal(150)

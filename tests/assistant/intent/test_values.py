@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.intent.values import (
+    budget_bound,
     names_wearer_only,
+    negation_before,
     parse_bundle_ref,
     parse_money,
     parse_money_low,
@@ -242,3 +244,36 @@ def test_wearer(text: str, kin: bool, who: str | None) -> None:
 )
 def test_a_span_that_only_says_who_it_is_for(surface: str, only: bool) -> None:
     assert names_wearer_only(surface) is only
+
+
+@pytest.mark.parametrize(
+    ("phrase", "bound"),
+    [
+        ("over 150", "budget_min"),
+        ("nothing over 150", "budget_max"),  # headphones came back at $400 and $500
+        ("n't go above 500", "budget_max"),
+        ("not more than 20 euro", "budget_max"),
+        ("nothing under 100", "budget_min"),
+        ("3000元以内", "budget_max"),
+        ("around 50", None),
+    ],
+)
+def test_a_negated_bound_is_the_other_bound(phrase: str, bound: str | None) -> None:
+    assert budget_bound(phrase) == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("headphones, nothing over 150", "nothing "),
+        ("I can't go above 500", "n't go "),
+        ("I don't want to spend over 500", "n't want to spend "),
+        ("I have no problem paying over 500", None),  # 'no' governs 'problem', not the amount
+        ("not sure, over 300", None),
+        ("over 300", None),
+    ],
+)
+def test_the_negation_governing_a_money_phrase_is_found(text: str, lead: str | None) -> None:
+    start = text.index("over" if "over" in text else "above")
+    found = negation_before(text, start)
+    assert (text[found:start] if found is not None else None) == lead
