@@ -1,0 +1,19 @@
+"""The Chinese lexicon: glosses the English tagger reads, and Chinese names for replies."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.zh_lexicon import gloss_text, in_chinese
+
+
+@pytest.mark.parametrize("measure", ["一部", "一台", "一双", "一支"])
+def test_a_measure_word_reads_as_an_article(measure: str) -> None:
+    """'我想买一部手机' tagged '一部' as a brand, and '买一台笔记本电脑' read as accepting a bundle."""
+    glossed, readable = gloss_text(f"我想买{measure}手机")
+    assert measure not in glossed and readable == 1.0
+
+
+def test_categories_are_named_in_chinese_where_the_lexicon_can() -> None:
+    assert in_chinese("phone") == "手机" and in_chinese("Phones") == "手机"
+    assert in_chinese("flux capacitor") == "flux capacitor"
