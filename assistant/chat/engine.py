@@ -9,6 +9,7 @@ timed and logged by name and duration, never with the shopper's words.
 from __future__ import annotations
 
 import logging
+import re
 import time
 import uuid
 from collections import Counter
@@ -53,6 +54,10 @@ NAMED_POOL = 10  # search hits a product named in a comparison is looked for in
 MAX_ACCESSORY_ROLES = 4  # "accessories for my camera": the first few complement roles of a camera
 CHEAP_RANK_PENALTY = 0.2  # "the cheapest X": score lost from the cheapest to the dearest candidate kept
 NAMED_ACCESSORY_ROLES = 2  # "a case for my phone": the case, and at most this many of the phone's others
+
+
+# Words that make the thing before them a whole setup: 'a coffee setup' is a machine, a grinder and beans
+_SETUP = re.compile(r"\s+(?:setup|set-up|set up|kit|station|corner|essentials|starter pack)\b", re.IGNORECASE)
 
 
 class ConversationStore(Protocol):
@@ -259,9 +264,9 @@ class ShoppingAssistant:
     ) -> _Turn:
         with _timed(timings, "parse"):
             parsed = self._parser.parse_many([message])[0]
-            need = self._pastime(parsed.slots, message)
-            if need is not None:  # "a gift for a coffee lover", "for a runner": who they are says what for
-                parsed = replace(parsed, slots=parsed.slots.model_copy(update={"use_case": need}))
+            purposed = self._with_purpose(parsed.slots, message)
+            if purposed is not parsed.slots:
+                parsed = replace(parsed, slots=purposed)
         with _timed(timings, "state"):
             new = conversation_id is None
             if conversation_id is None:
@@ -278,6 +283,27 @@ class ShoppingAssistant:
         turn = _Turn(conversation_id, message, parsed, state, locale, new=new)
         self._act(turn, action, timings)
         return turn
+
+    def _with_purpose(self, slots: Slots, message: str) -> Slots:
+        """`slots` with the need the message names outside any use_case span, else `slots` itself."""
+        setup = self._setup(slots, message)
+        if setup is not None:
+            return slots.model_copy(update={"use_case": setup, "category": []})
+        need = self._pastime(slots, message)
+        return slots if need is None else slots.model_copy(update={"use_case": need})
+
+    def _setup(self, slots: Slots, message: str) -> str | None:
+        """'a coffee setup for a beginner' showed bags of beans: a category that is also a need, said as a
+        setup ('coffee setup', 'espresso kit', 'baking essentials'), is the need and everything it takes."""
+        if len(slots.category) != 1 or (slots.use_case and need_named(slots.use_case, self._needs)):
+            return None
+        need = need_named(slots.category[0], self._needs)
+        if need is None:
+            return None
+        for setup in _SETUP.finditer(message):
+            if need_named(" ".join(message[: setup.start()].split()[-3:]), self._needs) == need:
+                return need
+        return None
 
     def _pastime(self, slots: Slots, message: str) -> str | None:
         """The need a gift's recipient stands for when the message names no use: 'a coffee lover', 'a
