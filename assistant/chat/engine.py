@@ -37,7 +37,7 @@ from pricing.bundles import BuildResult, BundleBuilder
 from pricing.complements.compatibility import CompatibilityChecker
 from pricing.complements.model import ComplementModel
 from pricing.complements.needs import DEMO_NEEDS, NeedsMap, categories_for_need, need_named
-from pricing.complements.roles import bundle_roles, leaf_role, required_roles
+from pricing.complements.roles import bundle_roles, leaf_phrase, leaf_role, required_roles
 from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
 from pricing.types import ANCHOR_ROLE, BundleDraft, BundleItem, PricedBundle, ScoredProduct
@@ -374,6 +374,13 @@ class ShoppingAssistant:
             turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
             turn.state = self._tracker.record_shown(turn.state, [])
             return
+        swapped = action.item_role if action.kind == "swap" else None
+        if swapped and not (anchors if swapped == ANCHOR_ROLE else by_role.get(swapped)):
+            # nothing else fits where it goes: say so and keep the bundles shown, not "Swapped it" over them
+            shown = _shown(turn.state, action.bundle_ids)
+            kind = leaf_phrase(shown[0].items[0].category) if swapped == ANCHOR_ROLE and shown else swapped
+            turn.reply = words.no_alternative(kind or swapped, turn.parsed.slots.price_direction)
+            return
         if self._must_ask_model(turn, action, devices, hits):  # "a case for my phone": which phone?
             turn.reply = words.which_model(goal.owned[0], self._example_models(goal.owned[0], goal.fits))
             turn.state = turn.state.model_copy(update={"asked_device_model": True})
@@ -575,7 +582,10 @@ class ShoppingAssistant:
         if cheap:
             hits = _cheaper_half(hits)  # "the cheapest iphone you have": the cheap end, cheapest first
         keep_anchor = _anchor_ids(turn.state, action)
-        if keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
+        direction = turn.parsed.slots.price_direction if action.kind == "swap" else None
+        if keep_anchor and action.kind == "swap" and action.item_role == ANCHOR_ROLE:
+            hits = self._replacing(hits, keep_anchor, direction)  # "swap the camera": another camera
+        elif keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
             kept = [hit for hit in hits if hit.product.id in keep_anchor]
             hits = kept or hits
         anchors = [_scored(hit) for hit in hits]
@@ -617,7 +627,7 @@ class ShoppingAssistant:
         for role, found in zip(roles, found_by_role, strict=True):
             role_words = set(category_key(role).split()[-1:])
             if action.kind == "swap" and role == action.item_role:
-                found = [hit for hit in found if hit.product.id not in _shown_item_ids(turn.state, role)]
+                found = self._replacing(found, _shown_item_ids(turn.state, role), direction)
             found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]
             if guessed:  # a case for a phone we guessed would be a guess presented as a fact
                 found = [hit for hit in found if not lists_models(hit.product.attributes)]
@@ -632,6 +642,17 @@ class ShoppingAssistant:
             if found:
                 by_role[role] = [_scored(hit) for hit in found]
         return anchors, by_role
+
+    def _replacing(self, hits: list[SearchHit], shown: set[str], direction: str | None) -> list[SearchHit]:
+        """What may replace the `shown` products in a swap: another product, cheaper than every one shown
+        for "a cheaper one" (it came back dearer), dearer than every one for "a better one"."""
+        others = [hit for hit in hits if hit.product.id not in shown]
+        prices = [self._by_id[pid].price for pid in shown if pid in self._by_id]
+        if direction == "lower" and prices:
+            others = [hit for hit in others if hit.product.price < min(prices)]
+        elif direction == "higher" and prices:
+            others = [hit for hit in others if hit.product.price > max(prices)]
+        return others
 
     def _nothing_fits(self, result: BuildResult, turn: _Turn, pricer: BundlePricer) -> str:
         words = replies.for_locale(turn.locale)

@@ -62,6 +62,14 @@ class EnglishReplies:
     def brand_lacks(self, brands: Sequence[str], categories: Sequence[str]) -> str:
         return f"No {' or '.join(brands)} {' or '.join(categories)} here, so these are from other brands."
 
+    def no_alternative(self, kind: str, direction: str | None) -> str:
+        """A swap with nothing to swap to: the bundles shown stay as they were."""
+        if direction == "lower":
+            return f"That's already the cheapest {kind} that fits these bundles, so they stay as they are."
+        if direction == "higher":
+            return f"That's already the best {kind} that fits these bundles, so they stay as they are."
+        return f"There's no other {kind} that fits these bundles, so they stay as they are."
+
     def which_model(self, device: str, examples: Sequence[str]) -> str:
         named = f" (e.g. {_or(examples)})" if examples else ""
         return f"Which {device} is it for? I'll only show what fits that exact model{named}."
@@ -161,6 +169,14 @@ class ChineseReplies(EnglishReplies):
     def brand_lacks(self, brands: Sequence[str], categories: Sequence[str]) -> str:
         kinds = "、".join(in_chinese(c) for c in categories)
         return f"本店没有{'、'.join(brands)}的{kinds}，为你推荐其他品牌的{kinds}。"
+
+    def no_alternative(self, kind: str, direction: str | None) -> str:
+        name = in_chinese(kind)
+        if direction == "lower":
+            return f"这已经是适合这些套装的最便宜的{name}了，套装保持不变。"
+        if direction == "higher":
+            return f"这已经是适合这些套装的最好的{name}了，套装保持不变。"
+        return f"没有其他适合这些套装的{name}了，套装保持不变。"
 
     def which_model(self, device: str, examples: Sequence[str]) -> str:
         named = f"（例如{'、'.join(examples)}）" if examples else ""

@@ -104,6 +104,20 @@ class questions:  # noqa: N801 - a namespace of question builders, read as `ques
         return f"Each of those bundles already has a {role}. Want a different one? Say 'swap the {role}'."
 
     @staticmethod
+    def not_there(role: str, *, intent: str) -> str:
+        """'Remove the lens' from bundles that hold none: it was "Removed it" over the same bundles."""
+        if intent == "remove_item":
+            return f"None of those bundles has a {role}, so there is nothing to remove."
+        return f"None of those bundles has a {role}. Want me to add one? Say 'add a {role}'."
+
+    @staticmethod
+    def keeps_its_main_item(role: str) -> str:
+        """'Remove the camera' from camera bundles: without it they are not the bundles asked for."""
+        return (
+            f"The {role} is what those bundles are built around. Want a different one? Say 'swap the {role}'."
+        )
+
+    @staticmethod
     def nothing_to_change(*, said_something: bool) -> str:
         """A refinement that changes nothing: one the bundles already meet, or one we cannot read
         ("something lighter"), rather than the same bundles again as if it had been applied."""
@@ -168,6 +182,18 @@ class questions_zh(questions):  # noqa: N801 - the same namespace, in Chinese
     def already_there(role: str) -> str:
         name = in_chinese(role)
         return f"这些套装里已经有{name}了。想换一个的话，可以说“换掉{name}”。"
+
+    @staticmethod
+    def not_there(role: str, *, intent: str) -> str:
+        name = in_chinese(role)
+        if intent == "remove_item":
+            return f"这些套装里没有{name}，不用去掉。"
+        return f"这些套装里没有{name}。要加一个的话，可以说“加一个{name}”。"
+
+    @staticmethod
+    def keeps_its_main_item(role: str) -> str:
+        name = in_chinese(role)
+        return f"这些套装都是围绕{name}搭配的。想换一款的话，可以说“换掉{name}”。"
 
     @staticmethod
     def nothing_to_change(*, said_something: bool) -> str:

@@ -15,6 +15,8 @@ from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundl
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
 from pricing.complements.roles import leaf_phrase
+from pricing.types import ANCHOR_ROLE
+from retrieval.text import category_key
 
 CENT = Decimal("0.01")
 SENSITIVITY_STEP = 0.2
@@ -185,6 +187,13 @@ class DialogueTracker:
             return state, _clarify(ask.which_item(intent))
         if intent == "add_item" and all(any(item.role == role for item in b.items) for b in targets):
             return state, _clarify(ask.already_there(role))  # was "Added it" over the same bundles
+        if intent in ("swap_item", "remove_item"):
+            held = held_role(targets, role)
+            if held is None:  # was "Swapped it" / "Removed it" over the same bundles
+                return state, _clarify(ask.not_there(role, intent=intent))
+            if held == ANCHOR_ROLE and intent == "remove_item":
+                return state, _clarify(ask.keeps_its_main_item(role))
+            role = held
         goal = state.goal
         if intent == "add_item" and role not in goal.categories:
             goal = goal.model_copy(
@@ -208,6 +217,24 @@ class DialogueTracker:
             item_attributes=dict(slots.attributes),
         )
         return state.model_copy(update={"goal": goal}), action
+
+
+def held_role(bundles: list[ShownBundle], said: str) -> str | None:
+    """The role of the item `said` names in `bundles`: its role exactly ('tripod'), else the item whose
+    role or category holds all its words ('the card' is the memory card, 'the camera' the anchor of
+    camera bundles); None when no item is one."""
+    items = [item for bundle in bundles for item in bundle.items]
+    if any(item.role == said for item in items):
+        return said
+    words = set(category_key(said).split())
+    for item in items:
+        names = [
+            category_key(item.role or ""),
+            *(category_key(part) for part in (item.category or "").split(">")),
+        ]
+        if words and any(words <= set(name.split()) for name in names if name):
+            return item.role
+    return None
 
 
 def _narrows(slots: Slots) -> bool:

@@ -80,6 +80,33 @@ def _path(category: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (category or "").split(">"))
 
 
+def test_a_cheaper_swap_is_cheaper_and_a_swap_of_nothing_changes_nothing(engine: ShoppingAssistant) -> None:
+    """'Swap the tripod for a cheaper one' came back dearer; 'remove the lens' said "Removed it" to
+    camera bundles that had none; 'swap the camera' kept the camera."""
+    first = engine.turn("I want to start vlogging, budget 1500")
+    assert first.bundles
+
+    def prices(result: object, role_word: str) -> list[Decimal]:
+        return [
+            item.unit_price
+            for bundle in result.bundles  # type: ignore[attr-defined]
+            for item in bundle.items
+            if role_word in (item.category or "")
+        ]
+
+    shown_tripods = prices(first, "Tripod")
+    cheaper = engine.turn("swap the tripod for a cheaper one", conversation_id=first.conversation_id)
+    if cheaper.bundles:
+        assert shown_tripods and max(prices(cheaper, "Tripod")) < min(shown_tripods)
+    else:
+        assert "cheapest tripod" in cheaper.reply
+    nothing = engine.turn("remove the lens", conversation_id=first.conversation_id)
+    assert not nothing.bundles and "no" in nothing.reply.lower() and "lens" in nothing.reply
+    other = engine.turn("swap the camera", conversation_id=first.conversation_id)
+    before = {bundle.items[0].product_id for bundle in (cheaper.bundles or first.bundles)}
+    assert other.bundles and not {bundle.items[0].product_id for bundle in other.bundles} & before
+
+
 def test_an_added_item_is_in_every_bundle_and_the_rest_stays(engine: ShoppingAssistant) -> None:
     first = engine.turn("I need a laptop for school under 1000")
     added = engine.turn("add a tripod", conversation_id=first.conversation_id)

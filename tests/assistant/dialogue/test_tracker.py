@@ -143,9 +143,48 @@ def test_add_and_remove_items_edit_the_goal() -> None:
     )
     assert action.kind == "add" and action.item_role == "screen protector"
     assert state.goal.categories == ["phone", "case", "charger", "screen protector"]  # the bundle's, plus it
+    protector = ShownItem(product_id="protector", title="Protector", role="screen protector")
+    state = TRACKER.record_shown(
+        state, [b.model_copy(update={"items": [*b.items, protector]}) for b in SHOWN]
+    )
     state, action = TRACKER.advance(state, said("remove_item", item_ref="screen protector"))
     assert action.kind == "remove" and state.goal.removed_roles == ["screen protector"]
     assert state.goal.categories == ["phone", "case", "charger"]
+
+
+def test_an_item_no_shown_bundle_holds_is_neither_swapped_nor_removed() -> None:
+    """'Remove the lens' from camera bundles without one answered "Removed it" over the same bundles."""
+    for intent in ("swap_item", "remove_item"):
+        state, action = after(said("build_bundle", category=["phone"]), shown=SHOWN)
+        state, action = TRACKER.advance(state, said(intent, item_ref="tripod"))
+        assert action.kind == "clarify" and action.question and "tripod" in action.question
+    _, action = TRACKER.advance(state, said("remove_item", item_ref="charger"))
+    assert action.kind == "remove" and action.item_role == "charger"  # one they hold is
+
+
+def test_an_item_is_found_by_any_of_its_words_and_the_main_item_is_not_removed() -> None:
+    camera = ShownBundle(
+        bundle_id="c1",
+        label="value",
+        items=[
+            ShownItem(
+                product_id="r50",
+                title="R50",
+                role="anchor",
+                category="Electronics > Cameras > Digital Cameras",
+            ),
+            ShownItem(product_id="sd", title="SD", role="memory card", category="Electronics > Memory Cards"),
+        ],
+        bundle_price=Decimal("700"),
+        currency="USD",
+    )
+    state, _ = after(said("build_bundle", use_case="vlogging"), shown=[camera])
+    _, action = TRACKER.advance(state, said("swap_item", item_ref="card"))
+    assert action.kind == "swap" and action.item_role == "memory card"
+    _, action = TRACKER.advance(state, said("swap_item", item_ref="camera"))
+    assert action.kind == "swap" and action.item_role == "anchor"
+    _, action = TRACKER.advance(state, said("remove_item", item_ref="camera"))
+    assert action.kind == "clarify" and action.question and "built around" in action.question
 
 
 @pytest.mark.parametrize(("reference", "expected"), [(1, "b1"), (2, "b2"), (-1, "b3"), ("premium", "b3")])
