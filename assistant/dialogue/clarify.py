@@ -33,6 +33,7 @@ _RELATIVES = frozenset(
     | {"kids", "children", "parents", "grandparents", "grandchildren", "boss", "bestie", "sons", "daughters"}
     | {"family"}
 )
+_PARENTS = frozenset({"mum", "mom", "dad", "mother", "father", "parent", "grandma", "grandpa", "grandmother"})
 _DETERMINERS = frozenset({"a", "an", "the", "my", "his", "her", "our", "their", "your", "some"})
 
 
@@ -47,7 +48,8 @@ def with_article(phrase: str) -> str:
         return phrase
     if words[-1].casefold() in _RELATIVES:
         return f"your {phrase}"
-    if not (words[0][0].isdigit() or words[-1].casefold() in _PEOPLE_NOUNS):
+    kind_of_parent = len(words) > 1 and words[-1].casefold() in _PARENTS  # "new mom", not "mum"
+    if not (words[0][0].isdigit() or words[-1].casefold() in _PEOPLE_NOUNS or kind_of_parent):
         return phrase
     vowel_sound = words[0][0].casefold() in "aeio" or words[0].startswith(("8", "11", "18"))
     return f"{'an' if vowel_sound else 'a'} {phrase}"

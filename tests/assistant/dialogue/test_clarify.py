@@ -16,6 +16,7 @@ from assistant.dialogue.clarify import questions, with_article
         ("old friend", "an old friend"),
         ("my mum", "your mum"),  # the assistant says it back
         ("mum", "mum"),  # used as a name
+        ("new mom", "a new mom"),  # a kind of mother, not a name
         ("wife", "your wife"),  # it asked about "a gift for wife"
         ("little sister", "your little sister"),
         ("a neighbour", "a neighbour"),
