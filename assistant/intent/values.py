@@ -93,15 +93,21 @@ _UPPER_BOUND = re.compile(
 )
 
 
+_ABOUT = re.compile(r"\b(?:around|about|roughly|approximately|approx|circa)\b|~|ish\b|左右")
+
+
 def budget_bound(text: str) -> str | None:
     """'budget_min' or 'budget_max' when a money phrase's own words say which bound it is ('at least
-    200', 'over $500', '3000元以内'), None when they don't ('$900', 'around 50')."""
+    200', 'over $500', '3000元以内', 'around 50' is the most they mean to spend), None when they don't
+    ('$900')."""
     lowered = text.lower().strip()
     if re.search(r"\bno(?:t)? (?:more|higher) than\b", lowered):
         return "budget_max"
     if re.search(r"\bno(?:t)? (?:less|lower) than\b", lowered):
         return "budget_min"
     lower, upper = _LOWER_BOUND.search(lowered), _UPPER_BOUND.search(lowered)
+    if not lower and not upper and _ABOUT.search(lowered):
+        return "budget_max"  # 'around 200' is what they mean to spend: the ceiling (ANNOTATION.md)
     if bool(lower) == bool(upper):
         return None
     bound = lower or upper

@@ -255,7 +255,9 @@ def test_a_span_that_only_says_who_it_is_for(surface: str, only: bool) -> None:
         ("not more than 20 euro", "budget_max"),
         ("nothing under 100", "budget_min"),
         ("3000元以内", "budget_max"),
-        ("around 50", None),
+        ("around 50", "budget_max"),  # "headphones around 200" showed headphones from $200 up
+        ("5000左右", "budget_max"),
+        ("$900", None),
     ],
 )
 def test_a_negated_bound_is_the_other_bound(phrase: str, bound: str | None) -> None:
