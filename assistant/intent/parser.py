@@ -183,7 +183,7 @@ class IntentParser:
                 merge_modifiers(text, attach_numbers(text, spans), self._vocabulary),
                 self._vocabulary,
             )
-            if not (span.slot.startswith("budget") and _is_percentage(text, span.end))
+            if not (span.slot.startswith("budget") and _not_money_after(text, span.end))
             and not (span.slot in _NAMING_SLOTS and names_wearer_only(text[span.start : span.end]))
         ]
         slots, owned = span_slots(text, kept, self._vocabulary)
@@ -432,9 +432,16 @@ def attach_numbers(text: str, spans: list[Span]) -> list[Span]:
     return result
 
 
-def _is_percentage(text: str, end: int) -> bool:
-    """'90% off' names a discount, not a budget: the number is followed by a percent sign or word."""
-    return text[end:].lstrip().lower().startswith(("%", "percent", "pct"))
+def _not_money_after(text: str, end: int) -> bool:
+    """'90% off' names a discount, and 'no more than 2 items' a count, not a budget: the number is followed
+    by a percent sign or word, or by what it counts."""
+    return bool(_NOT_MONEY_AFTER.match(text, end))
+
+
+_NOT_MONEY_AFTER = re.compile(
+    r"\s*(?:%|percent\b|pct\b|items?\b|things?\b|products?\b|pieces?\b|pcs\b|units?\b|of them\b|件|个商品)",
+    re.IGNORECASE,
+)
 
 
 def _word_tags(log_probs: np.ndarray, first_piece: list[int], tags: list[str]) -> list[str]:

@@ -82,3 +82,28 @@ def test_a_product_line_said_as_theirs_is_their_device_and_its_platform(parser: 
     galaxy = parser.parse("a case for my galaxy")  # no slot on 'galaxy': still their device
     assert galaxy.owned == ("smartphone",) and galaxy.slots.category == ["case"]
     assert "Samsung" in galaxy.device_brands and not galaxy.goal_slots.brand
+
+
+@pytest.mark.parametrize(
+    ("text", "budget_max", "budget_min"),
+    [
+        ("headphones for running, nothing over 150", 150, None),  # was at least 150
+        ("I don't want to spend over 500 on a phone", 500, None),
+        ("headphones around 200", 200, None),  # was at least 200
+        ("a laptop between 600 and 900", 900, 600),
+        ("no more than 2 items please", None, None),  # a count, not a $2 budget
+        ("over 300", None, 300),
+    ],
+)
+def test_what_a_budget_phrase_means(
+    parser: IntentParser, text: str, budget_max: int | None, budget_min: int | None
+) -> None:
+    slots = parser.parse(text).slots
+    assert slots.budget_max == (None if budget_max is None else Decimal(budget_max))
+    assert slots.budget_min == (None if budget_min is None else Decimal(budget_min))
+
+
+def test_a_brand_said_as_a_kind_of_product(parser: IntentParser) -> None:
+    assert parser.parse("mac lipstick").slots.brand == ["MAC"]  # was a laptop and a lipstick
+    mac = parser.parse("what about a mac?")  # was 'computer': monitors and keyboards
+    assert mac.slots.category == ["laptop"] and "Apple" in mac.goal_slots.brand
