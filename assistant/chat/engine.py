@@ -374,6 +374,9 @@ class ShoppingAssistant:
             turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
             turn.state = self._tracker.record_shown(turn.state, [])
             return
+        if action.avoid_product_ids and not anchors:  # nothing else fits: keep what was shown
+            turn.reply = words.no_others(goal.categories)
+            return
         swapped = action.item_role if action.kind == "swap" else None
         if swapped and not (anchors if swapped == ANCHOR_ROLE else by_role.get(swapped)):
             # nothing else fits where it goes: say so and keep the bundles shown, not "Swapped it" over them
@@ -581,6 +584,8 @@ class ShoppingAssistant:
         cheap = turn.parsed.slots.price_direction == "lower" and action.kind in ("build", "search")
         if cheap:
             hits = _cheaper_half(hits)  # "the cheapest iphone you have": the cheap end, cheapest first
+        if action.avoid_product_ids:  # "something different"
+            hits = [hit for hit in hits if hit.product.id not in action.avoid_product_ids]
         keep_anchor = _anchor_ids(turn.state, action)
         direction = turn.parsed.slots.price_direction if action.kind == "swap" else None
         if keep_anchor and action.kind == "swap" and action.item_role == ANCHOR_ROLE:

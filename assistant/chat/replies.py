@@ -62,6 +62,11 @@ class EnglishReplies:
     def brand_lacks(self, brands: Sequence[str], categories: Sequence[str]) -> str:
         return f"No {' or '.join(brands)} {' or '.join(categories)} here, so these are from other brands."
 
+    def no_others(self, categories: Sequence[str]) -> str:
+        """'Something different' when nothing else fits what was asked for."""
+        kinds = " or ".join(c if c.endswith("s") else f"{c}s" for c in categories) or "products"
+        return f"Those are all the {kinds} that fit what you asked for. Want to change the budget or brand?"
+
     def no_alternative(self, kind: str, direction: str | None) -> str:
         """A swap with nothing to swap to: the bundles shown stay as they were."""
         if direction == "lower":
@@ -169,6 +174,10 @@ class ChineseReplies(EnglishReplies):
     def brand_lacks(self, brands: Sequence[str], categories: Sequence[str]) -> str:
         kinds = "、".join(in_chinese(c) for c in categories)
         return f"本店没有{'、'.join(brands)}的{kinds}，为你推荐其他品牌的{kinds}。"
+
+    def no_others(self, categories: Sequence[str]) -> str:
+        kinds = "或".join(in_chinese(c) for c in categories) or "商品"
+        return f"符合你要求的{kinds}就只有这些了。要调整预算或品牌吗？"
 
     def no_alternative(self, kind: str, direction: str | None) -> str:
         name = in_chinese(kind)

@@ -94,6 +94,7 @@ class TurnAction(BaseModel):
     item_attributes: dict[str, str] = Field(default_factory=dict)  # e.g. {"colour": "black"} for a swap
     question: str | None = None  # the clarifying question, for kind == "clarify"
     product_ids: list[str] = Field(default_factory=list)  # catalog products named, for "compare_products"
+    avoid_product_ids: list[str] = Field(default_factory=list)  # "something different": not these anchors
 
 
 class ConversationState(BaseModel):

@@ -21,6 +21,7 @@ from retrieval.text import category_key
 CENT = Decimal("0.01")
 SENSITIVITY_STEP = 0.2
 _SIMPLE_ACTIONS = {"compare": "compare", "ask_explanation": "explain"}
+_REQUESTS = ("build_bundle", "search_product", "refine")
 
 
 class DialogueTracker:
@@ -46,6 +47,10 @@ class DialogueTracker:
             return _device_named(state, message)
         if message.confidence < self._clarify_below:
             return state, _clarify(ask.unsure(intent))
+        if message.others and state.shown and intent in _REQUESTS and not message.slots.to_json():
+            # "something different": the same wishes, other main products (it was "I can't narrow it down")
+            shown = [bundle.items[0].product_id for bundle in state.shown if bundle.items]
+            return state, TurnAction(kind="build", avoid_product_ids=list(dict.fromkeys(shown)))
         if intent == "search_product" and state.shown and _narrows(message.goal_slots):
             intent = "refine"  # "anything from huawei?" after bundles: narrow them, not a single-item search
         if intent in ("build_bundle", "search_product"):

@@ -18,7 +18,7 @@ from assistant.intent.markup import Span, decode_tags, spans_from_tags
 from assistant.intent.model import encode
 from assistant.intent.runtime import IntentRuntime
 from assistant.intent.slots import Slots, assemble_slots
-from assistant.intent.values import names_wearer_only, negation_before, wearer
+from assistant.intent.values import asks_for_others, names_wearer_only, negation_before, wearer
 from assistant.intent.vocabulary import LINE_NICKNAMES, PRODUCT_LINES, NamedModel, SlotVocabulary
 from assistant.intent.words import split_words
 
@@ -40,6 +40,7 @@ class ParsedMessage:
     models: tuple[str, ...] = ()  # every catalog model named: an answer to "which phone is it for?"
     line_brands: tuple[str, ...] = ()  # brands a product line implies: "the cheapest [iphone]" is Apple's
     wearer: str | None = None  # "women" or "men": "women's running shoes", "a perfume for [my husband]"
+    others: bool = False  # "something different", "other options": not the products shown
 
     @property
     def goal_slots(self) -> Slots:
@@ -212,7 +213,17 @@ class IntentParser:
         recipients = (wearer(surface) for slot, surface in surfaces if slot == "recipient")
         who = wearer(text, kin=False) or next((found for found in recipients if found), None)
         return ParsedMessage(
-            intent, confidence, slots, surfaces, owned, fits, device_brands, device.named, lines, who
+            intent,
+            confidence,
+            slots,
+            surfaces,
+            owned,
+            fits,
+            device_brands,
+            device.named,
+            lines,
+            who,
+            asks_for_others(text),
         )
 
 

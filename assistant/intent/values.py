@@ -314,3 +314,16 @@ def names_wearer_only(surface: str) -> bool:
 def _unpossessive(text: str) -> str:
     """Case-folded, "women's" read as "womens"."""
     return text.casefold().replace("'s", "s").replace("\u2019s", "s")
+
+
+_OTHERS = re.compile(
+    r"\b(?:something|anything|any|show me|got|have)\s+(?:else|different|other)\b"
+    r"|\b(?:other|different|more|alternative|new)\s+(?:options?|ones?|choices?|bundles?|sets?|suggestions?|ideas?)\b"
+    r"|\balternatives?\b|\bsomething else\b|\bwhat else\b|别的|其他|换一批|换几个|换一些",
+    re.IGNORECASE,
+)
+
+
+def asks_for_others(text: str) -> bool:
+    """'Something different', 'other options', '还有别的吗': other products than the ones shown."""
+    return bool(_OTHERS.search(text))

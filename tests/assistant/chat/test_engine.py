@@ -107,6 +107,16 @@ def test_a_cheaper_swap_is_cheaper_and_a_swap_of_nothing_changes_nothing(engine:
     assert other.bundles and not {bundle.items[0].product_id for bundle in other.bundles} & before
 
 
+def test_something_different_shows_other_main_products_within_the_same_wishes(
+    engine: ShoppingAssistant,
+) -> None:
+    first = engine.turn("a phone under 1000")
+    other = engine.turn("something different", conversation_id=first.conversation_id)
+    assert first.bundles and other.bundles
+    assert not {b.items[0].product_id for b in first.bundles} & {b.items[0].product_id for b in other.bundles}
+    assert all(b.bundle_price <= 1000 and "Phone" in (b.items[0].category or "") for b in other.bundles)
+
+
 def test_an_added_item_is_in_every_bundle_and_the_rest_stays(engine: ShoppingAssistant) -> None:
     first = engine.turn("I need a laptop for school under 1000")
     added = engine.turn("add a tripod", conversation_id=first.conversation_id)

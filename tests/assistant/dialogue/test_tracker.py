@@ -256,3 +256,14 @@ def test_a_comparison_of_named_products_is_a_turn_of_its_own() -> None:
     compared, action = TRACKER.compare_products(state, ["airpods-pro", "airpods-4"])
     assert action.kind == "compare_products" and action.product_ids == ["airpods-pro", "airpods-4"]
     assert compared.turns == state.turns + 1 and compared.goal == state.goal
+
+
+def test_something_different_keeps_the_wishes_and_avoids_the_products_shown() -> None:
+    """It answered "I can't narrow it down by that"."""
+    state, _ = after(said("build_bundle", category=["phone"], budget_max=Decimal(900)), shown=SHOWN)
+    others = ParsedMessage("refine", 0.9, Slots(), others=True)
+    after_others, action = TRACKER.advance(state, others)
+    assert action.kind == "build" and action.avoid_product_ids == ["phone-1", "phone-2", "phone-3"]
+    assert after_others.goal == state.goal
+    _, plain = TRACKER.advance(state, ParsedMessage("refine", 0.9, Slots()))
+    assert plain.kind == "clarify"  # nothing asked for and nothing else: ask

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.intent.values import (
+    asks_for_others,
     budget_bound,
     names_wearer_only,
     negation_before,
@@ -279,3 +280,18 @@ def test_the_negation_governing_a_money_phrase_is_found(text: str, lead: str | N
     start = text.index("over" if "over" in text else "above")
     found = negation_before(text, start)
     assert (text[found:start] if found is not None else None) == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "others"),
+    [
+        ("something different", True),
+        ("show me other options", True),
+        ("anything else?", True),
+        ("还有别的吗", True),
+        ("a different colour", False),  # a refinement, not other products
+        ("cheaper please", False),
+    ],
+)
+def test_asking_for_other_products(text: str, others: bool) -> None:
+    assert asks_for_others(text) is others
