@@ -633,6 +633,8 @@ class ShoppingAssistant:
             role_words = set(category_key(role).split()[-1:])
             if action.kind == "swap" and role == action.item_role:
                 found = self._replacing(found, _shown_item_ids(turn.state, role), direction)
+            elif keep_anchor and role != action.item_role:  # an edit keeps the rest (a swapped case too)
+                found = [hit for hit in found if hit.product.id in _shown_item_ids(turn.state, role)] or found
             found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]
             if guessed:  # a case for a phone we guessed would be a guess presented as a fact
                 found = [hit for hit in found if not lists_models(hit.product.attributes)]

@@ -117,6 +117,25 @@ def test_something_different_shows_other_main_products_within_the_same_wishes(
     assert all(b.bundle_price <= 1000 and "Phone" in (b.items[0].category or "") for b in other.bundles)
 
 
+def test_adding_after_a_swap_keeps_the_swapped_item(engine: ShoppingAssistant) -> None:
+    """'Add a charger' after 'swap the case for a black one' put the old case back."""
+    first = engine.turn("an iphone 16 with a case")
+    swapped = engine.turn("swap the case for a black one", conversation_id=first.conversation_id)
+    added = engine.turn("add a charger", conversation_id=first.conversation_id)
+
+    def cases(result: object) -> set[str]:
+        return {
+            item.product_id
+            for bundle in result.bundles  # type: ignore[attr-defined]
+            for item in bundle.items
+            if "Case" in (item.category or "")
+        }
+
+    assert swapped.bundles and added.bundles and cases(swapped) and cases(swapped) != cases(first)
+    assert cases(added) <= cases(swapped)
+    assert all(any("Charger" in (item.category or "") for item in bundle.items) for bundle in added.bundles)
+
+
 def test_an_added_item_is_in_every_bundle_and_the_rest_stays(engine: ShoppingAssistant) -> None:
     first = engine.turn("I need a laptop for school under 1000")
     added = engine.turn("add a tripod", conversation_id=first.conversation_id)
