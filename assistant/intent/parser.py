@@ -181,7 +181,7 @@ class IntentParser:
             span
             for span in brands_before_categories(
                 text,
-                merge_modifiers(text, attach_numbers(text, spans), self._vocabulary),
+                merge_modifiers(text, attach_numbers(text, resolutions(text, spans)), self._vocabulary),
                 self._vocabulary,
             )
             if not (span.slot.startswith("budget") and _not_money_after(text, span.end))
@@ -391,6 +391,23 @@ def merge_modifiers(text: str, spans: list[Span], vocabulary: SlotVocabulary) ->
         else:
             merged.append(span)
     return merged
+
+
+_RESOLUTION = re.compile(r"[2458]k", re.IGNORECASE)
+_AS_A_FEATURE = re.compile(r"\b(?:make it|in|a|an|want|need|with|the|is it|get|go|prefer)\s+$", re.IGNORECASE)
+
+
+def resolutions(text: str, spans: list[Span]) -> list[Span]:
+    """'make it [4k]' and 'in [4k]' ask for a 4K screen, not a $4,000 budget: a bare 2k/4k/5k/8k tagged as
+    money, said as a feature, is the size attribute (as in 'a [4k] monitor'); 'budget is 4k' stays money."""
+    return [
+        Span(span.start, span.end, "size")
+        if span.slot.startswith("budget")
+        and _RESOLUTION.fullmatch(text[span.start : span.end])
+        and _AS_A_FEATURE.search(text, 0, span.start)
+        else span
+        for span in spans
+    ]
 
 
 def negated_budgets(text: str, spans: list[Span]) -> list[Span]:

@@ -93,6 +93,8 @@ def test_a_product_line_said_as_theirs_is_their_device_and_its_platform(parser: 
         ("a laptop between 600 and 900", 900, 600),
         ("no more than 2 items please", None, None),  # a count, not a $2 budget
         ("over 300", None, 300),
+        ("make it 4k", None, None),  # a 4K screen, not a $4,000 budget
+        ("budget is 4k", 4000, None),
     ],
 )
 def test_what_a_budget_phrase_means(
