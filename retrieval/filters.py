@@ -190,6 +190,19 @@ def lists_models(attributes: Mapping[str, object]) -> bool:
     return any(attributes.get(name) for name in MODEL_LISTS)
 
 
+_SAME_COLOUR = {"gray": "grey", "silver": "silver", "navy": "blue", "gold": "gold"}
+
+
+def has_colour(product: Product, colour: str) -> bool | None:
+    """Whether the product's stated colour is `colour` ('white' is 'Awesome White', 'gray' is 'Space
+    Grey'); None when the product states none, so colourless kinds are not ruled out."""
+    stated = product.attributes.get("colour")
+    if not isinstance(stated, str) or not stated.strip():
+        return None
+    words = {_SAME_COLOUR.get(word, word) for word in fold(stated).replace("/", " ").split()}
+    return all(_SAME_COLOUR.get(word, word) in words for word in fold(colour).split())
+
+
 def names_category_part(role: str, product: Product) -> bool | None:
     """Whether the product's title names `role` when `role` is one part of its leaf ("sleeve" of "Laptop
     Bags & Sleeves", "capsule" of "Coffee Beans & Capsules"); None when it is no such part. A leaf of

@@ -40,18 +40,19 @@ def zh_lexicon() -> dict[str, LexiconEntry]:
 
 
 @lru_cache(maxsize=1)
-def _chinese_names() -> dict[str, str]:
-    """English category name -> the lexicon's first Chinese word for it ('phone' -> '手机')."""
-    names: dict[str, str] = {}
+def _chinese_names() -> dict[tuple[str, str], str]:
+    """(slot kind, English value) -> the lexicon's first Chinese word for it ('phone' -> '手机')."""
+    names: dict[tuple[str, str], str] = {}
     for chinese, entry in zh_lexicon().items():
-        if entry.kind == "category":
-            names.setdefault(category_key(entry.english), chinese)
+        if entry.kind != "word":
+            names.setdefault((entry.kind, category_key(entry.english)), chinese)
     return names
 
 
-def in_chinese(category: str) -> str:
-    """A category or role name for a Chinese reply: the lexicon's word where it has one, else unchanged."""
-    return _chinese_names().get(category_key(category), category)
+def in_chinese(name: str, kind: str = "category") -> str:
+    """A category or role name (or, with `kind`, a colour...) for a Chinese reply: the lexicon's word
+    where it has one, else unchanged."""
+    return _chinese_names().get((kind, category_key(name)), name)
 
 
 def gloss(word: str) -> str:

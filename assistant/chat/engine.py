@@ -42,7 +42,13 @@ from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
 from pricing.types import ANCHOR_ROLE, BundleDraft, BundleItem, PricedBundle, ScoredProduct
 from retrieval.catalog.schema import Product
-from retrieval.filters import PLATFORM_ATTRIBUTE, lists_models, names_category_part, platform_keys
+from retrieval.filters import (
+    PLATFORM_ATTRIBUTE,
+    has_colour,
+    lists_models,
+    names_category_part,
+    platform_keys,
+)
 from retrieval.search import Retriever, SearchHit
 from retrieval.text import category_key, fold, model_key
 
@@ -112,6 +118,7 @@ class _Turn:
     quotes: tuple[QuoteRecord, ...] = ()
     timings: dict[str, float] | None = None
     new: bool = False  # the conversation starts with this turn
+    unmet_colour: str | None = None  # a swap asked for a colour no candidate has
 
 
 class ShoppingAssistant:
@@ -401,6 +408,8 @@ class ShoppingAssistant:
             turn.reply = words.not_carried(unknown) + " "
         if lacking:
             turn.reply += words.brand_lacks(lacking, goal.categories) + " "
+        if turn.unmet_colour and action.item_role:
+            turn.reply += words.colour_lacks(turn.unmet_colour, action.item_role) + " "
         named = goal if self._knows_model(goal) else goal.model_copy(update={"fits": []})  # not "your iOS"
         turn.reply += words.offer(turn.bundles, named, action, notes=result.notes)
 
@@ -586,6 +595,9 @@ class ShoppingAssistant:
             hits = _cheaper_half(hits)  # "the cheapest iphone you have": the cheap end, cheapest first
         if action.avoid_product_ids:  # "something different"
             hits = [hit for hit in hits if hit.product.id not in action.avoid_product_ids]
+        colour = turn.state.goal.attributes.get("colour")
+        if colour:  # "make it white": a black phone ranked among white ones by its title's other words
+            hits = [hit for hit in hits if has_colour(hit.product, colour) is not False] or hits
         keep_anchor = _anchor_ids(turn.state, action)
         direction = turn.parsed.slots.price_direction if action.kind == "swap" else None
         if keep_anchor and action.kind == "swap" and action.item_role == ANCHOR_ROLE:
@@ -633,6 +645,11 @@ class ShoppingAssistant:
             role_words = set(category_key(role).split()[-1:])
             if action.kind == "swap" and role == action.item_role:
                 found = self._replacing(found, _shown_item_ids(turn.state, role), direction)
+                wanted = action.item_attributes.get("colour")  # "swap the case for a black one"
+                coloured = [hit for hit in found if has_colour(hit.product, wanted)] if wanted else found
+                if found and not coloured:
+                    turn.unmet_colour = wanted  # said in the reply: not "Swapped it" as if it were pink
+                found = coloured or found
             elif keep_anchor and role != action.item_role:  # an edit keeps the rest (a swapped case too)
                 found = [hit for hit in found if hit.product.id in _shown_item_ids(turn.state, role)] or found
             found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]

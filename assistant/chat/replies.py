@@ -62,6 +62,9 @@ class EnglishReplies:
     def brand_lacks(self, brands: Sequence[str], categories: Sequence[str]) -> str:
         return f"No {' or '.join(brands)} {' or '.join(categories)} here, so these are from other brands."
 
+    def colour_lacks(self, colour: str, role: str) -> str:
+        return f"No {colour} {role} fits, so here is another one."
+
     def no_others(self, categories: Sequence[str]) -> str:
         """'Something different' when nothing else fits what was asked for."""
         kinds = " or ".join(c if c.endswith("s") else f"{c}s" for c in categories) or "products"
@@ -174,6 +177,9 @@ class ChineseReplies(EnglishReplies):
     def brand_lacks(self, brands: Sequence[str], categories: Sequence[str]) -> str:
         kinds = "、".join(in_chinese(c) for c in categories)
         return f"本店没有{'、'.join(brands)}的{kinds}，为你推荐其他品牌的{kinds}。"
+
+    def colour_lacks(self, colour: str, role: str) -> str:
+        return f"没有适合的{in_chinese(colour, 'colour')}{in_chinese(role)}，为你换了另一款。"
 
     def no_others(self, categories: Sequence[str]) -> str:
         kinds = "或".join(in_chinese(c) for c in categories) or "商品"

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.errors import InvalidInputError
 from retrieval.catalog.schema import Catalog
-from retrieval.filters import FilterColumns, SearchFilters, names_category_part
+from retrieval.filters import FilterColumns, SearchFilters, has_colour, names_category_part
 from tests.retrieval.factories import product, small_catalog
 
 CATALOG = small_catalog()
@@ -151,3 +151,20 @@ def test_a_part_of_a_two_kind_leaf_is_told_apart_by_the_title() -> None:
     assert names_category_part("case", sleeve) is None  # not a part of this leaf: no opinion
     phone_case = product("c", "Silicone Case", "20", category="Electronics > Phone Accessories > Cases")
     assert names_category_part("case", phone_case) is None  # a one-kind leaf
+
+
+@pytest.mark.parametrize(
+    ("stated", "wanted", "match"),
+    [
+        ("Awesome White", "white", True),
+        ("Space Grey", "gray", True),
+        ("Awesome Black", "white", False),  # a black phone among "make it white" results
+        ("Black/Red", "red", True),
+        (None, "white", None),  # no colour stated: not ruled out
+    ],
+)
+def test_a_colour_matches_the_stated_colour_by_its_words(
+    stated: str | None, wanted: str, match: bool | None
+) -> None:
+    item = product("x", "A thing", "10.00", attributes={"colour": stated} if stated else {})
+    assert has_colour(item, wanted) is match

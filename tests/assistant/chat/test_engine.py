@@ -136,6 +136,17 @@ def test_adding_after_a_swap_keeps_the_swapped_item(engine: ShoppingAssistant) -
     assert all(any("Charger" in (item.category or "") for item in bundle.items) for bundle in added.bundles)
 
 
+def test_a_colour_asked_for_is_the_colour_shown_or_said_to_be_missing(engine: ShoppingAssistant) -> None:
+    first = engine.turn("a phone for photography")
+    white = engine.turn("make it white", conversation_id=first.conversation_id)
+    assert white.bundles and all(
+        "White" in bundle.items[0].title for bundle in white.bundles
+    )  # one was black
+    phone = engine.turn("an iphone 16 with a case")
+    pink = engine.turn("swap the case for a pink one", conversation_id=phone.conversation_id)
+    assert pink.reply.startswith("No pink case fits")  # the demo has none: not "Swapped it" alone
+
+
 def test_an_added_item_is_in_every_bundle_and_the_rest_stays(engine: ShoppingAssistant) -> None:
     first = engine.turn("I need a laptop for school under 1000")
     added = engine.turn("add a tripod", conversation_id=first.conversation_id)
