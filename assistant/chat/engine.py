@@ -832,6 +832,7 @@ def _shown_bundle(view: BundleView, priced: PricedBundle) -> ShownBundle:
         bundle_price=view.bundle_price,
         currency=view.currency,
         quote_id=view.quote_id,
+        list_price=view.list_price,
     )
 
 

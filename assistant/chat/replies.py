@@ -139,7 +139,7 @@ class EnglishReplies:
         extras = ", ".join(_role(i.role, i.title, i.category) for i in bundle.items[1:])
         need = f" for {goal.use_case}" if goal.use_case else ""
         with_extras = f", with {extras} that go with it" if extras else ""
-        return f"The {bundle.label} bundle is built around the {anchor}{need}{with_extras}."
+        return f"The {bundle.label} bundle is built around the {anchor}{need}{with_extras}. {_cost(bundle)}"
 
 
 class ChineseReplies(EnglishReplies):
@@ -213,6 +213,20 @@ class ChineseReplies(EnglishReplies):
         return (
             f"好的！这个套装的价格为{_money(bundle.bundle_price, bundle.currency)}，报价有效期内可直接下单。"
         )
+
+    def explain(self, bundles: Sequence[ShownBundle], goal: ShoppingGoal) -> str:
+        if not bundles:
+            return "要我介绍哪一套？"
+        bundle = bundles[0]
+        label = _LABELS_ZH.get(bundle.label, bundle.label)
+        anchor = bundle.items[0].title if bundle.items else "主商品"
+        extras = "、".join(in_chinese(i.role or "") for i in bundle.items[1:] if i.role)
+        with_extras = f"，搭配{extras}" if extras else ""
+        cost = f"整套{_money(bundle.bundle_price, bundle.currency)}"
+        saved = _saved(bundle)
+        if saved > 0:
+            cost += f"，比单独购买省{_money(saved, bundle.currency)}"
+        return f"{label}套装以{anchor}为主{with_extras}。{cost}。"
 
     def compare(self, bundles: Sequence[ShownBundle], anchors: Sequence[Product] = ()) -> str:
         if len(bundles) < 2:
@@ -314,6 +328,19 @@ def _short(product: Product) -> str:
     if product.brand and title.casefold().startswith(product.brand.casefold() + " "):
         title = title[len(product.brand) + 1 :]
     return title
+
+
+def _cost(bundle: ShownBundle) -> str:
+    """What the bundle costs as quoted, and what it saves when it does (both from the pricing engine)."""
+    cost = f"It's {_money(bundle.bundle_price, bundle.currency)} for everything"
+    saved = _saved(bundle)
+    if saved > 0:
+        cost += f", {_money(saved, bundle.currency)} less than buying the items alone"
+    return cost + "."
+
+
+def _saved(bundle: ShownBundle) -> Decimal:
+    return bundle.list_price - bundle.bundle_price if bundle.list_price is not None else Decimal(0)
 
 
 def _items(count: int) -> str:

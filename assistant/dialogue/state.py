@@ -35,6 +35,7 @@ class ShownBundle(BaseModel):
     bundle_price: Decimal
     currency: str
     quote_id: str | None = None
+    list_price: Decimal | None = None  # its items bought alone, as quoted (None in states saved before)
 
 
 class ShoppingGoal(BaseModel):

@@ -130,3 +130,24 @@ def test_comparing_shown_bundles_counts_their_items_in_plain_english() -> None:
     )
     assert text.startswith("value: 1 item (") and "premium: 3 items (" in text  # was "1 items"
     assert "$99.99" in text and "$132.97" in text and "The value one costs least." in text
+
+
+def test_explaining_a_bundle_says_what_it_costs_and_saves_as_quoted() -> None:
+    items = [ShownItem(product_id="c", title="CeraVe Cleanser", role="anchor")]
+    items.append(ShownItem(product_id="s", title="Sunscreen", role="sunscreen"))
+    bundle = ShownBundle(
+        bundle_id="b",
+        label="value",
+        items=items,
+        bundle_price=Decimal("81.99"),
+        list_price=Decimal("84.97"),
+        currency="USD",
+    )
+    goal = ShoppingGoal()
+    english = EnglishReplies().explain([bundle], goal)
+    assert english.endswith("It's $81.99 for everything, $2.98 less than buying the items alone.")
+    chinese = ChineseReplies().explain([bundle], goal)
+    # it was in English
+    assert chinese == "实惠款套装以CeraVe Cleanser为主，搭配防晒。整套$81.99，比单独购买省$2.98。"
+    unsaved = bundle.model_copy(update={"list_price": None})  # a state saved before list prices were kept
+    assert EnglishReplies().explain([unsaved], goal).endswith("It's $81.99 for everything.")

@@ -109,3 +109,9 @@ def test_a_brand_said_as_a_kind_of_product(parser: IntentParser) -> None:
     assert parser.parse("mac lipstick").slots.brand == ["MAC"]  # was a laptop and a lipstick
     mac = parser.parse("what about a mac?")  # was 'computer': monitors and keyboards
     assert mac.slots.category == ["laptop"] and "Apple" in mac.goal_slots.brand
+
+
+def test_asking_about_a_bundle_in_chinese_is_not_taking_it(parser: IntentParser) -> None:
+    """'介绍一下第一套' (tell me about the first set) was read as accepting it."""
+    assert parser.parse("介绍一下第一套").intent == "ask_explanation"
+    assert parser.parse("我要第一套").intent == "accept_bundle"
