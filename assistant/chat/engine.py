@@ -44,6 +44,7 @@ from pricing.types import ANCHOR_ROLE, BundleDraft, BundleItem, PricedBundle, Sc
 from retrieval.catalog.schema import Product
 from retrieval.filters import (
     PLATFORM_ATTRIBUTE,
+    category_keys,
     has_colour,
     lists_models,
     names_category_part,
@@ -168,6 +169,14 @@ class ShoppingAssistant:
             if p.category_path
         )
         return [name for name, _ in counts.most_common()]
+
+    @cached_property
+    def _category_names(self) -> frozenset[str]:
+        return frozenset(key for p in self._retriever.catalog for key in category_keys(p.category_path))
+
+    def _carries(self, category: str) -> bool:
+        """Whether any product's category path names `category` (a role asked for may just not fit)."""
+        return category_key(category) in self._category_names
 
     @cached_property
     def _currencies(self) -> list[str]:
@@ -410,6 +419,11 @@ class ShoppingAssistant:
             turn.reply += words.brand_lacks(lacking, goal.categories) + " "
         if turn.unmet_colour and action.item_role:
             turn.reply += words.colour_lacks(turn.unmet_colour, action.item_role) + " "
+        absent = [
+            role for role in the_plan.request.roles or () if role not in by_role and not self._carries(role)
+        ]
+        if absent:  # "a red lipstick and a matching nail polish": lipsticks, and say there is no polish
+            turn.reply += words.some_not_carried(absent) + " "
         named = goal if self._knows_model(goal) else goal.model_copy(update={"fits": []})  # not "your iOS"
         turn.reply += words.offer(turn.bundles, named, action, notes=result.notes)
 

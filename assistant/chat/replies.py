@@ -82,6 +82,9 @@ class EnglishReplies:
         named = f" (e.g. {_or(examples)})" if examples else ""
         return f"Which {device} is it for? I'll only show what fits that exact model{named}."
 
+    def some_not_carried(self, categories: Sequence[str]) -> str:
+        return f"We don't carry {' or '.join(categories)}, so these are without it."
+
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
         offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
         return f"Sorry, we don't carry {' or '.join(categories)}.{offer} What else can I find for you?"
@@ -196,6 +199,9 @@ class ChineseReplies(EnglishReplies):
     def which_model(self, device: str, examples: Sequence[str]) -> str:
         named = f"（例如{'、'.join(examples)}）" if examples else ""
         return f"是哪款{in_chinese(device)}呢？我只推荐能适配该型号的商品{named}。"
+
+    def some_not_carried(self, categories: Sequence[str]) -> str:
+        return f"本店没有{'、'.join(in_chinese(c) for c in categories)}，以下套装不含这一项。"
 
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
         return f"抱歉，本店没有{'、'.join(in_chinese(c) for c in categories)}。还想找点别的吗？"

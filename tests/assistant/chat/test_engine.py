@@ -147,6 +147,13 @@ def test_a_colour_asked_for_is_the_colour_shown_or_said_to_be_missing(engine: Sh
     assert pink.reply.startswith("No pink case fits")  # the demo has none: not "Swapped it" alone
 
 
+def test_a_kind_asked_for_that_the_shop_lacks_is_named_beside_what_it_has(engine: ShoppingAssistant) -> None:
+    """'A red lipstick and a matching nail polish' showed lipsticks and never said there was no polish."""
+    result = engine.turn("a red lipstick and a matching nail polish")
+    assert result.bundles and result.reply.startswith("We don't carry polish")
+    assert "carry" not in engine.turn("a laptop and a mouse").reply  # both carried: nothing to say
+
+
 def test_an_added_item_is_in_every_bundle_and_the_rest_stays(engine: ShoppingAssistant) -> None:
     first = engine.turn("I need a laptop for school under 1000")
     added = engine.turn("add a tripod", conversation_id=first.conversation_id)
