@@ -110,6 +110,7 @@ class ConversationState(BaseModel):
     turns: int = 0
     asked_gift_details: bool = False  # asked once what a gift's recipient likes; next time, show sets
     asked_device_model: bool = False  # asked once which model their device is; next time, show what we have
+    passed_over: list[str] = Field(default_factory=list)  # main products "something different" moved past
 
     def to_json(self) -> dict[str, Any]:
         """JSON-safe dict (money as decimal strings)."""

@@ -49,8 +49,12 @@ class DialogueTracker:
             return state, _clarify(ask.unsure(intent))
         if message.others and state.shown and intent in _REQUESTS and not message.slots.to_json():
             # "something different": the same wishes, other main products (it was "I can't narrow it down")
+            # what was passed over before stays passed over, so a third ask does not cycle back
             shown = [bundle.items[0].product_id for bundle in state.shown if bundle.items]
-            return state, TurnAction(kind="build", avoid_product_ids=list(dict.fromkeys(shown)))
+            avoid = list(dict.fromkeys([*state.passed_over, *shown]))
+            return state.model_copy(update={"passed_over": avoid}), TurnAction(
+                kind="build", avoid_product_ids=avoid
+            )
         if intent == "search_product" and state.shown and _narrows(message.goal_slots):
             intent = "refine"  # "anything from huawei?" after bundles: narrow them, not a single-item search
         if intent in ("build_bundle", "search_product"):
@@ -127,7 +131,9 @@ class DialogueTracker:
                     "fits": list(dict.fromkeys((*goal.fits, *fits))),
                 }
             )
-        return _ready(state.model_copy(update={"goal": goal, "accepted_bundle_id": None}), kind, ask)
+        return _ready(
+            state.model_copy(update={"goal": goal, "accepted_bundle_id": None, "passed_over": []}), kind, ask
+        )
 
     def _refine(
         self, state: ConversationState, slots: Slots, ask: type[questions], *, wearer: str | None = None
@@ -161,7 +167,8 @@ class DialogueTracker:
             return state, _clarify(
                 ask.nothing_to_change(said_something=bool(slots.to_json()) or bool(wearer))
             )
-        return _ready(state.model_copy(update={"goal": goal, "price_sensitivity": sensitivity}), "build", ask)
+        changed = {"goal": goal, "price_sensitivity": sensitivity, "passed_over": []}
+        return _ready(state.model_copy(update=changed), "build", ask)
 
     def _accept(
         self, state: ConversationState, slots: Slots, targets: list[ShownBundle], ask: type[questions]

@@ -267,3 +267,8 @@ def test_something_different_keeps_the_wishes_and_avoids_the_products_shown() ->
     assert after_others.goal == state.goal
     _, plain = TRACKER.advance(state, ParsedMessage("refine", 0.9, Slots()))
     assert plain.kind == "clarify"  # nothing asked for and nothing else: ask
+    moved_on = TRACKER.record_shown(after_others, [bundle(4, "value", "300.00")])
+    again, action = TRACKER.advance(moved_on, others)  # a third ask does not cycle back to the first
+    assert action.avoid_product_ids == ["phone-1", "phone-2", "phone-3", "phone-4"]
+    cheaper, _ = TRACKER.advance(again, said("refine", budget_max=Decimal(500)))
+    assert cheaper.passed_over == []  # new wishes: everything may come back
