@@ -375,6 +375,10 @@ class ShoppingAssistant:
             unpriced = goal.model_copy(update={"budget_max": None, "budget_min": None, "currency": None})
             turn.state = self._tracker.record_shown(turn.state.model_copy(update={"goal": unpriced}), [])
             return
+        if self._purpose_unknown(turn, action):  # a text search for "my garden" showed skincare and lamps
+            turn.reply = words.purpose_unknown(goal.use_case or "", self._carried_categories)
+            turn.state = turn.state.model_copy(update={"asked_purpose": True})
+            return
         variant = self._variants.for_conversation(turn.conversation_id)
         with _timed(timings, "retrieve"):
             devices = self._own_devices(goal)
@@ -523,6 +527,20 @@ class ShoppingAssistant:
             if hits:
                 return the_plan, hits
         return plans[-1], []
+
+    def _purpose_unknown(self, turn: _Turn, action: TurnAction) -> bool:
+        """A purpose alone that no need maps ('something for my garden', 'stuff for a picnic'): ask once
+        what they would like for it, rather than show whatever shares its words; asked once, a shopper
+        who still names nothing gets the search."""
+        goal, state = turn.state.goal, turn.state
+        named = any((goal.categories, goal.brands, goal.products, goal.owned, goal.recipient, goal.occasion))
+        return (
+            action.kind == "build"
+            and bool(goal.use_case)
+            and not named
+            and not state.asked_purpose
+            and not categories_for_need(goal.use_case, self._needs)
+        )
 
     def _must_ask_model(
         self, turn: _Turn, action: TurnAction, devices: list[Product], hits: list[SearchHit]

@@ -82,6 +82,10 @@ class EnglishReplies:
         named = f" (e.g. {_or(examples)})" if examples else ""
         return f"Which {device} is it for? I'll only show what fits that exact model{named}."
 
+    def purpose_unknown(self, purpose: str, carried: Sequence[str]) -> str:
+        offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
+        return f'I have no ready-made set for "{purpose}". What kind of product would you like?{offer}'
+
     def some_not_carried(self, categories: Sequence[str]) -> str:
         return f"We don't carry {' or '.join(categories)}, so these are without it."
 
@@ -199,6 +203,9 @@ class ChineseReplies(EnglishReplies):
     def which_model(self, device: str, examples: Sequence[str]) -> str:
         named = f"（例如{'、'.join(examples)}）" if examples else ""
         return f"是哪款{in_chinese(device)}呢？我只推荐能适配该型号的商品{named}。"
+
+    def purpose_unknown(self, purpose: str, carried: Sequence[str]) -> str:
+        return f"我还没有适合“{purpose}”的现成套装。你想买哪类商品？"
 
     def some_not_carried(self, categories: Sequence[str]) -> str:
         return f"本店没有{'、'.join(in_chinese(c) for c in categories)}，以下套装不含这一项。"

@@ -19,6 +19,8 @@ _DESK = ("laptop", "monitor", "keyboard", "mouse", "usb c hub", "lighting")
 _WORKOUT = ("dumbbell", "yoga mat", "water bottle", "recovery")
 _PHOTO = ("digital camera", "lens", "tripod", "memory card", "camera bag")
 _COFFEE = ("coffee machine", "coffee grinder", "coffee bean capsule", "mug")
+_TRAVEL = ("power bank", "earbud", "charger", "water bottle")
+_FLIGHT = ("headphone", "power bank", "earbud", "charger")  # a long flight: quiet first
 
 DEMO_NEEDS: NeedsMap = {
     "home office": _DESK,
@@ -32,7 +34,8 @@ DEMO_NEEDS: NeedsMap = {
     "study": ("laptop", "headphone", "mouse", "laptop bag sleeve"),
     "studying": ("laptop", "headphone", "mouse", "laptop bag sleeve"),
     "university": ("laptop", "headphone", "mouse", "laptop bag sleeve"),
-    "travel": ("power bank", "earbud", "charger", "water bottle"),
+    "college": ("laptop", "headphone", "mouse", "laptop bag sleeve"),
+    "travel": _TRAVEL,
     "commute": ("earbud", "power bank", "water bottle"),
     "commuting": ("earbud", "power bank", "water bottle"),
     "camping": ("power bank", "lighting", "water bottle"),
@@ -54,6 +57,13 @@ DEMO_NEEDS: NeedsMap = {
     "baking": ("small appliance", "cookware"),
     "music": ("headphone", "speaker", "earbud"),
     "listening to music": ("headphone", "speaker", "earbud"),
+    # last, so a more telling word wins a tie ("hiking trip" is hiking, "camping holiday" camping)
+    "flight": _FLIGHT,
+    "flying": _FLIGHT,
+    "plane": _FLIGHT,
+    "trip": _TRAVEL,
+    "vacation": _TRAVEL,
+    "holiday": _TRAVEL,
 }
 
 

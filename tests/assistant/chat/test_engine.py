@@ -154,6 +154,17 @@ def test_a_kind_asked_for_that_the_shop_lacks_is_named_beside_what_it_has(engine
     assert "carry" not in engine.turn("a laptop and a mouse").reply  # both carried: nothing to say
 
 
+def test_a_purpose_with_no_set_asks_once_what_to_shop_for(engine: ShoppingAssistant) -> None:
+    """'Something for my garden' showed skincare, a lamp and a pillow: whatever shared its words."""
+    asked = engine.turn("something for my garden")
+    assert not asked.bundles and asked.reply.startswith("I have no ready-made set for")
+    anyway = engine.turn("just show me anything", conversation_id=asked.conversation_id)
+    assert anyway.bundles  # asked once; then the search
+    flight = engine.turn("what do you recommend for a long flight?")  # a vacuum and an air fryer, before
+    kinds = " ".join(item.category or "" for bundle in flight.bundles for item in bundle.items)
+    assert flight.bundles and "Headphones" in kinds and "Vacuum" not in kinds
+
+
 def test_an_added_item_is_in_every_bundle_and_the_rest_stays(engine: ShoppingAssistant) -> None:
     first = engine.turn("I need a laptop for school under 1000")
     added = engine.turn("add a tripod", conversation_id=first.conversation_id)
