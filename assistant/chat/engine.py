@@ -423,6 +423,9 @@ class ShoppingAssistant:
             turn.reply += words.brand_lacks(lacking, goal.categories) + " "
         if turn.unmet_colour and action.item_role:
             turn.reply += words.colour_lacks(turn.unmet_colour, action.item_role) + " "
+        quantity = turn.parsed.slots.quantity
+        if quantity is not None and quantity > 1:  # "I need two of them": bundles are priced one of each
+            turn.reply += words.one_of_each(quantity) + " "
         absent = [
             role for role in the_plan.request.roles or () if role not in by_role and not self._carries(role)
         ]

@@ -82,6 +82,9 @@ class EnglishReplies:
         named = f" (e.g. {_or(examples)})" if examples else ""
         return f"Which {device} is it for? I'll only show what fits that exact model{named}."
 
+    def one_of_each(self, quantity: int) -> str:
+        return f"These prices are for one of each item; choose {quantity} at checkout."
+
     def purpose_unknown(self, purpose: str, carried: Sequence[str]) -> str:
         offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
         return f'I have no ready-made set for "{purpose}". What kind of product would you like?{offer}'
@@ -203,6 +206,9 @@ class ChineseReplies(EnglishReplies):
     def which_model(self, device: str, examples: Sequence[str]) -> str:
         named = f"（例如{'、'.join(examples)}）" if examples else ""
         return f"是哪款{in_chinese(device)}呢？我只推荐能适配该型号的商品{named}。"
+
+    def one_of_each(self, quantity: int) -> str:
+        return f"以下价格为每件一份，结算时可选择数量{quantity}。"
 
     def purpose_unknown(self, purpose: str, carried: Sequence[str]) -> str:
         return f"我还没有适合“{purpose}”的现成套装。你想买哪类商品？"

@@ -165,6 +165,14 @@ def test_a_purpose_with_no_set_asks_once_what_to_shop_for(engine: ShoppingAssist
     assert flight.bundles and "Headphones" in kinds and "Vacuum" not in kinds
 
 
+def test_a_quantity_is_not_silently_priced_as_one(engine: ShoppingAssistant) -> None:
+    """'I need two of them' showed the same one-unit prices as if they were for two."""
+    first = engine.turn("earbuds under 100")
+    two = engine.turn("I need two of them", conversation_id=first.conversation_id)
+    assert two.bundles and two.reply.startswith("These prices are for one of each item; choose 2 at")
+    assert "checkout" not in first.reply
+
+
 def test_an_added_item_is_in_every_bundle_and_the_rest_stays(engine: ShoppingAssistant) -> None:
     first = engine.turn("I need a laptop for school under 1000")
     added = engine.turn("add a tripod", conversation_id=first.conversation_id)
