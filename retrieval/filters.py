@@ -190,7 +190,7 @@ def lists_models(attributes: Mapping[str, object]) -> bool:
     return any(attributes.get(name) for name in MODEL_LISTS)
 
 
-_SAME_COLOUR = {"gray": "grey", "silver": "silver", "navy": "blue", "gold": "gold"}
+_SAME_COLOUR = {"gray": "grey", "navy": "blue"}  # spellings and shades read as one colour
 
 
 def has_colour(product: Product, colour: str) -> bool | None:

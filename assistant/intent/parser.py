@@ -177,13 +177,11 @@ class IntentParser:
         return [result for result in results if result is not None]  # every slot is filled by now
 
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
+        spans = merge_modifiers(text, attach_numbers(text, resolutions(text, spans)), self._vocabulary)
+        spans = brands_before_categories(text, spans, self._vocabulary)
         kept = [
             span
-            for span in brands_before_categories(
-                text,
-                merge_modifiers(text, attach_numbers(text, resolutions(text, spans)), self._vocabulary),
-                self._vocabulary,
-            )
+            for span in spans
             if not (span.slot.startswith("budget") and _not_money_after(text, span.end))
             and not (span.slot in _NAMING_SLOTS and names_wearer_only(text[span.start : span.end]))
         ]

@@ -118,7 +118,7 @@ def budget_bound(text: str) -> str | None:
     return "budget_min" if lower else "budget_max"
 
 
-_NEGATION = re.compile(r"\b(?:nothing|not|no|never|cannot|can not|do not|will not)\b|n't\b")
+_NEGATION = re.compile(r"\b(?:nothing|not|no|never|cannot)\b|n't\b")
 # The words a negation may stand apart from the bound by: "I don't want to spend over 500", not "no
 # problem paying over 500"
 _NEGATED_LEAD = re.compile(
