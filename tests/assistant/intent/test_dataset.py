@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
+from assistant.intent.markup import parse_markup
 from assistant.intent.training.data import data_file, read_annotated
-from assistant.intent.training.dataset import HANDWRITTEN, TEST_FILES, training_examples
+from assistant.intent.training.dataset import FRESH, HANDWRITTEN, TEST_FILES, NearCopies, training_examples
 from tests.retrieval.factories import small_catalog
 
 
@@ -15,10 +17,38 @@ def test_no_test_utterance_is_trained_on_and_written_ones_count_double() -> None
     tests = {example.text.casefold() for name in TEST_FILES for example in read_annotated(data_file(name))}
     assert not tests & set(texts)
     written = {example.text.casefold() for name in HANDWRITTEN for example in read_annotated(data_file(name))}
-    assert all(texts[text] == 2 for text in written - tests)
+    kept = written & set(texts)
+    assert all(texts[text] == 2 for text in kept)
+    dropped = counts["dropped_as_near_test"] + counts["dropped_from_test_dialogue"]
+    assert 0 < len(written - tests - kept) <= dropped  # the rest is never silently lost
     generated_only = set(texts) - written
     assert generated_only and all(texts[text] == 1 for text in generated_only)
     assert counts["total"] == len(examples) and counts["written_weight"] == 2
+
+
+def test_near_copies_of_test_utterances_and_turns_of_test_dialogues_are_not_trained_on() -> None:
+    examples, counts = training_examples(small_catalog(), generated=50)
+    tests = NearCopies(example.text for name in TEST_FILES for example in read_annotated(data_file(name)))
+    assert not any(tests.near(example.text) for example in examples)
+    assert counts["dropped_as_near_test"] > 0 and counts["dropped_from_test_dialogue"] > 0
+    fresh = [json.loads(line) for line in data_file(FRESH).read_text("utf-8").splitlines()]
+    dialogues = {row["dialogue"] for row in fresh if row["source"] == "mg_shopdial"}
+    assert len(dialogues) == 18  # every MG-ShopDial turn of the fresh set names its dialogue
+    trained = {example.text.casefold() for example in examples}
+    mg = [json.loads(line) for line in data_file("train_mgshopdial.jsonl").read_text("utf-8").splitlines()]
+    from_fresh = [row for row in mg if row["dialogue"] in dialogues]
+    assert from_fresh and not any(
+        parse_markup(row["text"], row["intent"]).text.casefold() in trained for row in from_fresh
+    )
+
+
+def test_a_near_copy_differs_by_punctuation_case_or_a_word_not_by_what_it_asks_for() -> None:
+    near = NearCopies(["I was looking for a tripod for my camera and some lights", "cheaper please"])
+    assert near.near("i was looking for a tripod for my sony camera and some lights!")
+    assert near.near("Cheaper, please.")
+    assert not near.near("cheaper pls")  # 0.88: a different way of saying it
+    assert not near.near("I was looking for a desk for my office")
+    assert not near.near("")
 
 
 def test_weight_one_keeps_each_utterance_once() -> None:

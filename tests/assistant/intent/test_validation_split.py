@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import InvalidInputError
+from assistant.intent.markup import parse_markup
 from assistant.intent.training.data import data_file, read_annotated
-from assistant.intent.training.dataset import TEST_FILES, training_examples
+from assistant.intent.training.dataset import FRESH, TEST_FILES, NearCopies, training_examples
 from assistant.intent.training.validation import BY_DIALOGUE, validation_split
 from tests.retrieval.factories import small_catalog
 
@@ -45,7 +46,16 @@ def test_training_without_the_split_never_sees_a_validation_or_test_utterance() 
     assert not trained & split.texts and not trained & tests
     assert counts["dropped_for_validation"] >= len(split.texts) * 0.9  # a few repeat across files
     everything, _ = training_examples(small_catalog(), generated=100)
-    assert split.texts - tests <= {example.text.casefold() for example in everything}
+    near_test = NearCopies(tests)
+    fresh = [json.loads(line) for line in data_file(FRESH).read_text("utf-8").splitlines()]
+    fresh_dialogues = {row["dialogue"] for row in fresh if "dialogue" in row}
+    plain = {record["text"]: parse_markup(record["text"], record["intent"]).text for record in split.records}
+    kept_out = {  # out of training without the split too: near-copies of tests, turns of their dialogues
+        plain[record["text"]].casefold()
+        for record in split.records
+        if record.get("dialogue") in fresh_dialogues or near_test.near(plain[record["text"]])
+    }
+    assert split.texts - tests - kept_out <= {example.text.casefold() for example in everything}
 
 
 def test_the_split_reads_back_as_gold(tmp_path: Path) -> None:
