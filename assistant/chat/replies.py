@@ -51,7 +51,7 @@ class EnglishReplies:
             "add": "Added it: here are the updated bundles.",
             "remove": "Removed it: here are the updated bundles.",
             "search": "Here's what I found.",
-        }.get(action.kind, _lead(goal))
+        }.get(action.kind, _lead(goal, bundles[0].currency if bundles else "USD"))
         parts = [f"{b.label}: {_money(b.bundle_price, b.currency)}" + _saves(b) for b in bundles]
         note = f" Note: {notes[0]}." if notes else ""
         return f"{lead} {'; '.join(parts)}.{note}"
@@ -178,8 +178,8 @@ class ChineseReplies(EnglishReplies):
             + (f"（省{_money(b.savings, b.currency)}）" if b.savings > 0 else "")
             for b in bundles
         ]
-        lead = f"为你的{_device_name(goal.fits)}搭配了这些套装：" if goal.fits else "为你搭配了这些套装："
-        return lead + "；".join(parts) + "。"
+        lead = f"为你的{_device_name(goal.fits)}搭配了这些套装" if goal.fits else "为你搭配了这些套装"
+        return lead + _budget_zh(goal, bundles) + "：" + "；".join(parts) + "。"
 
     def not_carried(self, brands: Sequence[str]) -> str:
         return f"本店没有{'、'.join(brands)}的商品，为你推荐相近的选择。"
@@ -245,6 +245,8 @@ class ChineseReplies(EnglishReplies):
         saved = _saved(bundle)
         if saved > 0:
             cost += f"，比单独购买省{_money(saved, bundle.currency)}"
+        elif bundle.list_price is not None:  # "能省多少？" deserves a plain answer
+            cost += "，和单独购买一样，这套没有折扣"
         return f"{label}套装以{anchor}为主{with_extras}。{cost}。"
 
     def compare(self, bundles: Sequence[ShownBundle], anchors: Sequence[Product] = ()) -> str:
@@ -355,6 +357,8 @@ def _cost(bundle: ShownBundle) -> str:
     saved = _saved(bundle)
     if saved > 0:
         cost += f", {_money(saved, bundle.currency)} less than buying the items alone"
+    elif bundle.list_price is not None:  # "how much do I save?" deserves a plain answer
+        cost += ", the same as buying the items alone: this one has no bundle discount"
     return cost + "."
 
 
@@ -375,9 +379,23 @@ def for_locale(locale: str) -> EnglishReplies:
     return ChineseReplies() if locale.lower().startswith("zh") else EnglishReplies()
 
 
-def _lead(goal: ShoppingGoal) -> str:
+def _budget_zh(goal: ShoppingGoal, bundles: Sequence[BundleView]) -> str:
+    """The budget as understood. '3000以内' names no currency: say which one it was read in, because a
+    shopper writing Chinese in a shop priced in dollars may well have meant yuan."""
+    if goal.budget_max is None or not bundles:
+        return ""
+    currency = goal.currency or bundles[0].currency
+    amount = format(goal.budget_max.normalize(), "f")
+    assumed = "" if goal.currency else f"，按{currency}计；若指人民币，请说“{amount}元以内”"
+    return f"（预算{_money(goal.budget_max, currency)}以内{assumed}）"
+
+
+def _lead(goal: ShoppingGoal, priced_in: str) -> str:
+    """'Here are phone bundles within $900:' (a budget that named no currency is in the shop's)."""
     budget = (
-        f" within {_money(goal.budget_max, goal.currency or 'USD')}" if goal.budget_max is not None else ""
+        f" within {_money(goal.budget_max, goal.currency or priced_in)}"
+        if goal.budget_max is not None
+        else ""
     )
     if goal.products:  # "the iphone 16 pro with a case": the phone is what the bundles are built around
         return f"Here are {goal.products[0]} bundles{budget}:"

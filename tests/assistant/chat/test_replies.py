@@ -74,6 +74,32 @@ def test_a_chinese_offer_names_the_shoppers_device() -> None:
     )
 
 
+def _priced(currency: str) -> BundleView:
+    return BundleView(
+        bundle_id="b",
+        label="value",
+        items=(),
+        list_price=Decimal("120"),
+        bundle_price=Decimal("110"),
+        savings=Decimal("10"),
+        currency=currency,
+        explanation="",
+        quote_id="q",
+        valid_until=datetime(2030, 1, 1, tzinfo=UTC),
+    )
+
+
+def test_a_budget_that_names_no_currency_is_read_in_the_shops_and_a_chinese_reply_says_so() -> None:
+    build = TurnAction(kind="build")
+    bare = ShoppingGoal(categories=["smartphone"], budget_max=Decimal("3000"))
+    chinese = ChineseReplies().offer([_priced("USD")], bare, build, notes=[])
+    assert "预算$3000以内，按USD计" in chinese and "3000元以内" in chinese  # how to say yuan instead
+    dollars = bare.model_copy(update={"currency": "USD"})
+    assert "（预算$3000以内）" in ChineseReplies().offer([_priced("USD")], dollars, build, notes=[])
+    english = EnglishReplies().offer([_priced("EUR")], bare, build, notes=[])
+    assert english.startswith("Here are smartphone bundles within €3000:")  # was dollars in any shop
+
+
 def _earbuds(pid: str, price: str, **attributes: object) -> Product:
     return Product(
         id=pid,
@@ -151,3 +177,14 @@ def test_explaining_a_bundle_says_what_it_costs_and_saves_as_quoted() -> None:
     assert chinese == "实惠款套装以CeraVe Cleanser为主，搭配防晒。整套$81.99，比单独购买省$2.98。"
     unsaved = bundle.model_copy(update={"list_price": None})  # a state saved before list prices were kept
     assert EnglishReplies().explain([unsaved], goal).endswith("It's $81.99 for everything.")
+    undiscounted = bundle.model_copy(update={"list_price": Decimal("81.99")})  # "how much do I save?"
+    assert (
+        EnglishReplies()
+        .explain([undiscounted], goal)
+        .endswith(
+            "It's $81.99 for everything, the same as buying the items alone: this one has no bundle discount."
+        )
+    )
+    assert (
+        ChineseReplies().explain([undiscounted], goal).endswith("整套$81.99，和单独购买一样，这套没有折扣。")
+    )
