@@ -72,11 +72,24 @@ DEMO_COMPLEMENT_GRAPH: ComplementGraph = {
 }
 
 
+# Devices the graph's accessories serve. Its reverse edges suggest them as add-ons (a phone for someone buying
+# earbuds, a camera with a tripod): a shopper buying an accessory owns or chooses the device, so a reverse
+# edge never makes a device a role to fill. Forward edges still do (a smartwatch with running shoes).
+DEMO_DEVICES = frozenset(
+    {"smartphone", "phone", "tablet", "laptop", "monitor", "digital camera", "camera", "lens", "smartwatch",
+     "coffee machine"}
+)  # fmt: skip
+
+
 class GraphComplementModel:
     """Complementarity read from a curated category graph; 0 for unrelated or equal roles."""
 
     def __init__(
-        self, *, graph: ComplementGraph = DEMO_COMPLEMENT_GRAPH, reverse_weight: float = 0.5
+        self,
+        *,
+        graph: ComplementGraph = DEMO_COMPLEMENT_GRAPH,
+        reverse_weight: float = 0.5,
+        devices: frozenset[str] = DEMO_DEVICES,
     ) -> None:
         # A listed edge counts fully; its reverse (a phone for someone choosing a case, running shoes for a
         # watch) counts `reverse_weight` of it: plausible, but not what the anchor's shopper came for.
@@ -94,6 +107,14 @@ class GraphComplementModel:
                     row[target] = max(row.get(target, 0.0), value)
         self._weights = weights
         self._nodes = frozenset(weights)
+        self._roles = {  # what roles_for offers: no device reached only by a reverse edge
+            source: {
+                target: value
+                for target, value in row.items()
+                if target not in devices or target in graph.get(source, {})
+            }
+            for source, row in weights.items()
+        }
         self._role_by_category: dict[str | None, str | None] = {}
 
     def role_of(self, product: Product) -> str | None:
@@ -111,7 +132,7 @@ class GraphComplementModel:
         return self._weights.get(first_role, {}).get(second_role, 0.0)
 
     def roles_for(self, anchor: Product) -> list[str]:
-        """Complement roles of the anchor's role, strongest first."""
+        """Complement roles of the anchor's role, strongest first (never its device, `DEMO_DEVICES`)."""
         role = self.role_of(anchor)
-        edges = self._weights.get(role, {}) if role is not None else {}
+        edges = self._roles.get(role, {}) if role is not None else {}
         return [name for name, _ in sorted(edges.items(), key=lambda edge: (-edge[1], edge[0]))]

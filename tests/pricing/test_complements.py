@@ -53,6 +53,19 @@ def test_graph_roles_follow_the_demo_catalog(demo: dict[str, Product]) -> None:
     assert "coffee bean capsule" in graph.roles_for(_titled(demo, "Vertuo Next"))
 
 
+def test_a_reverse_edge_never_makes_a_device_an_add_on(demo: dict[str, Product]) -> None:
+    """Bose earbuds came with a Galaxy A16 phone and a watch: the reverse of phone -> earbud."""
+    graph = GraphComplementModel()
+    earbuds = _titled(demo, "QuietComfort Ultra Earbuds")
+    assert graph.roles_for(earbuds) == ["cable", "charger"]
+    assert graph.score(earbuds, _titled(demo, "iPhone 16 128GB")) > 0  # they still go together
+    assert graph.roles_for(_titled(demo, "Pegasus 41"))[:5].count("smartwatch") == 1  # a forward edge
+    peers = GraphComplementModel(graph={"shoe": {"sock": 1.0}}, devices=frozenset())
+    assert peers.roles_for(
+        Product(id="s", title="Sock", price=Decimal(5), currency="USD", category="sock")
+    ) == ["shoe"]
+
+
 def test_compatibility_from_attributes(demo: dict[str, Product]) -> None:
     checker = CompatibilityChecker()
     iphone = _titled(demo, "iPhone 16 128GB")
