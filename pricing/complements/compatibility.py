@@ -117,6 +117,17 @@ def _grinder_has_use(grinder: CompatibilityProfile, other: CompatibilityProfile)
     )
 
 
+def _no_machine(gear: CompatibilityProfile, machine: CompatibilityProfile) -> bool:
+    """Pour-over gear (a dripper, a gooseneck kettle) brews by hand: it has no use beside a coffee machine,
+    which heats its own water (an espresso machine came with a drip kettle)."""
+    return False
+
+
+def _froths_what_machine_cannot(frother: CompatibilityProfile, machine: CompatibilityProfile) -> bool:
+    """A milk frother beside a machine with its own steam wand or milk system is a second of the same."""
+    return machine.attributes.get("milk_frother") is not True
+
+
 # Exfoliating acids and retinoids: one such product in a routine; two (a 7% glycolic toner and a 30% AHA
 # peel, or an acid and a retinol) irritate, most of all the skin of someone starting out.
 STRONG_ACTIVES = frozenset(
@@ -167,6 +178,8 @@ RULES: tuple[CompatibilityRule, ...] = (
     CompatibilityRule("grinder use", "grinder_type", "needs_ground_coffee", _grinder_has_use),
     CompatibilityRule("grinder use", "grinder_type", "whole_bean", _grinder_has_use),
     CompatibilityRule("capsule system", "capsule_system", "capsule_system", _same("capsule_system")),
+    CompatibilityRule("brew method", "brew_method", "needs_ground_coffee", _no_machine),
+    CompatibilityRule("milk frother", "froths_milk", "milk_frother", _froths_what_machine_cannot),
     CompatibilityRule("one strong active", "key_ingredients", "key_ingredients", _one_strong_active),
 )
 

@@ -81,6 +81,12 @@ def test_compatibility_from_attributes(demo: dict[str, Product]) -> None:
     assert checker.conflict(vertuo, _titled(demo, "Lavazza Super Crema")) == "coffee system"
     grinder = _titled(demo, "Smart Grinder Pro")  # was offered with a capsule machine and a Barista Express
     assert checker.conflict(vertuo, grinder) == "grinder use"
+    espresso, kettle = _titled(demo, "Dedica Style"), _titled(demo, "Buono Drip Kettle")
+    assert checker.conflict(espresso, kettle) == "brew method"  # was an espresso machine's add-on
+    assert checker.compatible(kettle, _titled(demo, "V60 Ceramic Coffee Dripper"))  # pour-over goes together
+    frother = _titled(demo, "Aeroccino3")
+    assert checker.conflict(espresso, frother) == "milk frother"  # the Dedica has its own
+    assert checker.compatible(vertuo, frother)
     assert checker.conflict(_titled(demo, "Barista Express"), grinder) == "grinder use"  # grinds its own
     assert checker.compatible(_titled(demo, "Bambino Plus"), grinder)
     assert checker.conflict(grinder, _titled(demo, "illy Classico Ground")) == "grinder use"
