@@ -151,6 +151,8 @@ class DialogueTracker:
                 update={
                     "budget_max": reference - CENT if prices else reference * Decimal("0.8"),
                     "budget_min": None,
+                    # a budget read off the shown prices is in their currency, not one left unsaid
+                    "currency": state.shown[0].currency if prices else goal.currency,
                 }
             )
             sensitivity = min(1.0, sensitivity + SENSITIVITY_STEP)
@@ -159,6 +161,7 @@ class DialogueTracker:
             update: dict[str, Any] = {"budget_max": slots.budget_max}
             if reference is not None:
                 update["budget_min"] = reference + CENT
+                update["currency"] = state.shown[0].currency if prices else goal.currency
             goal = goal.model_copy(update=update)
             sensitivity = max(0.0, sensitivity - SENSITIVITY_STEP)
         if slots.brand and not slots.exclude_brand:  # "show me Sony instead": a switch, not an addition

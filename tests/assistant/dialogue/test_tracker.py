@@ -68,6 +68,7 @@ def test_cheaper_goes_below_the_cheapest_shown_bundle_and_raises_price_sensitivi
     )
     assert action.kind == "build"
     assert state.goal.budget_max == Decimal("411.99")
+    assert state.goal.currency == "USD"  # read off the shown prices: a reply must not ask "dollars or yuan?"
     assert state.price_sensitivity > ConversationState().price_sensitivity
 
 
@@ -78,6 +79,7 @@ def test_more_premium_goes_above_the_dearest_shown_bundle() -> None:
         shown=SHOWN,
     )
     assert state.goal.budget_min == Decimal("890.00") and state.goal.budget_max is None
+    assert state.goal.currency == "USD"
     assert state.price_sensitivity < ConversationState().price_sensitivity
 
 
