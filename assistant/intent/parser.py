@@ -191,10 +191,10 @@ class IntentParser:
         own_lines = [
             text[span.start : span.end]
             for span in kept
-            if span.slot == "brand"
+            if span.slot in ("brand", "category")
             and _POSSESSIVE.search(text, 0, span.start)
             and self._vocabulary.line_kind(text[span.start : span.end])
-        ]  # 'earbuds for my [pixel]': their phone, not a wish for Google earbuds
+        ]  # 'earbuds for my [pixel]', 'a case for my [galaxy]': their phone, not a wish for Google earbuds
         own_lines += untagged_own_lines(text, kept, self._vocabulary)
         line_kinds = [self._vocabulary.line_kind(line) or "" for line in own_lines]
         owned = tuple(dict.fromkeys((*owned, *device.kinds, *line_kinds)))

@@ -40,7 +40,8 @@ CATEGORY_ALIASES = {
     "pan": "cookware", "pot": "cookware", "lamp": "lighting", "bottle": "water bottle", "tab": "tablet",
     "ipad": "tablet", "lens kit": "lens", "laptop bag": "laptop bag", "iphone": "phone", "macbook": "laptop",
     "macbook pro": "laptop", "macbook air": "laptop", "chromebook": "laptop", "pod": "capsule",
-    "coffee pod": "capsule", "mac": "laptop",
+    "coffee pod": "capsule", "mac": "laptop", "dslr": "camera", "mirrorless": "camera", "camcorder": "camera",
+    "pc": "laptop", "bulb": "lighting",
 }  # fmt: skip
 BRAND_ALIASES = {
     "sk2": "SK-II", "sk ii": "SK-II", "skii": "SK-II", "estee": "Estée Lauder", "lauder": "Estée Lauder",
@@ -112,9 +113,10 @@ class SlotVocabulary:
         brands: Iterable[str],
         categories: Iterable[str],
         embedder: Embedder | None = None,
-        embedding_threshold: float = 0.6,
+        embedding_threshold: float = 0.78,
         models: Iterable[DeviceModel] = (),
         ranges: Mapping[str, Iterable[str]] | None = None,
+        titled: Iterable[tuple[str, str]] = (),
     ) -> None:
         """`models`: the device models products are or fit; `ranges`: brand -> the categories it sells."""
         self._brands = {fold(brand).strip(): brand for brand in brands if brand}
@@ -137,6 +139,11 @@ class SlotVocabulary:
                 self._line_kinds[key.split()[0]].update(entry.kinds[:1])
         self._categories = sorted(set(categories))
         self._category_set = frozenset(self._categories)
+        # each title's words and head noun (singular) with its product's own kind, for `_title_match`
+        self._titled: list[tuple[frozenset[str], str, str]] = []
+        for title, category in titled:
+            said = frozenset(category_key(word) for word in _WORD.findall(fold(title)))
+            self._titled.append((said, title_head(title), category))
         self._embedder = embedder
         self._threshold = embedding_threshold
         self._category_vectors: Any = None
@@ -148,7 +155,10 @@ class SlotVocabulary:
         """The vocabulary of `catalog`: its brands and every category phrase its paths contain."""
         names: set[str] = set()
         ranges: dict[str, set[str]] = defaultdict(set)
+        titled: list[tuple[str, str]] = []
         for product in catalog:
+            if product.category_path:  # its own kind: the first name of the last segment, "laptop bag"
+                titled.append((product.title, category_key(product.category_path[-1].split("&")[0])))
             keys = [key for key in category_keys(product.category_path) if ">" not in key]
             names.update(keys)
             if product.brand:
@@ -159,6 +169,7 @@ class SlotVocabulary:
             embedder=embedder,
             models=_models(catalog),
             ranges=ranges,
+            titled=titled,
         )
 
     @property
@@ -257,7 +268,8 @@ class SlotVocabulary:
             return CATEGORY_ALIASES.get(close[0], close[0])
         # A kind of product the shop doesn't know is still named by its head noun: 'office calendar',
         # 'cinderella costume' are a calendar and a costume, whichever modifiers the shopper adds.
-        return self._head_match(key) or self._embedding_match(key) or key.split(" ")[-1]
+        found = self._head_match(key) or self._title_match(key) or self._embedding_match(key)
+        return found or key.split(" ")[-1]
 
     def known(self, text: str) -> str | None:
         """The catalog category `text` names exactly (name, one-word spelling or alias), else None."""
@@ -272,6 +284,17 @@ class SlotVocabulary:
             if known:
                 return known
         return None
+
+    def _title_match(self, key: str) -> str | None:
+        """The category of the products whose titles name `key` as what they are (its last word is the
+        title's head noun, its other words are in the title): a backpack is whatever the shop files its
+        backpacks under. 'earring', 'beanie', 'webcam' name no product, where the nearest category name
+        (earbud, coffee bean, camera) misleads; 'light' in 'Anthelios Light Fluid Sunscreen' is no head."""
+        words = key.split()
+        kinds = Counter(
+            category for title, head, category in self._titled if head == words[-1] and set(words) <= title
+        )
+        return kinds.most_common(1)[0][0] if kinds else None
 
     def _known(self, key: str) -> str | None:
         """`key` as a catalog category: itself, written as one word, or through a known alias."""
@@ -295,6 +318,14 @@ class SlotVocabulary:
 
 
 _MODEL_WORD = re.compile(r"[0-9A-Za-z]+|\+")
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+def title_head(title: str) -> str:
+    """What a product title says the product is: the last plain word before its first comma, past model
+    codes and sizes ('Peak Design Everyday Backpack 20L V2, Black' -> 'backpack')."""
+    words = [w for w in _WORD.findall(fold(title.split(",")[0])) if w.isalpha() and len(w) > 2]
+    return category_key(words[-1]) if words else ""
 
 
 def _line_key(text: str) -> str:
