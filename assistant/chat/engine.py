@@ -373,7 +373,8 @@ class ShoppingAssistant:
         if goal.currency is not None and goal.currency not in self._currencies:  # "3000元以内" in a USD shop
             turn.reply = words.currency_not_used(goal.currency, self._currencies)
             unpriced = goal.model_copy(update={"budget_max": None, "budget_min": None, "currency": None})
-            turn.state = self._tracker.record_shown(turn.state.model_copy(update={"goal": unpriced}), [])
+            asked = turn.state.model_copy(update={"goal": unpriced, "asked_budget": True})
+            turn.state = self._tracker.record_shown(asked, [])
             return
         if self._purpose_unknown(turn, action):  # a text search for "my garden" showed skincare and lamps
             turn.reply = words.purpose_unknown(goal.use_case or "", self._carried_categories)

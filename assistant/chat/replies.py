@@ -67,7 +67,7 @@ class EnglishReplies:
 
     def no_others(self, categories: Sequence[str]) -> str:
         """'Something different' when nothing else fits what was asked for."""
-        kinds = " or ".join(c if c.endswith("s") else f"{c}s" for c in categories) or "products"
+        kinds = " or ".join(_plural(c) for c in categories) or "products"
         return f"Those are all the {kinds} that fit what you asked for. Want to change the budget or brand?"
 
     def no_alternative(self, kind: str, direction: str | None) -> str:
@@ -94,7 +94,8 @@ class EnglishReplies:
 
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
         offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
-        return f"Sorry, we don't carry {' or '.join(categories)}.{offer} What else can I find for you?"
+        kinds = " or ".join(_plural(c) for c in categories)
+        return f"Sorry, we don't carry {kinds}.{offer} What else can I find for you?"
 
     def currency_not_used(self, currency: str, used: Sequence[str]) -> str:
         return (
@@ -364,6 +365,15 @@ def _cost(bundle: ShownBundle) -> str:
 
 def _saved(bundle: ShownBundle) -> Decimal:
     return bundle.list_price - bundle.bundle_price if bundle.list_price is not None else Decimal(0)
+
+
+def _plural(kind: str) -> str:
+    """'earring' -> 'earrings', 'box' -> 'boxes', 'battery' -> 'batteries' (category names are singular)."""
+    if kind.endswith(("s", "x", "ch", "sh")):
+        return kind if kind.endswith("s") else f"{kind}es"
+    if kind.endswith("y") and kind[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return f"{kind[:-1]}ies"
+    return f"{kind}s"
 
 
 def _items(count: int) -> str:

@@ -112,6 +112,7 @@ class ConversationState(BaseModel):
     asked_device_model: bool = False  # asked once which model their device is; next time, show what we have
     passed_over: list[str] = Field(default_factory=list)  # main products "something different" moved past
     asked_purpose: bool = False  # asked once what a purpose we have no set for needs ("for my garden")
+    asked_budget: bool = False  # asked for a budget in the shop's currency: a bare amount answers it
 
     def to_json(self) -> dict[str, Any]:
         """JSON-safe dict (money as decimal strings)."""

@@ -14,6 +14,7 @@ from assistant.dialogue.clarify import questions
 from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, TurnAction
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
+from assistant.intent.vocabulary import title_head
 from pricing.complements.roles import leaf_phrase
 from pricing.types import ANCHOR_ROLE
 from retrieval.text import category_key
@@ -45,6 +46,11 @@ class DialogueTracker:
             # "iphone 16 pro", answering "which phone is it for?" (what was known, iOS for 'my iphone', is
             # part of the answer; once answered, naming the same model again is an ordinary message)
             return _device_named(state, message)
+        if state.asked_budget and intent in _REQUESTS and _budget_only(message.goal_slots):
+            # "under 500", answering "what's your budget in USD?": the answer, whichever request the model
+            # read and however unsure it was (the question made the reply short)
+            answered = state.model_copy(update={"asked_budget": False})
+            return self._refine(answered, message.goal_slots, ask, wearer=message.wearer)
         if message.confidence < self._clarify_below:
             return state, _clarify(ask.unsure(intent))
         if message.others and state.shown and intent in _REQUESTS and not message.slots.to_json():
@@ -81,7 +87,8 @@ class DialogueTracker:
         if intent == "accept_bundle":
             return self._accept(state, message.slots, targets, ask)
         if intent in ("swap_item", "add_item", "remove_item"):
-            return self._edit_items(state, message.slots, intent, targets, ask)
+            said = next((surface for slot, surface in message.spans if slot == "item_ref"), None)
+            return self._edit_items(state, message.slots, intent, targets, ask, said=said)
         return state, TurnAction(kind=_SIMPLE_ACTIONS[intent], bundle_ids=[b.bundle_id for b in targets])  # type: ignore[arg-type]
 
     def compare_products(
@@ -190,7 +197,10 @@ class DialogueTracker:
         intent: str,
         targets: list[ShownBundle],
         ask: type[questions],
+        *,
+        said: str | None = None,
     ) -> tuple[ConversationState, TurnAction]:
+        """`said`: the shopper's own words for the item ("the backpack"), which its title may hold."""
         role = slots.item_ref if isinstance(slots.item_ref, str) else None
         if isinstance(slots.item_ref, int):  # "swap the second item": its role in the first target bundle
             items = targets[0].items
@@ -203,7 +213,7 @@ class DialogueTracker:
         if intent == "add_item" and all(any(item.role == role for item in b.items) for b in targets):
             return state, _clarify(ask.already_there(role))  # was "Added it" over the same bundles
         if intent in ("swap_item", "remove_item"):
-            held = held_role(targets, role)
+            held = held_role(targets, role) or (held_role(targets, said, titles=True) if said else None)
             if held is None:  # was "Swapped it" / "Removed it" over the same bundles
                 return state, _clarify(ask.not_there(role, intent=intent))
             if held == ANCHOR_ROLE and intent == "remove_item":
@@ -234,18 +244,20 @@ class DialogueTracker:
         return state.model_copy(update={"goal": goal}), action
 
 
-def held_role(bundles: list[ShownBundle], said: str) -> str | None:
+def held_role(bundles: list[ShownBundle], said: str, *, titles: bool = False) -> str | None:
     """The role of the item `said` names in `bundles`: its role exactly ('tripod'), else the item whose
     role or category holds all its words ('the card' is the memory card, 'the camera' the anchor of
-    camera bundles); None when no item is one."""
+    camera bundles), or with `titles` its title ('the backpack' is the Everyday Backpack a camera bundle
+    holds as its camera bag); None when no item is one."""
     items = [item for bundle in bundles for item in bundle.items]
     if any(item.role == said for item in items):
         return said
-    words = set(category_key(said).split())
+    words = set(category_key(said).split()) - {"the", "a", "an", "my", "that", "this"}
     for item in items:
         names = [
             category_key(item.role or ""),
             *(category_key(part) for part in (item.category or "").split(">")),
+            *([title_head(item.title)] if titles else []),  # what the title says it is, not "with lens"
         ]
         if words and any(words <= set(name.split()) for name in names if name):
             return item.role
@@ -295,6 +307,12 @@ def _merge(goal: ShoppingGoal, slots: Slots, *, replace_categories: bool) -> Sho
     if slots.budget_max is not None and goal.budget_min is not None and goal.budget_min > slots.budget_max:
         update.setdefault("budget_min", None)
     return goal.model_copy(update=update)
+
+
+def _budget_only(slots: Slots) -> bool:
+    """The message gives a budget and nothing else ("under 500", "max $250 pls")."""
+    said = set(slots.to_json())
+    return bool(said & {"budget_max", "budget_min"}) and said <= {"budget_max", "budget_min", "currency"}
 
 
 def _resolve(shown: list[ShownBundle], reference: int | str | list[int] | None) -> list[ShownBundle] | None:

@@ -188,3 +188,8 @@ def test_explaining_a_bundle_says_what_it_costs_and_saves_as_quoted() -> None:
     assert (
         ChineseReplies().explain([undiscounted], goal).endswith("整套$81.99，和单独购买一样，这套没有折扣。")
     )
+
+
+def test_what_the_shop_does_not_carry_is_named_in_the_plural() -> None:
+    reply = EnglishReplies().category_not_carried(["earring", "box", "battery", "socks"], ["Audio"])
+    assert reply.startswith("Sorry, we don't carry earrings or boxes or batteries or socks.")  # was "earring"

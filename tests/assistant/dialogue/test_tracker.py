@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from assistant.dialogue.state import ConversationState, ShownBundle, ShownItem
-from assistant.dialogue.tracker import DialogueTracker
+from assistant.dialogue.tracker import DialogueTracker, held_role
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
 
@@ -274,3 +274,32 @@ def test_something_different_keeps_the_wishes_and_avoids_the_products_shown() ->
     assert action.avoid_product_ids == ["phone-1", "phone-2", "phone-3", "phone-4"]
     cheaper, _ = TRACKER.advance(again, said("refine", budget_max=Decimal(500)))
     assert cheaper.passed_over == []  # new wishes: everything may come back
+
+
+def test_a_bare_budget_answering_the_budget_question_is_taken_however_unsure_the_model_was() -> None:
+    """'under 500' after "what's your budget in USD?" was read as an unsure build_bundle: a question back."""
+    state, _ = after(said("build_bundle", category=["phone"]))
+    asked = state.model_copy(update={"asked_budget": True})
+    state, action = TRACKER.advance(asked, said("build_bundle", confidence=0.4, budget_max=Decimal(500)))
+    assert action.kind == "build" and state.goal.categories == ["phone"] and state.goal.budget_max == 500
+    assert not state.asked_budget
+    _, unasked = TRACKER.advance(
+        asked.model_copy(update={"asked_budget": False}), said("refine", confidence=0.4)
+    )
+    assert unasked.kind == "clarify"  # otherwise low confidence still asks
+
+
+def test_an_item_named_by_what_its_title_says_it_is_is_found() -> None:
+    """'remove the backpack' said no bundle had one: the Everyday Backpack was the bundle's camera bag."""
+    items = [
+        ShownItem(
+            product_id="c", title="Canon EOS R50 Mirrorless Camera with RF-S 18-45mm Lens Kit", role="anchor"
+        ),
+        ShownItem(product_id="b", title="Peak Design Everyday Backpack 20L V2, Black", role="camera bag"),
+    ]
+    shown = [
+        ShownBundle(bundle_id="b1", label="value", items=items, bundle_price=Decimal(900), currency="USD")
+    ]
+    assert held_role(shown, "laptop bag") is None  # the catalog's word for backpacks
+    assert held_role(shown, "the backpack", titles=True) == "camera bag"
+    assert held_role(shown, "the lens", titles=True) is None  # a word in a title is not what it is
