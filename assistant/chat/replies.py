@@ -90,7 +90,7 @@ class EnglishReplies:
         return f'I have no ready-made set for "{purpose}". What kind of product would you like?{offer}'
 
     def some_not_carried(self, categories: Sequence[str]) -> str:
-        return f"We don't carry {' or '.join(categories)}, so these are without it."
+        return f"We don't carry {' or '.join(_plural(c) for c in categories)}, so these are without them."
 
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
         offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""

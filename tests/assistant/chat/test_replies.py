@@ -193,3 +193,4 @@ def test_explaining_a_bundle_says_what_it_costs_and_saves_as_quoted() -> None:
 def test_what_the_shop_does_not_carry_is_named_in_the_plural() -> None:
     reply = EnglishReplies().category_not_carried(["earring", "box", "battery", "socks"], ["Audio"])
     assert reply.startswith("Sorry, we don't carry earrings or boxes or batteries or socks.")  # was "earring"
+    assert EnglishReplies().some_not_carried(["sock"]) == "We don't carry socks, so these are without them."
