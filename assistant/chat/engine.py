@@ -302,7 +302,7 @@ class ShoppingAssistant:
 
     def _with_purpose(self, slots: Slots, message: str) -> Slots:
         """`slots` with the need the message names outside any use_case span, else `slots` itself."""
-        setup = self._setup(slots, message)
+        setup = self._setup(slots, message) or self._gift_department(slots)
         if setup is not None:
             return slots.model_copy(update={"use_case": setup, "category": []})
         need = self._pastime(slots, message)
@@ -320,6 +320,14 @@ class ShoppingAssistant:
             if need_named(" ".join(message[: setup.start()].split()[-3:]), self._needs) == need:
                 return need
         return None
+
+    def _gift_department(self, slots: Slots) -> str | None:
+        """A gift whose one category is a department that is also a need ('她喜欢喝咖啡' tags 咖啡, the
+        Coffee department): the need and all it takes, as 'she loves coffee' gets, not single bags of beans."""
+        if not (slots.recipient or slots.occasion) or slots.use_case or len(slots.category) != 1:
+            return None
+        need = need_named(slots.category[0], self._needs)
+        return need if need == slots.category[0] else None
 
     def _pastime(self, slots: Slots, message: str) -> str | None:
         """The need a gift's recipient stands for when the message names no use: 'a coffee lover', 'a
