@@ -323,7 +323,7 @@ class ShoppingAssistant:
 
     def _gift_department(self, slots: Slots) -> str | None:
         """A gift whose one category is a department that is also a need ('她喜欢喝咖啡' tags 咖啡, the
-        Coffee department): the need and all it takes, as 'she loves coffee' gets, not single bags of beans."""
+        Coffee department): the need and all it takes, as 'she loves coffee' gets, not bags of beans."""
         if not (slots.recipient or slots.occasion) or slots.use_case or len(slots.category) != 1:
             return None
         need = need_named(slots.category[0], self._needs)
