@@ -213,7 +213,7 @@ class DialogueTracker:
         if intent == "add_item" and all(any(item.role == role for item in b.items) for b in targets):
             return state, _clarify(ask.already_there(role))  # was "Added it" over the same bundles
         if intent in ("swap_item", "remove_item"):
-            held = held_role(targets, role) or (held_role(targets, said, titles=True) if said else None)
+            held = held_role(targets, role) or (titled_role(targets, said) if said else None)
             if held is None:  # was "Swapped it" / "Removed it" over the same bundles
                 return state, _clarify(ask.not_there(role, intent=intent))
             if held == ANCHOR_ROLE and intent == "remove_item":
@@ -244,24 +244,31 @@ class DialogueTracker:
         return state.model_copy(update={"goal": goal}), action
 
 
-def held_role(bundles: list[ShownBundle], said: str, *, titles: bool = False) -> str | None:
+def held_role(bundles: list[ShownBundle], said: str) -> str | None:
     """The role of the item `said` names in `bundles`: its role exactly ('tripod'), else the item whose
     role or category holds all its words ('the card' is the memory card, 'the camera' the anchor of
-    camera bundles), or with `titles` its title ('the backpack' is the Everyday Backpack a camera bundle
-    holds as its camera bag); None when no item is one."""
+    camera bundles); None when no item is one."""
     items = [item for bundle in bundles for item in bundle.items]
     if any(item.role == said for item in items):
         return said
-    words = set(category_key(said).split()) - {"the", "a", "an", "my", "that", "this"}
+    words = set(category_key(said).split())
     for item in items:
         names = [
             category_key(item.role or ""),
             *(category_key(part) for part in (item.category or "").split(">")),
-            *([title_head(item.title)] if titles else []),  # what the title says it is, not "with lens"
         ]
         if words and any(words <= set(name.split()) for name in names if name):
             return item.role
     return None
+
+
+def titled_role(bundles: list[ShownBundle], said: str) -> str | None:
+    """The role of the item whose title says it is what the shopper's words `said` name: 'the backpack' is
+    the Everyday Backpack a camera bundle holds as its camera bag, while 'the lens' is not the camera of a
+    '... Lens Kit' (the title's head noun decides, as in the vocabulary's `_title_match`)."""
+    head = category_key(said).split()[-1:]
+    items = (item for bundle in bundles for item in bundle.items)
+    return next((item.role for item in items if head and title_head(item.title) == head[0]), None)
 
 
 def _narrows(slots: Slots) -> bool:

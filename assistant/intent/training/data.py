@@ -38,10 +38,15 @@ def read_labelled(path: Path, convert: Callable[[dict[str, Any]], T]) -> list[T]
 
 def read_annotated(path: Path) -> list[Annotated]:
     """Every utterance in a JSONL markup file (spans checked against word boundaries)."""
+    return [annotated for annotated, _ in read_with_dialogues(path)]
 
-    def convert(record: dict[str, Any]) -> Annotated:
+
+def read_with_dialogues(path: Path) -> list[tuple[Annotated, str | None]]:
+    """Every utterance of `path`, each with the real dialogue it was taken from (None if written)."""
+
+    def convert(record: dict[str, Any]) -> tuple[Annotated, str | None]:
         annotated = parse_markup(record["text"], record["intent"])
         bio_tags(annotated)
-        return annotated
+        return annotated, record.get("dialogue")
 
     return read_labelled(path, convert)

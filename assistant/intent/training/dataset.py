@@ -6,10 +6,9 @@ import re
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any
 
-from assistant.intent.markup import Annotated, bio_tags, parse_markup
-from assistant.intent.training.data import data_file, read_annotated, read_labelled
+from assistant.intent.markup import Annotated, parse_markup
+from assistant.intent.training.data import data_file, read_annotated, read_with_dialogues
 from assistant.intent.training.generator import generate
 from retrieval.catalog.schema import Catalog
 
@@ -53,35 +52,28 @@ def training_examples(
     held-out scores stay held-out even when hard examples exported from traffic overlap with it; so is any in
     `held_back` (casefolded texts of the validation split). Hand-written and extra utterances are repeated
     `written_weight` times."""
-    held_out = {
-        example.text.casefold()
+    tests = [
+        pair
         for name in TEST_FILES
         if data_file(name).is_file()
-        for example in read_annotated(data_file(name))
-    }
+        for pair in read_with_dialogues(data_file(name))
+    ]
+    held_out = {example.text.casefold() for example, _ in tests}
     near_test = NearCopies(held_out)
     # a test file's real dialogues give no training turns: chats resemble themselves (test_fresh claims this)
-    test_dialogues = {
-        dialogue for name in TEST_FILES if data_file(name).is_file() for _, dialogue in _with_dialogues(name)
-    } - {None}
+    test_dialogues = {dialogue for _, dialogue in tests} - {None}
+    written = [pair for name in HANDWRITTEN for pair in read_with_dialogues(data_file(name))]
     origins = {
         "generated": [
             parse_markup(row["text"], row["intent"]) for row in generate(catalog, count=generated, seed=seed)
         ],
-        "handwritten": [
-            example
-            for name in HANDWRITTEN
-            for example, dialogue in _with_dialogues(name)
-            if dialogue not in test_dialogues
-        ],
+        "handwritten": [example for example, dialogue in written if dialogue not in test_dialogues],
         "extra": [example for path in extra_files for example in read_annotated(path)],
     }
     seen: set[str] = set()
     examples: list[Annotated] = []
     counts = {
-        "dropped_from_test_dialogue": sum(
-            dialogue in test_dialogues for name in HANDWRITTEN for _, dialogue in _with_dialogues(name)
-        ),
+        "dropped_from_test_dialogue": len(written) - len(origins["handwritten"]),
         "dropped_as_held_out": 0,
         "dropped_as_near_test": 0,
         "dropped_for_validation": 0,
@@ -107,17 +99,6 @@ def training_examples(
         examples += kept * (1 if origin == "generated" else written_weight)
     counts["total"] = len(examples)
     return examples, counts
-
-
-def _with_dialogues(name: str) -> list[tuple[Annotated, str | None]]:
-    """A shipped file's utterances, each with the real dialogue it was taken from (None if written)."""
-
-    def convert(record: dict[str, Any]) -> tuple[Annotated, str | None]:
-        annotated = parse_markup(record["text"], record["intent"])
-        bio_tags(annotated)
-        return annotated, record.get("dialogue")
-
-    return read_labelled(data_file(name), convert)
 
 
 class NearCopies:

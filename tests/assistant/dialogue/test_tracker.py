@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from assistant.dialogue.state import ConversationState, ShownBundle, ShownItem
-from assistant.dialogue.tracker import DialogueTracker, held_role
+from assistant.dialogue.tracker import DialogueTracker, held_role, titled_role
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
 
@@ -301,5 +301,5 @@ def test_an_item_named_by_what_its_title_says_it_is_is_found() -> None:
         ShownBundle(bundle_id="b1", label="value", items=items, bundle_price=Decimal(900), currency="USD")
     ]
     assert held_role(shown, "laptop bag") is None  # the catalog's word for backpacks
-    assert held_role(shown, "the backpack", titles=True) == "camera bag"
-    assert held_role(shown, "the lens", titles=True) is None  # a word in a title is not what it is
+    assert titled_role(shown, "the backpack") == "camera bag"
+    assert titled_role(shown, "the lens") is None  # a word in a title is not what it is
