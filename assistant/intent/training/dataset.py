@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from assistant.intent.markup import Annotated, parse_markup
+from assistant.intent.training.augment import noisy_copy
 from assistant.intent.training.data import data_file, read_annotated, read_with_dialogues
 from assistant.intent.training.generator import generate
 from retrieval.catalog.schema import Catalog
@@ -32,6 +34,8 @@ GENERATED = 1500
 # the vocabulary, the written ones how people phrase things. Against 2,500 generated seen once each, held-out
 # slot F1 went 0.900 -> 0.917 and fresh 0.802 -> 0.807 (2026-11-29); training stays under 8 minutes.
 WRITTEN_WEIGHT = 2
+# Whether a written utterance's repeats are chat-noised copies (`augment.noisy_copy`) instead of exact ones.
+NOISY_COPIES = False
 # A training utterance this close to a test one (difflib ratio of the punctuation-free, casefolded texts) is a
 # near-copy, not a different utterance: MG-ShopDial turns trimmed for a test file ("a tripode for my camera"
 # against "... my sony a7 camera") and hand-written lines one word apart. Pairs at 0.85-0.90 differ in what
@@ -45,13 +49,14 @@ def training_examples(
     extra_files: Sequence[Path] = (),
     generated: int = GENERATED,
     written_weight: int = WRITTEN_WEIGHT,
+    noisy_copies: bool = NOISY_COPIES,
     seed: int = 13,
     held_back: frozenset[str] = frozenset(),
 ) -> tuple[list[Annotated], dict[str, int]]:
     """(examples, counts by origin). Any utterance equal to or a near-copy of a test one is dropped, so the
     held-out scores stay held-out even when hard examples exported from traffic overlap with it; so is any in
     `held_back` (casefolded texts of the validation split). Hand-written and extra utterances are repeated
-    `written_weight` times."""
+    `written_weight` times (all but the first as noisy copies if `noisy_copies`)."""
     tests = [
         pair
         for name in TEST_FILES
@@ -96,9 +101,23 @@ def training_examples(
             else:
                 seen.add(key)
                 kept.append(example)
-        examples += kept * (1 if origin == "generated" else written_weight)
+        if origin == "generated":
+            examples += kept
+        else:
+            noise = random.Random(seed) if noisy_copies else None
+            examples += kept + [
+                _repeat(example, noise, near_test) for _ in range(written_weight - 1) for example in kept
+            ]
     counts["total"] = len(examples)
     return examples, counts
+
+
+def _repeat(example: Annotated, noise: random.Random | None, near_test: NearCopies) -> Annotated:
+    """A repeat of `example`: a noisy copy when `noise` is given, unless noise carried it near a test line."""
+    if noise is None:
+        return example
+    copy = noisy_copy(example, noise)
+    return copy if copy is example or not near_test.near(copy.text.casefold()) else example
 
 
 class NearCopies:
