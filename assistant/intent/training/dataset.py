@@ -50,13 +50,15 @@ def training_examples(
     generated: int = GENERATED,
     written_weight: int = WRITTEN_WEIGHT,
     noisy_copies: bool = NOISY_COPIES,
+    dialogue_weight: int | None = None,
     seed: int = 13,
     held_back: frozenset[str] = frozenset(),
 ) -> tuple[list[Annotated], dict[str, int]]:
     """(examples, counts by origin). Any utterance equal to or a near-copy of a test one is dropped, so the
     held-out scores stay held-out even when hard examples exported from traffic overlap with it; so is any in
     `held_back` (casefolded texts of the validation split). Hand-written and extra utterances are repeated
-    `written_weight` times (all but the first as noisy copies if `noisy_copies`)."""
+    `written_weight` times (all but the first as noisy copies if `noisy_copies`); turns of real dialogues
+    `dialogue_weight` times, if given and larger."""
     tests = [
         pair
         for name in TEST_FILES
@@ -108,6 +110,9 @@ def training_examples(
             examples += kept + [
                 _repeat(example, noise, near_test) for _ in range(written_weight - 1) for example in kept
             ]
+            real = {example.text.casefold() for example, dialogue in written if dialogue}
+            more = (dialogue_weight or written_weight) - written_weight
+            examples += [e for _ in range(more) for e in kept if e.text.casefold() in real]
     counts["total"] = len(examples)
     return examples, counts
 

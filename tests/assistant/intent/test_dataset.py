@@ -66,3 +66,12 @@ def test_the_shipped_model_was_trained_on_what_train_intent_builds_today() -> No
 
     examples, _ = training_examples(open_catalog(Settings()))
     assert _fingerprint(examples) == read_config(shipped_artifact_dir()).training["examples_sha256"]
+
+
+def test_real_dialogue_turns_can_weigh_more() -> None:
+    examples, _ = training_examples(small_catalog(), generated=20, dialogue_weight=4)
+    texts = Counter(example.text.casefold() for example in examples)
+    mg = {e.text.casefold() for e in read_annotated(data_file("train_mgshopdial.jsonl"))}
+    hand = {e.text.casefold() for e in read_annotated(data_file("train_handwritten.jsonl"))} - mg
+    assert {texts[t] for t in mg & set(texts)} == {4}
+    assert {texts[t] for t in hand & set(texts)} == {2}
