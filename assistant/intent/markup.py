@@ -96,6 +96,49 @@ def spans_from_tags(text: str, words: list[Word], tags: list[str]) -> list[Span]
     return spans
 
 
+def whole_compounds(text: str, spans: list[Span]) -> list[Span]:
+    """Spans that never cut a hyphenated compound: words split at hyphens ('Audio', '-', 'Technica'), so
+    the tagger can tag half of one ('[audio-][technica]', 'tp-[link]'). Same-slot spans joined by a hyphen
+    or nothing, in Latin script (Chinese words touch without being one), join, and a span touching a hyphen
+    takes the rest of its compound unless that belongs to another span."""
+    joined: list[Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if last and last.slot == span.slot and _one_compound(text, last.end, span.start):
+            joined[-1] = Span(last.start, span.end, span.slot)
+        else:
+            joined.append(span)
+    result = []
+    for index, span in enumerate(joined):
+        floor = joined[index - 1].end if index else 0
+        ceiling = joined[index + 1].start if index + 1 < len(joined) else len(text)
+        start, end = _compound_start(text, span.start, floor), _compound_end(text, span.end, ceiling)
+        result.append(Span(start, end, span.slot))
+    return result
+
+
+def _one_compound(text: str, end: int, start: int) -> bool:
+    return text[end:start] in ("", "-") and text[end - 1].isascii() and text[start].isascii()
+
+
+def _compound_start(text: str, start: int, floor: int) -> int:
+    while start - 2 >= floor and text[start - 1] == "-" and text[start - 2].isalnum():
+        start -= 1
+        while start - 1 >= floor and text[start - 1].isalnum():
+            start -= 1
+    return start
+
+
+def _compound_end(text: str, end: int, ceiling: int) -> int:
+    while True:
+        if end + 1 < ceiling and text[end] == "-" and text[end + 1].isalnum():
+            end += 1
+        elif not (end < ceiling and text[end - 1] == "-" and text[end].isalnum()):
+            return end
+        while end < ceiling and text[end].isalnum():
+            end += 1
+
+
 def decode_tags(log_probs: np.ndarray, tags: list[str]) -> list[str]:
     """The most likely tag sequence that is valid BIO (Viterbi over per-word log-probabilities).
 

@@ -14,7 +14,7 @@ from typing import Any, Literal, Protocol
 import numpy as np
 
 from assistant.errors import InvalidInputError
-from assistant.intent.markup import Span, decode_tags, spans_from_tags
+from assistant.intent.markup import Span, decode_tags, spans_from_tags, whole_compounds
 from assistant.intent.model import encode
 from assistant.intent.runtime import IntentRuntime
 from assistant.intent.slots import Slots, assemble_slots
@@ -170,7 +170,7 @@ class IntentParser:
                 intent_id = int(probabilities[row].argmax())
                 confidence = probabilities[row, intent_id]
                 tags = _word_tags(tag_log_probs[row], encoded.first_piece[row], self._tags)
-                spans = spans_from_tags(cleaned[index], words[row], tags)
+                spans = whole_compounds(cleaned[index], spans_from_tags(cleaned[index], words[row], tags))
                 results[index] = self._message(
                     cleaned[index], self._intents[int(intent_id)], float(confidence), spans
                 )

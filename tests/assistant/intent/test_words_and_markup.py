@@ -14,6 +14,7 @@ from assistant.intent.markup import (
     decode_tags,
     parse_markup,
     spans_from_tags,
+    whole_compounds,
 )
 from assistant.intent.taxonomy import SPAN_SLOTS
 from assistant.intent.words import Word, has_cjk, split_words
@@ -261,3 +262,27 @@ def test_decoded_tags_are_always_valid_bio(rows: list[list[float]]) -> None:
     for previous, tag in zip(["O", *decoded], decoded, strict=False):
         if tag.startswith("I-"):
             assert previous in (f"B-{tag[2:]}", tag)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("any Audio-Technica headphones?", [(4, 10, "brand"), (10, 18, "brand"), (19, 29, "category")],
+         [("Audio-Technica", "brand"), ("headphones", "category")]),
+        ("tp-link is fine", [(3, 7, "brand")], [("tp-link", "brand")]),
+        ("audio- technica", [(0, 6, "brand")], [("audio-", "brand")]),  # a space ends the compound
+        ("anti-aging cream", [(5, 10, "use_case"), (11, 16, "category")],
+         [("anti-aging", "use_case"), ("cream", "category")]),
+        ("usb-c cable", [(0, 3, "connector"), (6, 11, "category")],
+         [("usb-c", "connector"), ("cable", "category")]),
+        ("华为手机和手机壳", [(2, 4, "category"), (5, 8, "category")],
+         [("手机", "category"), ("手机壳", "category")]),
+        ("球拍、羽毛球", [(0, 2, "category"), (3, 6, "category")],
+         [("球拍", "category"), ("羽毛球", "category")]),
+    ],
+)  # fmt: skip
+def test_spans_never_cut_a_hyphenated_compound(
+    text: str, spans: list[tuple[int, int, str]], expected: list[tuple[str, str]]
+) -> None:
+    found = whole_compounds(text, [Span(*span) for span in spans])
+    assert [(text[span.start : span.end], span.slot) for span in found] == expected
