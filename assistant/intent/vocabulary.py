@@ -268,7 +268,11 @@ class SlotVocabulary:
             return CATEGORY_ALIASES.get(close[0], close[0])
         # A kind of product the shop doesn't know is still named by its head noun: 'office calendar',
         # 'cinderella costume' are a calendar and a costume, whichever modifiers the shopper adds.
-        found = self._head_match(key) or self._title_match(key) or self._embedding_match(key)
+        found = (
+            self._head_match(key)
+            or self._title_match(key)
+            or _unless_modifier(key, self._embedding_match(key))
+        )
         return found or key.split(" ")[-1]
 
     def known(self, text: str) -> str | None:
@@ -315,6 +319,24 @@ class SlotVocabulary:
         if len(self._matched) < MATCH_CACHE_SIZE:  # shoppers reuse words; each miss costs a model call
             self._matched[key] = match
         return match
+
+
+_VAGUE_HEADS = frozenset({"device", "gadget", "model", "unit", "option", "type", "version", "piece"})
+
+
+def _unless_modifier(key: str, match: str | None) -> str | None:
+    """`match`, unless it is what the phrase only says about its head noun: a 'long sleeve top' is no laptop
+    sleeve, a 'laptop stand' no laptop, a 'mousepad' no mouse (a one-word compound puts its head last too)."""
+    if match is None:
+        return None
+    *modifiers, head = key.split()
+    if head in _VAGUE_HEADS:  # 'smartphone device' is a smartphone
+        return match
+    if match in modifiers or " ".join(modifiers).endswith(match):
+        return None
+    if not modifiers and head.startswith(match) and len(head) - len(match) >= 3:
+        return None
+    return match
 
 
 _MODEL_WORD = re.compile(r"[0-9A-Za-z]+|\+")

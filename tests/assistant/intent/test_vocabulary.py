@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from assistant.intent.vocabulary import SlotVocabulary, short_model_names
+from assistant.intent.vocabulary import SlotVocabulary, _unless_modifier, short_model_names
 from retrieval.catalog.schema import Catalog
 from tests.retrieval.factories import product, small_catalog
 
@@ -154,6 +154,25 @@ def test_a_nearby_category_name_is_not_a_different_kind_of_product(minilm: Any) 
         assert vocabulary.category(text) == kept
     assert vocabulary.category("backpack") == "laptop bag"  # where the shop files its backpacks
     assert vocabulary.category("light") == "lighting"  # still by similarity, above the threshold
+    # similar, but the match is what the phrase says about its head noun: not a sleeve, mouse or laptop
+    for text, kept in [("long sleeve top", "top"), ("mousepad", "mousepad"), ("mouse pad", "pad"),
+                       ("laptop stand", "stand")]:  # fmt: skip
+        assert vocabulary.category(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("key", "match", "kept"),
+    [
+        ("long sleeve top", "sleeve", None), ("laptop stand", "laptop", None), ("mousepad", "mouse", None),
+        ("coffee bean grinder", "coffee bean", None), ("espresso maker", "coffee machine", "coffee machine"),
+        ("headphones", "headphone", "headphone"), ("smartphone device", "smartphone", "smartphone"),
+        ("earphone", "earbud", "earbud"), ("cell", None, None),
+    ],
+)  # fmt: skip
+def test_a_similar_category_that_only_modifies_the_head_noun_is_not_taken(
+    key: str, match: str | None, kept: str | None
+) -> None:
+    assert _unless_modifier(key, match) == kept
 
 
 def test_a_word_names_the_category_whose_product_titles_end_in_it() -> None:
