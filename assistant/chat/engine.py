@@ -280,7 +280,7 @@ class ShoppingAssistant:
     ) -> _Turn:
         with _timed(timings, "parse"):
             parsed = self._parser.parse_many([message])[0]
-            purposed = self._with_purpose(parsed.slots, message)
+            purposed = self._with_purpose(parsed.slots, message, request=parsed.intent == "build_bundle")
             if purposed is not parsed.slots:
                 parsed = replace(parsed, slots=purposed)
         with _timed(timings, "state"):
@@ -300,13 +300,21 @@ class ShoppingAssistant:
         self._act(turn, action, timings)
         return turn
 
-    def _with_purpose(self, slots: Slots, message: str) -> Slots:
-        """`slots` with the need the message names outside any use_case span, else `slots` itself."""
+    def _with_purpose(self, slots: Slots, message: str, *, request: bool) -> Slots:
+        """`slots` with the need the message names outside any use_case span, else `slots` itself;
+        `request`: the message asks for something new (build_bundle), so a need in its bare words counts."""
         setup = self._setup(slots, message) or self._gift_department(slots)
         if setup is not None:
             return slots.model_copy(update={"use_case": setup, "category": []})
-        need = self._pastime(slots, message)
+        need = self._pastime(slots, message) or (self._unspanned_need(slots, message) if request else None)
         return slots if need is None else slots.model_copy(update={"use_case": need})
+
+    def _unspanned_need(self, slots: Slots, message: str) -> str | None:
+        """The need a request names when the tagger left it out of every span ('what do you recommend for
+        a long flight?' with no slots at all): read from the words, rather than asking what they shop for."""
+        if slots.category or slots.use_case or slots.recipient or slots.brand:
+            return None
+        return need_named(message, self._needs)
 
     def _setup(self, slots: Slots, message: str) -> str | None:
         """'a coffee setup for a beginner' showed bags of beans: a category that is also a need, said as a
@@ -323,8 +331,11 @@ class ShoppingAssistant:
 
     def _gift_department(self, slots: Slots) -> str | None:
         """A gift whose one category is a department that is also a need ('她喜欢喝咖啡' tags 咖啡, the
-        Coffee department): the need and all it takes, as 'she loves coffee' gets, not bags of beans."""
-        if not (slots.recipient or slots.occasion) or slots.use_case or len(slots.category) != 1:
+        Coffee department): the need and all it takes, as 'she loves coffee' gets, not bags of beans. A use
+        that names no need ('喝', drink, tagged beside it) does not stop it."""
+        if not (slots.recipient or slots.occasion) or len(slots.category) != 1:
+            return None
+        if slots.use_case and need_named(slots.use_case, self._needs):
             return None
         need = need_named(slots.category[0], self._needs)
         return need if need == slots.category[0] else None
