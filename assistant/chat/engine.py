@@ -306,8 +306,21 @@ class ShoppingAssistant:
         setup = self._setup(slots, message) or self._gift_department(slots)
         if setup is not None:
             return slots.model_copy(update={"use_case": setup, "category": []})
-        need = self._pastime(slots, message) or (self._unspanned_need(slots, message) if request else None)
+        need = (
+            self._pastime(slots, message)
+            or self._fuller_need(slots, message)
+            or (self._unspanned_need(slots, message) if request else None)
+        )
         return slots if need is None else slots.model_copy(update={"use_case": need})
+
+    def _fuller_need(self, slots: Slots, message: str) -> str | None:
+        """A need the message names that holds the tagged one and says more: 'pour over coffee set' tags
+        'coffee' (espresso machines, capsules) where the shopper said pour-over (dripper, grinder, beans)."""
+        named = need_named(slots.use_case, self._needs)
+        fuller = need_named(message, self._needs) if named else None
+        if fuller is None or fuller == named or named is None:
+            return None
+        return fuller if need_named(fuller, {named: ()}) == named else None
 
     def _unspanned_need(self, slots: Slots, message: str) -> str | None:
         """The need a request names when the tagger left it out of every span ('what do you recommend for

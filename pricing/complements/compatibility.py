@@ -123,6 +123,13 @@ def _no_machine(gear: CompatibilityProfile, machine: CompatibilityProfile) -> bo
     return False
 
 
+def _never(first: CompatibilityProfile, second: CompatibilityProfile) -> bool:
+    """Two products that have no use together whatever their other attributes: pour-over gear or a grinder
+    and capsules (made for a capsule machine), pour-over gear and a milk frother (filter coffee is no milk
+    drink)."""
+    return False
+
+
 def _froths_what_machine_cannot(frother: CompatibilityProfile, machine: CompatibilityProfile) -> bool:
     """A milk frother beside a machine with its own steam wand or milk system is a second of the same."""
     return machine.attributes.get("milk_frother") is not True
@@ -180,6 +187,12 @@ RULES: tuple[CompatibilityRule, ...] = (
     CompatibilityRule("capsule system", "capsule_system", "capsule_system", _same("capsule_system")),
     CompatibilityRule("brew method", "brew_method", "needs_ground_coffee", _no_machine),
     CompatibilityRule("milk frother", "froths_milk", "milk_frother", _froths_what_machine_cannot),
+    CompatibilityRule("brew method", "brew_method", "capsule_system", _never),
+    CompatibilityRule("grinder use", "grinder_type", "capsule_system", _never),
+    CompatibilityRule("brew method", "froths_milk", "brew_method", _never),
+    # a grinder makes a frother's set a filter-coffee one unless a machine without a steam wand is in it,
+    # which the machine rule above already decides; a frother and a grinder alone make no coffee
+    CompatibilityRule("milk frother", "froths_milk", "grinder_type", _never),
     CompatibilityRule("one strong active", "key_ingredients", "key_ingredients", _one_strong_active),
 )
 

@@ -19,6 +19,7 @@ _DESK = ("laptop", "monitor", "keyboard", "mouse", "usb c hub", "lighting")
 _WORKOUT = ("dumbbell", "yoga mat", "water bottle", "recovery")
 _PHOTO = ("digital camera", "lens", "tripod", "memory card", "camera bag")
 _COFFEE = ("coffee machine", "coffee grinder", "coffee bean capsule", "mug")
+_POUR_OVER = ("mug", "coffee grinder", "coffee bean capsule")  # dripper and kettle are filed with the mugs
 _TRAVEL = ("power bank", "earbud", "charger", "water bottle")
 _FLIGHT = ("headphone", "power bank", "earbud", "charger")  # a long flight: quiet first
 
@@ -53,6 +54,10 @@ DEMO_NEEDS: NeedsMap = {
     "coffee": _COFFEE,
     "making coffee": _COFFEE,
     "espresso": _COFFEE,
+    "pour over": _POUR_OVER,
+    "pour over coffee": _POUR_OVER,
+    "pourover": _POUR_OVER,
+    "hand brew": _POUR_OVER,
     "cooking": ("cookware", "small appliance"),
     "baking": ("small appliance", "cookware"),
     "music": ("headphone", "speaker", "earbud"),

@@ -118,6 +118,19 @@ def test_compatibility_from_attributes(demo: dict[str, Product]) -> None:
     )
 
 
+def test_pour_over_gear_goes_with_beans_not_capsules_or_a_frother(demo: dict[str, Product]) -> None:
+    """'pour over coffee set' came with Vertuo pods beside a hand grinder, and a frother as its anchor."""
+    checker = CompatibilityChecker()
+    dripper, pods = _titled(demo, "V60 Ceramic Coffee Dripper"), _titled(demo, "Vertuo Melozio")
+    hand_grinder, frother = _titled(demo, "Skerton Pro"), _titled(demo, "Aeroccino3")
+    assert checker.conflict(dripper, pods) == "brew method"
+    assert checker.conflict(hand_grinder, pods) == "grinder use"
+    assert checker.conflict(frother, dripper) == "brew method"
+    assert checker.conflict(frother, hand_grinder) == "milk frother"
+    assert checker.compatible(dripper, _titled(demo, "Peet's Coffee Major Dickason's"))
+    assert checker.compatible(hand_grinder, _titled(demo, "Peet's Coffee Major Dickason's"))
+
+
 def test_a_wireless_charger_charges_only_what_charges_wirelessly(demo: dict[str, Product]) -> None:
     checker = CompatibilityChecker()
     puck = _titled(demo, "MagSafe Charger")

@@ -56,3 +56,10 @@ def test_need_named_is_the_need_key_a_phrase_names() -> None:
     assert need_named("listening to music on the go") == "listening to music"
     assert need_named("my mum") is None
     assert need_named(None) is None
+
+
+def test_pour_over_is_its_own_need_and_the_longer_name_wins() -> None:
+    assert need_named("pour over coffee set") == "pour over coffee"
+    assert need_named("I want to get into pour-over") == "pour over"
+    assert need_named("a coffee set") == "coffee"
+    assert "coffee machine" not in categories_for_need("pour over")

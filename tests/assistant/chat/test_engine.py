@@ -77,6 +77,16 @@ def test_a_purpose_alone_gets_what_it_shops_for(
         assert not any("Bedding" in (item.category or "") for item in bundle.items)
 
 
+def test_a_fuller_need_in_the_message_beats_the_tagged_one(engine: ShoppingAssistant) -> None:
+    """'pour over coffee set' was tagged 'coffee' and got espresso machines with capsules."""
+    result = engine.turn("pour over coffee set")
+    assert result.bundles
+    for bundle in result.bundles:
+        for item in bundle.items:
+            assert not (item.category or "").endswith("Coffee Machines")
+            assert "Capsules" not in item.title and "Pods" not in item.title
+
+
 def _path(category: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (category or "").split(">"))
 
