@@ -11,6 +11,7 @@ best clearly dearer one ("premium"), then the best bundles around other anchors.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
@@ -30,6 +31,7 @@ from retrieval.catalog.currencies import MINOR_UNITS
 from retrieval.catalog.schema import Product
 from retrieval.text import category_key, fold
 
+_KINDS_PER_LEAF = 3  # option kinds kept per leaf category and anchor (leaf dominance kept one)
 _ANCHOR = ANCHOR_ROLE  # role of an indexed anchor candidate until a complement role claims it
 
 
@@ -161,6 +163,8 @@ class _BuildRun:
         self.roles: list[str] = []  # role each indexed product was first offered for (or _ANCHOR)
         self.leaves: list[str] = []
         self.profiles: list[CompatibilityProfile] = []  # attributes prepared for compatibility checks
+        # (leaf category, rule attribute values): products alike here conflict with exactly the same items
+        self.kinds: list[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]] = []
         self.prices: list[int] = []  # minor units, rounded up so a bundle never looks cheaper than it is
         self._conflicts: dict[tuple[int, int], bool] = {}
         self.currency = request.currency or self._default_currency()
@@ -246,7 +250,10 @@ class _BuildRun:
             self.roles.append(role)
             self.leaves.append(leaf_role(product))
             self.prices.append(self._price(product))
-            self.profiles.append(self.builder.compatibility.profile(product))
+            profile = self.builder.compatibility.profile(product)
+            self.profiles.append(profile)
+            ruled = tuple(sorted((name, tuple(sorted(values))) for name, values in profile.names.items()))
+            self.kinds.append((self.leaves[-1], ruled))
         else:
             self.relevance[index] = max(self.relevance[index], _clipped(scored.relevance))
         return index
@@ -339,9 +346,10 @@ class _BuildRun:
 
     def _options(self, anchor: int, is_wanted: bool, indices: list[int]) -> list[Option]:
         """One role's options for `anchor`, best gain first. Without a minimum total, an option that is
-        neither better nor cheaper than a kept one of the same leaf category (a substitute, so the two
-        conflict with the same items) cannot be in a best bundle: it is dropped before its (costlier)
-        compatibility check. Only an attribute conflict between two complements could defeat this."""
+        neither better nor cheaper than a kept one of the same kind (leaf category and the attributes the
+        compatibility rules read, so the two conflict with exactly the same items) cannot be in a best
+        bundle: it is dropped before its (costlier) compatibility check. Dominance across kinds was wrong:
+        ground coffee dropped whole beans, then lost to the grinder the beans would have gone with."""
         anchor_product, anchor_leaf = self.products[anchor], self.leaves[anchor]
         room = None if self.capacity is None else self.capacity - self.prices[anchor]
         score, products, prices, leaves, relevance = (
@@ -364,15 +372,20 @@ class _BuildRun:
                 ranked.append((-gain, price, index))
         ranked.sort()
         options: list[Option] = []
-        cheapest: dict[str, int] = {}  # per leaf category: dominance only among true substitutes
+        cheapest: dict[object, int] = {}  # per kind: dominance only among true substitutes
+        kinds_of_leaf: Counter[str] = Counter()
         for negative_gain, price, index in ranked:
-            leaf = leaves[index]
-            if not self.min_total and leaf in cheapest and price >= cheapest[leaf]:
+            kind = self.kinds[index]
+            if not self.min_total and kind in cheapest and price >= cheapest[kind]:
                 continue
+            if not self.min_total and kind not in cheapest and kinds_of_leaf[kind[0]] >= _KINDS_PER_LEAF:
+                continue  # the search stays small: a few alternatives per leaf category are enough
             if self._conflict(anchor, index):
                 continue
             options.append(Option(index, -negative_gain, price))
-            cheapest[leaf] = min(price, cheapest.get(leaf, price))
+            if kind not in cheapest:
+                kinds_of_leaf[kind[0]] += 1
+            cheapest[kind] = min(price, cheapest.get(kind, price))
         return options
 
     def _conflict(self, first: int, second: int) -> bool:

@@ -82,6 +82,26 @@ def test_coffee_machine_gets_its_own_capsules(demo: Catalog) -> None:
                 )
 
 
+def test_a_cheaper_item_in_conflict_with_a_complement_does_not_hide_one_that_fits(
+    demo: Catalog,
+) -> None:
+    """A dripper's bundle dropped whole beans because ground coffee was cheaper and as relevant, then
+    took the grinder, which ground coffee has no use for: no coffee at all in a pour-over set."""
+
+    def titled(fragment: str) -> Product:
+        return next(product for product in demo if fragment in product.title)
+
+    dripper, grinder = titled("V60 Ceramic Coffee Dripper"), titled("Skerton Pro")
+    ground, beans = titled("illy Classico Ground"), titled("Peet's Coffee Major Dickason's")
+    candidates = {
+        "coffee grinder": [ScoredProduct(grinder, 0.9)],
+        "coffee bean capsule": [ScoredProduct(ground, 0.8), ScoredProduct(beans, 0.7)],
+    }
+    builder = BundleBuilder(settings=BundleSettings(max_bundles=1), complements=GRAPH)
+    result = builder.build(BundleRequest(), [ScoredProduct(dripper, 1.0)], candidates)
+    assert {item.product.id for item in result.bundles[0].items} == {dripper.id, grinder.id, beans.id}
+
+
 def test_budget_below_the_cheapest_phone_is_an_honest_empty_result(demo: Catalog) -> None:
     result = _demo_build(
         demo, "iPhone 16 128GB", BundleRequest(budget_max=Decimal(50), anchor_categories=("phone",))
