@@ -318,7 +318,7 @@ class ShoppingAssistant:
         'coffee' (espresso machines, capsules) where the shopper said pour-over (dripper, grinder, beans)."""
         named = need_named(slots.use_case, self._needs)
         fuller = need_named(message, self._needs) if named else None
-        if fuller is None or fuller == named or named is None:
+        if named is None or fuller in (None, named):
             return None
         return fuller if need_named(fuller, {named: ()}) == named else None
 

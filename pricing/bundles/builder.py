@@ -31,6 +31,7 @@ from retrieval.catalog.currencies import MINOR_UNITS
 from retrieval.catalog.schema import Product
 from retrieval.text import category_key, fold
 
+_Kind = tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]  # leaf category, rule attribute values
 _KINDS_PER_LEAF = 3  # option kinds kept per leaf category and anchor (leaf dominance kept one)
 _ANCHOR = ANCHOR_ROLE  # role of an indexed anchor candidate until a complement role claims it
 
@@ -164,7 +165,7 @@ class _BuildRun:
         self.leaves: list[str] = []
         self.profiles: list[CompatibilityProfile] = []  # attributes prepared for compatibility checks
         # (leaf category, rule attribute values): products alike here conflict with exactly the same items
-        self.kinds: list[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]] = []
+        self.kinds: list[_Kind] = []
         self.prices: list[int] = []  # minor units, rounded up so a bundle never looks cheaper than it is
         self._conflicts: dict[tuple[int, int], bool] = {}
         self.currency = request.currency or self._default_currency()
@@ -372,7 +373,7 @@ class _BuildRun:
                 ranked.append((-gain, price, index))
         ranked.sort()
         options: list[Option] = []
-        cheapest: dict[object, int] = {}  # per kind: dominance only among true substitutes
+        cheapest: dict[_Kind, int] = {}  # per kind: dominance only among true substitutes
         kinds_of_leaf: Counter[str] = Counter()
         for negative_gain, price, index in ranked:
             kind = self.kinds[index]

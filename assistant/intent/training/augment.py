@@ -42,7 +42,7 @@ def noisy_copy(example: Annotated, rng: random.Random) -> Annotated:
     if slot is None and rng.random() < 0.5:
         segments[-1] = (last.rstrip(".!?"), None)
     if rng.random() < 0.3:
-        segments = [(_lower(text), slot) for text, slot in segments]
+        segments = [(text.lower(), slot) for text, slot in segments]
     if rng.random() < 0.35:
         segments.insert(0, (rng.choice(PREFIXES), None))
     if rng.random() < 0.35:
@@ -90,7 +90,3 @@ def _typo(word: str, rng: random.Random) -> str:
         return word
     at = rng.choice(vowels)
     return word[:at] + rng.choice([v for v in _VOWELS if v != word[at].lower()]) + word[at + 1 :]
-
-
-def _lower(text: str) -> str:
-    return text.lower() if text.isascii() else text

@@ -70,6 +70,7 @@ def training_examples(
     # a test file's real dialogues give no training turns: chats resemble themselves (test_fresh claims this)
     test_dialogues = {dialogue for _, dialogue in tests} - {None}
     written = [pair for name in HANDWRITTEN for pair in read_with_dialogues(data_file(name))]
+    real = {example.text.casefold() for example, dialogue in written if dialogue}  # turns of real chats
     origins = {
         "generated": [
             parse_markup(row["text"], row["intent"]) for row in generate(catalog, count=generated, seed=seed)
@@ -110,7 +111,6 @@ def training_examples(
             examples += kept + [
                 _repeat(example, noise, near_test) for _ in range(written_weight - 1) for example in kept
             ]
-            real = {example.text.casefold() for example, dialogue in written if dialogue}
             more = (dialogue_weight or written_weight) - written_weight
             examples += [e for _ in range(more) for e in kept if e.text.casefold() in real]
     counts["total"] = len(examples)
