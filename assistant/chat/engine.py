@@ -31,7 +31,7 @@ from assistant.experiments.events import impressions
 from assistant.experiments.variants import Variant, Variants
 from assistant.intent.parser import MessageParser, ParsedMessage
 from assistant.intent.slots import Slots
-from assistant.intent.words import has_cjk
+from assistant.intent.words import has_cjk, split_words
 from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
 from pricing.complements.compatibility import CompatibilityChecker
@@ -52,6 +52,7 @@ from retrieval.filters import (
 )
 from retrieval.search import Retriever, SearchHit
 from retrieval.text import category_key, fold, model_key
+from retrieval.zh_lexicon import gloss
 
 log = logging.getLogger("bundlewise.chat")
 
@@ -303,6 +304,7 @@ class ShoppingAssistant:
     def _with_purpose(self, slots: Slots, message: str, *, request: bool) -> Slots:
         """`slots` with the need the message names outside any use_case span, else `slots` itself;
         `request`: the message asks for something new (build_bundle), so a need in its bare words counts."""
+        message = _in_english(message)
         setup = self._setup(slots, message) or self._gift_department(slots)
         if setup is not None:
             return slots.model_copy(update={"use_case": setup, "category": []})
@@ -357,8 +359,9 @@ class ShoppingAssistant:
         """The need a gift's recipient stands for when the message names no use: 'a coffee lover', 'a
         runner', or said of them in the message, 'my son, he is a gamer' (the tagger leaves 'gamer' out of
         every span). The whole message is read only for a gift with no product named, where the question
-        would otherwise be "what do they like?"."""
-        if slots.use_case or not slots.recipient:
+        would otherwise be "what do they like?". A use that names no need ('喝', drink, in '她喜欢喝咖啡')
+        does not stop it."""
+        if (slots.use_case and need_named(slots.use_case, self._needs)) or not slots.recipient:
             return None
         named = need_named(slots.recipient, self._needs)
         if named is None and not slots.category:
@@ -922,3 +925,11 @@ def _shown_item_ids(state: ConversationState, role: str) -> set[str]:
 def _need(state: ConversationState) -> dict[str, str | None]:
     goal = state.goal
     return {"use_case": goal.use_case, "recipient": goal.recipient, "occasion": goal.occasion}
+
+
+def _in_english(message: str) -> str:
+    """The message in the words the needs are named with: Chinese words glossed through the lexicon, so
+    '她喜欢喝咖啡' names the coffee need as 'she loves coffee' does; other text unchanged."""
+    if not has_cjk(message):
+        return message
+    return " ".join(gloss(word.text) for word in split_words(message))

@@ -6,7 +6,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -18,6 +18,7 @@ from assistant.intent.markup import Span, decode_tags, spans_from_tags, whole_co
 from assistant.intent.model import encode
 from assistant.intent.runtime import IntentRuntime
 from assistant.intent.slots import Slots, assemble_slots
+from assistant.intent.taxonomy import REQUEST_OR_CHANGE
 from assistant.intent.values import asks_for_others, names_wearer_only, negation_before, wearer
 from assistant.intent.vocabulary import LINE_NICKNAMES, PRODUCT_LINES, NamedModel, SlotVocabulary
 from assistant.intent.words import split_words
@@ -41,6 +42,9 @@ class ParsedMessage:
     line_brands: tuple[str, ...] = ()  # brands a product line implies: "the cheapest [iphone]" is Apple's
     wearer: str | None = None  # "women" or "men": "women's running shoes", "a perfume for [my husband]"
     others: bool = False  # "something different", "other options": not the products shown
+    request_confidence: float = (
+        0.0  # P(build_bundle) + P(refine): sure it asks for products, if not which way
+    )
 
     @property
     def goal_slots(self) -> Slots:
@@ -171,14 +175,20 @@ class IntentParser:
                 confidence = probabilities[row, intent_id]
                 tags = _word_tags(tag_log_probs[row], encoded.first_piece[row], self._tags)
                 spans = whole_compounds(cleaned[index], spans_from_tags(cleaned[index], words[row], tags))
-                results[index] = self._message(
+                message = self._message(
                     cleaned[index], self._intents[int(intent_id)], float(confidence), spans
                 )
+                either = sum(
+                    float(probabilities[row, self._intents.index(name)]) for name in REQUEST_OR_CHANGE
+                )
+                results[index] = replace(message, request_confidence=either)
         return [result for result in results if result is not None]  # every slot is filled by now
 
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
         spans = merge_modifiers(text, attach_numbers(text, resolutions(text, spans)), self._vocabulary)
-        spans = brands_before_categories(text, spans, self._vocabulary)
+        spans = lines_after_articles(
+            text, brands_before_categories(text, spans, self._vocabulary), self._vocabulary
+        )
         kept = [
             span
             for span in spans
@@ -432,6 +442,34 @@ def brands_before_categories(text: str, spans: list[Span], vocabulary: SlotVocab
             )
         ):
             relabelled[index] = Span(span.start, span.end, "brand")
+    return relabelled
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|this|that)\s+$", re.IGNORECASE)
+
+
+def lines_after_articles(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> list[Span]:
+    """A product line's everyday name tagged as the brand that owns the word, after an article and before
+    no category that brand sells, is the line: 'what about [a mac]?' asks for a laptop, not for MAC
+    cosmetics; 'a [mac] [lipstick]' stays MAC."""
+    relabelled = list(spans)
+    for index, span in enumerate(spans):
+        following = spans[index + 1] if index + 1 < len(spans) else None
+        sold_after = (
+            following is not None
+            and following.slot == "category"
+            and not text[span.end : following.start].strip()
+            and vocabulary.brand_selling(
+                text[span.start : span.end], vocabulary.category(text[following.start : following.end])
+            )
+        )
+        if (
+            span.slot == "brand"
+            and text[span.start : span.end].casefold() in LINE_NICKNAMES
+            and _ARTICLE_BEFORE.search(text, 0, span.start)
+            and not sold_after
+        ):
+            relabelled[index] = Span(span.start, span.end, "category")
     return relabelled
 
 

@@ -6,6 +6,10 @@ INTENTS: tuple[str, ...] = (
     "build_bundle", "search_product", "refine", "swap_item", "add_item", "remove_item", "compare",
     "ask_explanation", "accept_bundle", "greeting", "out_of_scope",
 )  # fmt: skip
+# A new request and a change to the current one: both merge the message's slots into the shopping goal, and
+# which of the two a bare wish is ("red or blue would be good") depends on the chat before it, which the
+# model does not see; the conversation state settles it (`ParsedMessage.request_confidence`).
+REQUEST_OR_CHANGE: tuple[str, ...] = ("build_bundle", "refine")
 
 # Slots a span of the utterance can fill. `price_direction` extends DESIGN.md's list for `refine`
 # ("cheaper", "more premium"); the five attribute slots land in `slots.attributes`.

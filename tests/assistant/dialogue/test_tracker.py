@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -254,6 +255,24 @@ def test_an_unsure_out_of_scope_that_names_a_product_is_served_as_the_request() 
     assert action.kind == "build" and state.goal.categories == ["phone"] and state.goal.budget_max == 700
     assert after(said("out_of_scope", confidence=0.9, category=["phone"]))[1].kind == "out_of_scope"
     assert after(said("out_of_scope", confidence=0.3, budget_max=Decimal(700)))[1].kind == "out_of_scope"
+
+
+def test_unsure_only_between_a_new_request_and_a_change_asks_nothing() -> None:
+    """'she loves coffee' after "what does she like?": build_bundle 0.50, refine 0.30. Either merges the wish
+    into the goal, so the turn builds; unsure what kind of message it is at all, it asks."""
+    asked = after(said("build_bundle", recipient="my mum", budget_max=Decimal(100)))[0]
+    wish = replace(said("build_bundle", confidence=0.497, use_case="coffee"), request_confidence=0.8)
+    state, action = TRACKER.advance(asked, wish)
+    assert action.kind == "build" and state.goal.use_case == "coffee" and state.goal.budget_max == 100
+    shown = asked.model_copy(update={"shown": SHOWN})
+    narrow = replace(said("refine", confidence=0.497, budget_max=Decimal(150)), request_confidence=0.86)
+    state, action = TRACKER.advance(shown, narrow)
+    assert action.kind == "build" and state.goal.budget_max == 150
+    for unclear in (
+        replace(said("build_bundle", confidence=0.45, use_case="coffee"), request_confidence=0.46),
+        replace(said("accept_bundle", confidence=0.45), request_confidence=0.9),  # not a request at all
+    ):
+        assert TRACKER.advance(shown, unclear)[1].kind == "clarify"
 
 
 def test_state_round_trips_through_json() -> None:

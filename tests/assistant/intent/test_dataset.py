@@ -6,6 +6,7 @@ import json
 from collections import Counter
 
 from assistant.intent.markup import parse_markup
+from assistant.intent.taxonomy import INTENTS
 from assistant.intent.training.data import data_file, read_annotated
 from assistant.intent.training.dataset import FRESH, HANDWRITTEN, TEST_FILES, NearCopies, training_examples
 from tests.retrieval.factories import small_catalog
@@ -75,3 +76,19 @@ def test_real_dialogue_turns_can_weigh_more() -> None:
     hand = {e.text.casefold() for e in read_annotated(data_file("train_handwritten.jsonl"))} - mg
     assert {texts[t] for t in mg & set(texts)} == {4}
     assert {texts[t] for t in hand & set(texts)} == {2}
+
+
+def test_a_real_turn_is_labelled_as_its_message_reads_and_keeps_its_in_context_label() -> None:
+    """The model sees one message: where two blind readers agreed the message alone means something other
+    than its turn did in the chat, the label is theirs and the chat's stays beside it (ANNOTATION.md)."""
+    mg = [json.loads(line) for line in data_file("train_mgshopdial.jsonl").read_text("utf-8").splitlines()]
+    relabelled = [row for row in mg if "intent_in_context" in row]
+    assert len(relabelled) == 123
+    assert all(
+        row["intent_in_context"] in INTENTS and row["intent_in_context"] != row["intent"]
+        for row in relabelled
+    )
+    answers = {parse_markup(r["text"], r["intent"]).text: r for r in relabelled}
+    # an answer to "which colour?" before anything was shown: a narrowing follow-up, read alone
+    assert answers["Red or blue would be good."]["intent"] == "refine"
+    assert answers["Red or blue would be good."]["intent_in_context"] == "build_bundle"

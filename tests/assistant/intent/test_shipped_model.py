@@ -115,3 +115,9 @@ def test_asking_about_a_bundle_in_chinese_is_not_taking_it(parser: IntentParser)
     """'介绍一下第一套' (tell me about the first set) was read as accepting it."""
     assert parser.parse("介绍一下第一套").intent == "ask_explanation"
     assert parser.parse("我要第一套").intent == "accept_bundle"
+
+
+def test_request_confidence_is_the_mass_of_a_new_request_and_a_change(parser: IntentParser) -> None:
+    wish, hello = parser.parse_many(["red or blue would be good", "hello there"])
+    assert wish.intent in ("build_bundle", "refine") and wish.confidence <= wish.request_confidence <= 1.0001
+    assert hello.intent == "greeting" and hello.request_confidence < 0.5

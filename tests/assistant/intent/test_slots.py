@@ -16,6 +16,7 @@ from assistant.intent.parser import (
     brands_before_categories,
     fitted_device,
     line_brands,
+    lines_after_articles,
     merge_modifiers,
     span_slots,
 )
@@ -383,3 +384,29 @@ def test_a_product_line_is_a_brand_wish_unless_it_is_their_own_device(vocabulary
         line_brands=("Apple",),
     )
     assert message.goal_slots.brand == ["Manfrotto", "Apple"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "slots"),
+    [
+        ("what about a mac?", ["brand"], ["category"]),  # a laptop: MAC cosmetics, before
+        ("the mac please", ["brand"], ["category"]),
+        ("anything from mac?", ["brand"], ["brand"]),  # no article: the brand
+        ("a mac lipstick", ["brand", "category"], ["brand", "category"]),  # MAC sells lipstick
+        ("a mac charger", ["brand", "category"], ["category", "category"]),  # MAC sells no chargers
+        ("an apple", ["brand"], ["brand"]),  # no line nickname
+    ],
+)
+def test_a_line_nickname_after_an_article_is_the_line(text: str, tagged: list[str], slots: list[str]) -> None:
+    vocabulary = SlotVocabulary(
+        brands=["MAC", "Apple"],
+        categories=["lipstick", "charger", "laptop"],
+        ranges={"MAC": ["lipstick"], "Apple": ["laptop", "charger"]},
+    )
+    words = [
+        m
+        for m in re.finditer(r"\w+", text)
+        if m.group() not in ("what", "about", "a", "the", "please", "anything", "from", "an")
+    ]
+    spans = [Span(m.start(), m.end(), slot) for m, slot in zip(words, tagged, strict=True)]
+    assert [span.slot for span in lines_after_articles(text, spans, vocabulary)] == slots
