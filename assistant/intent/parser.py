@@ -434,15 +434,22 @@ def brands_before_categories(text: str, spans: list[Span], vocabulary: SlotVocab
     charger, because MAC sells no chargers."""
     relabelled = list(spans)
     for index, (span, following) in enumerate(pairwise(spans)):
-        if (
-            span.slot == following.slot == "category"
-            and not text[span.end : following.start].strip()
-            and vocabulary.brand_selling(
-                text[span.start : span.end], vocabulary.category(text[following.start : following.end])
-            )
-        ):
+        if span.slot == "category" and _brand_selling_next(text, span, following, vocabulary):
             relabelled[index] = Span(span.start, span.end, "brand")
     return relabelled
+
+
+def _brand_selling_next(text: str, span: Span, following: Span | None, vocabulary: SlotVocabulary) -> bool:
+    """`span`'s words name a brand that sells the category span right after it ('[mac] [lipstick]')."""
+    return (
+        following is not None
+        and following.slot == "category"
+        and not text[span.end : following.start].strip()
+        and vocabulary.brand_selling(
+            text[span.start : span.end], vocabulary.category(text[following.start : following.end])
+        )
+        is not None
+    )
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|this|that)\s+$", re.IGNORECASE)
@@ -455,19 +462,11 @@ def lines_after_articles(text: str, spans: list[Span], vocabulary: SlotVocabular
     relabelled = list(spans)
     for index, span in enumerate(spans):
         following = spans[index + 1] if index + 1 < len(spans) else None
-        sold_after = (
-            following is not None
-            and following.slot == "category"
-            and not text[span.end : following.start].strip()
-            and vocabulary.brand_selling(
-                text[span.start : span.end], vocabulary.category(text[following.start : following.end])
-            )
-        )
         if (
             span.slot == "brand"
             and text[span.start : span.end].casefold() in LINE_NICKNAMES
             and _ARTICLE_BEFORE.search(text, 0, span.start)
-            and not sold_after
+            and not _brand_selling_next(text, span, following, vocabulary)
         ):
             relabelled[index] = Span(span.start, span.end, "category")
     return relabelled
