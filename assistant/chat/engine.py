@@ -26,7 +26,7 @@ from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
 from assistant.dialogue import clarify
 from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, ShownItem, TurnAction
-from assistant.dialogue.tracker import DialogueTracker
+from assistant.dialogue.tracker import FOLLOW_UPS, DialogueTracker
 from assistant.experiments.events import impressions
 from assistant.experiments.variants import Variant, Variants
 from assistant.intent.parser import MessageParser, ParsedMessage
@@ -281,9 +281,6 @@ class ShoppingAssistant:
     ) -> _Turn:
         with _timed(timings, "parse"):
             parsed = self._parser.parse_many([message])[0]
-            purposed = self._with_purpose(parsed.slots, message, request=parsed.intent == "build_bundle")
-            if purposed is not parsed.slots:
-                parsed = replace(parsed, slots=purposed)
         with _timed(timings, "state"):
             new = conversation_id is None
             if conversation_id is None:
@@ -291,6 +288,11 @@ class ShoppingAssistant:
                 state = ConversationState()
             else:
                 state = self._store.load_state(conversation_id)
+            # a follow-up with nothing shown to follow up on may be a request the model misread
+            request = parsed.intent == "build_bundle" or (parsed.intent in FOLLOW_UPS and not state.shown)
+            purposed = self._with_purpose(parsed.slots, message, request=request)
+            if purposed is not parsed.slots:
+                parsed = replace(parsed, slots=purposed)
             locale = locale or ("zh" if has_cjk(message) else "en")
             named = self._compared_products(parsed, message)
             if named:  # "the difference between airpods pro and airpods 4": those two, shown or not
@@ -308,6 +310,9 @@ class ShoppingAssistant:
         setup = self._setup(slots, message) or self._gift_department(slots)
         if setup is not None:
             return slots.model_copy(update={"use_case": setup, "category": []})
+        instead = self._need_over_unknowns(slots, message)
+        if instead is not None:
+            return slots.model_copy(update={"use_case": instead, "category": [], "brand": []})
         need = (
             self._pastime(slots, message)
             or self._fuller_need(slots, message)
@@ -323,6 +328,18 @@ class ShoppingAssistant:
         if named is None or fuller in (None, named):
             return None
         return fuller if need_named(fuller, {named: ()}) == named else None
+
+    def _need_over_unknowns(self, slots: Slots, message: str) -> str | None:
+        """The need the message names when every kind or brand tagged is one the shop does not know: 'hand
+        brew set' tagged 'hand' and 'brew' as categories, 'espresso set' 'espresso' as a brand, and got "we
+        don't carry hands or brews" where the shop sells the need's dripper, grinder and beans."""
+        if slots.use_case or not (slots.category or slots.brand):
+            return None
+        if any(self._carries(c) for c in slots.category) or any(
+            fold(b) in self._known_brands for b in slots.brand
+        ):
+            return None
+        return need_named(message, self._needs)
 
     def _unspanned_need(self, slots: Slots, message: str) -> str | None:
         """The need a request names when the tagger left it out of every span ('what do you recommend for

@@ -24,6 +24,8 @@ CENT = Decimal("0.01")
 SENSITIVITY_STEP = 0.2
 _SIMPLE_ACTIONS = {"compare": "compare", "ask_explanation": "explain"}
 _REQUESTS = ("build_bundle", "search_product", "refine")
+# Intents about bundles already shown: with none shown, nothing to act on
+FOLLOW_UPS = ("swap_item", "add_item", "remove_item", "compare", "ask_explanation", "accept_bundle")
 
 
 class DialogueTracker:
@@ -50,6 +52,11 @@ class DialogueTracker:
             # ("she loves coffee" after "what does she like?"): both merge its slots into the goal, and the
             # chat before it, which the model does not see, is what tells them apart; no question
             unsure = False
+        wish = message.goal_slots
+        if unsure and intent in FOLLOW_UPS and not state.shown and (wish.category or wish.use_case):
+            # 'pour over set' read as an unsure add_item before anything was shown: nothing to add to, and
+            # it names what to shop for; the request
+            intent, unsure = "build_bundle", False
         if intent in ("greeting", "out_of_scope"):
             return state, TurnAction(kind="greet" if intent == "greeting" else "out_of_scope")
         if state.asked_device_model and set(state.goal.fits) < set(message.models):

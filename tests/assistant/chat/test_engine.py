@@ -60,6 +60,9 @@ def test_every_shown_number_adds_up_and_respects_the_budget(engine: ShoppingAssi
         "a gift for my son, he is a gamer",  # asked what he likes: no span covers "gamer"
         "a coffee setup for a beginner under 300",  # single bags of beans: 'coffee' was the category
         "我想给我妈买个生日礼物，她喜欢喝咖啡",  # single items: 咖啡 was tagged as the Coffee department
+        "hand brew set",  # "we don't carry hands or brews": both words were tagged as categories
+        "espresso set",  # "what are you shopping for?": 'espresso' was tagged as a brand the shop lacks
+        "pour over set",  # "what would you like me to add?": an unsure add_item with nothing shown
     ],
 )
 def test_a_purpose_alone_gets_what_it_shops_for(

@@ -275,6 +275,17 @@ def test_unsure_only_between_a_new_request_and_a_change_asks_nothing() -> None:
         assert TRACKER.advance(shown, unclear)[1].kind == "clarify"
 
 
+def test_an_unsure_follow_up_with_nothing_shown_that_names_what_to_shop_for_is_the_request() -> None:
+    """'pour over set' was an unsure add_item (0.32) before anything was shown: "what should I add?"."""
+    unsure = said("add_item", confidence=0.32, use_case="pour over")
+    state, action = TRACKER.advance(ConversationState(), unsure)
+    assert action.kind == "build" and state.goal.use_case == "pour over"
+    shown = ConversationState(shown=SHOWN)
+    assert TRACKER.advance(shown, unsure)[1].kind == "clarify"  # bundles shown: maybe an add after all
+    assert after(said("add_item", confidence=0.32))[1].kind == "clarify"  # names nothing to shop for
+    assert after(said("accept_bundle", confidence=0.9, use_case="travel"))[1].kind == "clarify"  # sure
+
+
 def test_state_round_trips_through_json() -> None:
     state, _ = after(said("build_bundle", category=["phone"], budget_max=Decimal("899.99")), shown=SHOWN)
     data = state.to_json()
