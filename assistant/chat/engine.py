@@ -305,7 +305,8 @@ class ShoppingAssistant:
 
     def _with_purpose(self, slots: Slots, message: str, *, request: bool) -> Slots:
         """`slots` with the need the message names outside any use_case span, else `slots` itself;
-        `request`: the message asks for something new (build_bundle), so a need in its bare words counts."""
+        `request`: the message may ask for something new (build_bundle, or a follow-up with nothing shown to
+        follow up on), so a need in its bare words counts."""
         message = _in_english(message)
         setup = self._setup(slots, message) or self._gift_department(slots)
         if setup is not None:

@@ -42,9 +42,8 @@ class ParsedMessage:
     line_brands: tuple[str, ...] = ()  # brands a product line implies: "the cheapest [iphone]" is Apple's
     wearer: str | None = None  # "women" or "men": "women's running shoes", "a perfume for [my husband]"
     others: bool = False  # "something different", "other options": not the products shown
-    request_confidence: float = (
-        0.0  # P(build_bundle) + P(refine): sure it asks for products, if not which way
-    )
+    # P(build_bundle) + P(refine): how sure the model is that it asks for products, if not in which way
+    request_confidence: float = 0.0
 
     @property
     def goal_slots(self) -> Slots:
