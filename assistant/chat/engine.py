@@ -322,13 +322,16 @@ class ShoppingAssistant:
         return slots if need is None else slots.model_copy(update={"use_case": need})
 
     def _fuller_need(self, slots: Slots, message: str) -> str | None:
-        """A need the message names that holds the tagged one and says more: 'pour over coffee set' tags
-        'coffee' (espresso machines, capsules) where the shopper said pour-over (dripper, grinder, beans)."""
-        named = need_named(slots.use_case, self._needs)
-        fuller = need_named(message, self._needs) if named else None
-        if named is None or fuller in (None, named):
+        """A need the message names that holds the tagged use and says more: 'pour over coffee set' tags
+        'coffee' (espresso machines, capsules) where the shopper said pour-over (dripper, grinder, beans);
+        'desk setup' tags 'desk', which names no need at all."""
+        if not slots.use_case:
             return None
-        return fuller if need_named(fuller, {named: ()}) == named else None
+        said = need_named(slots.use_case, self._needs) or slots.use_case
+        fuller = need_named(message, self._needs)
+        if fuller is None or fuller == said:
+            return None
+        return fuller if need_named(fuller, {said: ()}) == said else None
 
     def _need_over_unknowns(self, slots: Slots, message: str) -> str | None:
         """The need the message names when every kind or brand tagged is one the shop does not know: 'hand
@@ -582,8 +585,20 @@ class ShoppingAssistant:
             filters = the_plan.anchor_filters if within else replace(the_plan.anchor_filters, max_price=None)
             hits = self._retriever.search(the_plan.anchor_query, top_k=ANCHOR_POOL, filters=filters)
             if hits:
-                return the_plan, hits
+                return the_plan, (self._naming_need(hits, goal.use_case) if needed else hits)
         return plans[-1], []
+
+    def _naming_need(self, hits: list[SearchHit], use_case: str | None) -> list[SearchHit]:
+        """A need's anchors keep to the products that name it (in any spelling the needs know: pourover,
+        pour over) in their title or attributes, when there are enough for every bundle: the pour-over
+        dripper and kettles, not the mug filed on the same shelf ("pour over set" came back as a mug, a
+        grinder and beans, with nothing to brew in)."""
+        need = need_named(use_case, self._needs)
+        if need is None:
+            return hits
+        spellings = {name: () for name in self._needs if name.replace(" ", "") == need.replace(" ", "")}
+        naming = [hit for hit in hits if need_named(_product_words(hit.product), spellings) is not None]
+        return naming if len(naming) >= ROLE_ANCHORS else hits
 
     def _purpose_unknown(self, turn: _Turn, action: TurnAction) -> bool:
         """A purpose alone that no need maps ('something for my garden', 'stuff for a picnic'): ask once
@@ -951,3 +966,9 @@ def _in_english(message: str) -> str:
     if not has_cjk(message):
         return message
     return " ".join(gloss(word.text) for word in split_words(message))
+
+
+def _product_words(product: Product) -> str:
+    """A product's title and its text attribute values, for matching the words of a need."""
+    values = [value for value in product.attributes.values() if isinstance(value, str)]
+    return " ".join([product.title, *values])

@@ -63,6 +63,7 @@ def test_every_shown_number_adds_up_and_respects_the_budget(engine: ShoppingAssi
         "hand brew set",  # "we don't carry hands or brews": both words were tagged as categories
         "espresso set",  # "what are you shopping for?": 'espresso' was tagged as a brand the shop lacks
         "pour over set",  # "what would you like me to add?": an unsure add_item with nothing shown
+        "desk setup",  # "no ready-made set for 'desk'": the tagged use names no need, the words do
     ],
 )
 def test_a_purpose_alone_gets_what_it_shops_for(
@@ -88,6 +89,19 @@ def test_a_fuller_need_in_the_message_beats_the_tagged_one(engine: ShoppingAssis
         for item in bundle.items:
             assert not (item.category or "").endswith("Coffee Machines")
             assert "Capsules" not in item.title and "Pods" not in item.title
+
+
+@pytest.mark.parametrize("message", ["pour over set", "pourover kit", "hand brew set"])
+def test_a_need_is_anchored_by_what_names_it_on_a_shared_shelf(
+    engine: ShoppingAssistant, message: str
+) -> None:
+    """The dripper, kettles and mugs share one shelf: 'pour over set' came back as a mug, a grinder and
+    beans, with nothing to brew in."""
+    result = engine.turn(message)
+    assert result.bundles
+    for bundle in result.bundles:
+        anchor = bundle.items[0].title.casefold()
+        assert "mug" not in anchor and any(word in anchor for word in ("dripper", "kettle", "drip"))
 
 
 def _path(category: str | None) -> tuple[str, ...]:
