@@ -379,6 +379,14 @@ def fit_to_devices(
     return slots.model_copy(update={"category": fitted})
 
 
+# A word that describes a product and is never one: '[external] [hard drive]', '[wireless] [flash trigger]'
+_DESCRIBES = re.compile(
+    r"(?:remote|cold|hot|smart|mini|compact|external|internal|portable|wireless|wired|electric|digital|"
+    r"manual|automatic|mechanical|ergonomic|waterproof|adjustable|foldable|rechargeable|cordless)",
+    re.IGNORECASE,
+)
+
+
 def merge_modifiers(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> list[Span]:
     """Join a category span to the next one when it is a modifier of it: '[mechanical] [keyboard]' tagged
     as two categories is one mechanical keyboard. Two known categories side by side ('[shoes] [bottle]')
@@ -392,7 +400,10 @@ def merge_modifiers(text: str, spans: list[Span], vocabulary: SlotVocabulary) ->
             and previous.slot == span.slot == "category"
             and not text[previous.end : span.start].strip()
             and vocabulary.category(text[previous.start : previous.end]) not in known
-            and vocabulary.category(text[previous.start : span.end]) in known
+            and (
+                vocabulary.category(text[previous.start : span.end]) in known
+                or _DESCRIBES.fullmatch(text[previous.start : previous.end]) is not None
+            )
         ):
             merged[-1] = Span(previous.start, span.end, "category")
         else:

@@ -231,6 +231,10 @@ def test_attribute_values_have_one_spelling(
         ("mechanical charger under 50", [(0, 10), (11, 18)], ["mechanical charger"]),  # a modifier joins
         ("cases chargers", [(0, 5), (6, 14)], ["cases", "chargers"]),  # two known categories stay two
         ("wireless, charger", [(0, 8), (10, 17)], ["wireless", "charger"]),  # not side by side
+        # a word that only describes joins even a kind the shop does not know ('hard drive')
+        ("an external hard drive", [(3, 11), (12, 22)], ["external hard drive"]),
+        ("remote shutter and tripod", [(0, 6), (7, 14), (19, 25)], ["remote shutter", "tripod"]),
+        ("crate leash bowls", [(0, 5), (6, 11), (12, 17)], ["crate", "leash", "bowls"]),  # a list stays
     ],
 )
 def test_a_modifier_tagged_as_its_own_category_joins_the_next(
