@@ -26,11 +26,12 @@ from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
 from assistant.dialogue import clarify
 from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, ShownItem, TurnAction
-from assistant.dialogue.tracker import FOLLOW_UPS, DialogueTracker
+from assistant.dialogue.tracker import DialogueTracker
 from assistant.experiments.events import impressions
 from assistant.experiments.variants import Variant, Variants
 from assistant.intent.parser import MessageParser, ParsedMessage
 from assistant.intent.slots import Slots
+from assistant.intent.taxonomy import FOLLOW_UPS
 from assistant.intent.words import has_cjk, split_words
 from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder

@@ -14,7 +14,7 @@ from assistant.dialogue.clarify import questions
 from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, TurnAction
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
-from assistant.intent.taxonomy import REQUEST_OR_CHANGE
+from assistant.intent.taxonomy import FOLLOW_UPS, REQUEST_OR_CHANGE
 from assistant.intent.vocabulary import title_head
 from pricing.complements.roles import leaf_phrase
 from pricing.types import ANCHOR_ROLE
@@ -24,8 +24,6 @@ CENT = Decimal("0.01")
 SENSITIVITY_STEP = 0.2
 _SIMPLE_ACTIONS = {"compare": "compare", "ask_explanation": "explain"}
 _REQUESTS = ("build_bundle", "search_product", "refine")
-# Intents about bundles already shown: with none shown, nothing to act on
-FOLLOW_UPS = ("swap_item", "add_item", "remove_item", "compare", "ask_explanation", "accept_bundle")
 
 
 class DialogueTracker:

@@ -10,6 +10,10 @@ INTENTS: tuple[str, ...] = (
 # which of the two a bare wish is ("red or blue would be good") depends on the chat before it, which the
 # model does not see; the conversation state settles it (`ParsedMessage.request_confidence`).
 REQUEST_OR_CHANGE: tuple[str, ...] = ("build_bundle", "refine")
+# Intents about bundles already shown: with none shown, nothing to act on
+FOLLOW_UPS: tuple[str, ...] = (
+    "swap_item", "add_item", "remove_item", "compare", "ask_explanation", "accept_bundle",
+)  # fmt: skip
 
 # Slots a span of the utterance can fill. `price_direction` extends DESIGN.md's list for `refine`
 # ("cheaper", "more premium"); the five attribute slots land in `slots.attributes`.
