@@ -31,7 +31,7 @@ from assistant.experiments.events import impressions
 from assistant.experiments.variants import Variant, Variants
 from assistant.intent.parser import MessageParser, ParsedMessage
 from assistant.intent.slots import Slots
-from assistant.intent.taxonomy import FOLLOW_UPS
+from assistant.intent.taxonomy import AFTER_SHOWN
 from assistant.intent.words import has_cjk, split_words
 from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
@@ -290,7 +290,7 @@ class ShoppingAssistant:
             else:
                 state = self._store.load_state(conversation_id)
             # a follow-up with nothing shown to follow up on may be a request the model misread
-            request = parsed.intent == "build_bundle" or (parsed.intent in FOLLOW_UPS and not state.shown)
+            request = parsed.intent == "build_bundle" or (parsed.intent in AFTER_SHOWN and not state.shown)
             purposed = self._with_purpose(parsed.slots, message, request=request)
             if purposed is not parsed.slots:
                 parsed = replace(parsed, slots=purposed)
@@ -320,7 +320,12 @@ class ShoppingAssistant:
             or self._fuller_need(slots, message)
             or (self._unspanned_need(slots, message) if request else None)
         )
-        return slots if need is None else slots.model_copy(update={"use_case": need})
+        if need is None:
+            return slots
+        # 'remote work set' tagged [remote] [work]: a kind the shop does not sell, said inside the need's
+        # name, is a word of the need ("we don't carry remotes" answered it)
+        kinds = [c for c in slots.category if self._carries(c) or fold(c) not in fold(need).split()]
+        return slots.model_copy(update={"use_case": need, "category": kinds})
 
     def _fuller_need(self, slots: Slots, message: str) -> str | None:
         """A need the message names that holds the tagged use and says more: 'pour over coffee set' tags

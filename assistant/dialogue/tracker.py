@@ -14,7 +14,7 @@ from assistant.dialogue.clarify import questions
 from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, TurnAction
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
-from assistant.intent.taxonomy import FOLLOW_UPS, REQUEST_OR_CHANGE
+from assistant.intent.taxonomy import AFTER_SHOWN, REQUEST_OR_CHANGE
 from assistant.intent.vocabulary import title_head
 from pricing.complements.roles import leaf_phrase
 from pricing.types import ANCHOR_ROLE
@@ -24,6 +24,7 @@ CENT = Decimal("0.01")
 SENSITIVITY_STEP = 0.2
 _SIMPLE_ACTIONS = {"compare": "compare", "ask_explanation": "explain"}
 _REQUESTS = ("build_bundle", "search_product", "refine")
+_EDITS = ("swap_item", "add_item", "remove_item")  # change a shown bundle's items
 
 
 class DialogueTracker:
@@ -51,9 +52,13 @@ class DialogueTracker:
             # chat before it, which the model does not see, is what tells them apart; no question
             unsure = False
         wish = message.goal_slots
-        if unsure and intent in FOLLOW_UPS and not state.shown and (wish.category or wish.use_case):
-            # 'pour over set' read as an unsure add_item before anything was shown: nothing to add to, and
-            # it names what to shop for; the request
+        if (
+            not state.shown
+            and (wish.category or wish.use_case)
+            and (intent in _EDITS or (unsure and intent in AFTER_SHOWN))
+        ):
+            # 'pour over set' read as an unsure add_item or refine, 'pour over coffee set' as an add_item,
+            # before anything was shown: nothing to change yet, and it names what to shop for; the request
             intent, unsure = "build_bundle", False
         if intent in ("greeting", "out_of_scope"):
             return state, TurnAction(kind="greet" if intent == "greeting" else "out_of_scope")
@@ -93,8 +98,6 @@ class DialogueTracker:
         if intent == "refine":
             return self._refine(state, message.goal_slots, ask, wearer=message.wearer)
         if not state.shown:
-            if intent == "add_item" and message.slots.category:  # "a case then": nothing to add to, a request
-                return self._request(state, message.slots, "build", ask)
             return state, _clarify(ask.nothing_shown())
         targets = _resolve(state.shown, message.slots.bundle_ref)
         if targets is None:

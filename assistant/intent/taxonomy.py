@@ -14,6 +14,9 @@ REQUEST_OR_CHANGE: tuple[str, ...] = ("build_bundle", "refine")
 FOLLOW_UPS: tuple[str, ...] = (
     "swap_item", "add_item", "remove_item", "compare", "ask_explanation", "accept_bundle",
 )  # fmt: skip
+# Intents that read as a reaction to products shown (refine narrows them): with nothing shown, a message read
+# as one of these that names what to shop for is a request the model could not place without the chat
+AFTER_SHOWN: tuple[str, ...] = (*FOLLOW_UPS, "refine")
 
 # Slots a span of the utterance can fill. `price_direction` extends DESIGN.md's list for `refine`
 # ("cheaper", "more premium"); the five attribute slots land in `slots.attributes`.

@@ -286,6 +286,21 @@ def test_an_unsure_follow_up_with_nothing_shown_that_names_what_to_shop_for_is_t
     assert after(said("accept_bundle", confidence=0.9, use_case="travel"))[1].kind == "clarify"  # sure
 
 
+def test_a_change_with_nothing_shown_that_names_what_to_shop_for_is_the_request() -> None:
+    """'pour over coffee set' read as a sure add_item (0.66), 'pour over set' as an unsure refine (0.42):
+    with nothing shown there is nothing to add to or narrow, and each names what to shop for."""
+    for message in (
+        said("add_item", confidence=0.66, use_case="pour over coffee"),
+        said("swap_item", confidence=0.8, category=["kettle"]),
+        replace(said("refine", confidence=0.42, use_case="pour over"), request_confidence=0.45),
+    ):
+        state, action = TRACKER.advance(ConversationState(), message)
+        assert action.kind == "build" and (state.goal.use_case or state.goal.categories)
+        assert TRACKER.advance(ConversationState(shown=SHOWN), message)[1].kind != "build"
+    vague = replace(said("refine", confidence=0.42), request_confidence=0.45)
+    assert TRACKER.advance(ConversationState(), vague)[1].kind == "clarify"  # names nothing to shop for
+
+
 def test_state_round_trips_through_json() -> None:
     state, _ = after(said("build_bundle", category=["phone"], budget_max=Decimal("899.99")), shown=SHOWN)
     data = state.to_json()
