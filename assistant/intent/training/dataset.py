@@ -23,6 +23,7 @@ HANDWRITTEN = (
     "train_dialogue.jsonl",
     "train_usecases.jsonl",
     "train_followups.jsonl",
+    "train_chat.jsonl",
 )
 HELD_OUT = "test_heldout.jsonl"
 FRESH = "test_fresh.jsonl"  # written blind to the model and its training data, scored last

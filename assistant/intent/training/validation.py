@@ -13,8 +13,9 @@ from assistant.intent.markup import parse_markup
 from assistant.intent.training.data import data_file
 
 # Files the test sets resemble (MG-ShopDial turns, BundleRec intents, hand-written requests and follow-ups).
-# The targeted, dialogue-style, use-case and follow-up files teach particular constructions and stay in
-# training (the follow-ups were written after reading validation errors: holding them back would flatter it).
+# The targeted, dialogue-style, use-case, follow-up and chat-turn files teach particular constructions and
+# stay in training (the follow-ups were written after reading validation errors, the chat turns knowing its
+# kinds of error: holding them back would flatter it).
 BY_DIALOGUE = ("train_mgshopdial.jsonl",)  # whole dialogues: turns of one chat resemble each other
 BY_LINE = ("train_bundlerec.jsonl", "train_handwritten.jsonl", "train_conversational.jsonl")
 SHARE = 0.25
