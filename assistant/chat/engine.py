@@ -23,6 +23,7 @@ from typing import Protocol
 from assistant.chat import replies
 from assistant.chat.naming import products_named
 from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
+from assistant.chat.safety import danger_in
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
 from assistant.dialogue import clarify
 from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, ShownItem, TurnAction
@@ -295,8 +296,12 @@ class ShoppingAssistant:
             if purposed is not parsed.slots:
                 parsed = replace(parsed, slots=purposed)
             locale = locale or ("zh" if has_cjk(message) else "en")
-            named = self._compared_products(parsed, message)
-            if named:  # "the difference between airpods pro and airpods 4": those two, shown or not
+            if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
+                parsed = ParsedMessage("out_of_scope", 1.0, Slots())
+                state = state.model_copy(update={"turns": state.turns + 1})
+                action = TurnAction(kind="danger")
+            elif named := self._compared_products(parsed, message):
+                # "the difference between airpods pro and airpods 4": those two, shown or not
                 state, action = self._tracker.compare_products(state, [product.id for product in named])
             else:
                 state, action = self._tracker.advance(state, parsed, ask=clarify.for_locale(locale))
@@ -402,6 +407,8 @@ class ShoppingAssistant:
             turn.reply = words.greeting()
         elif kind == "out_of_scope":
             turn.reply = words.out_of_scope(turn.message)
+        elif kind == "danger":
+            turn.reply = words.danger(danger_in(turn.message) or "emergency")
         elif kind == "clarify":
             turn.reply = action.question or words.clarify()
         elif kind == "accept":

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from assistant.chat.safety import Danger
 from assistant.chat.types import BundleView
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, TurnAction
 from pricing.bundles.messages import format_money
@@ -39,6 +40,20 @@ class EnglishReplies:
                 " those. I can find products and bundles for you. What are you looking for?"
             )
         return "I can only help with shopping in this store. What are you looking for?"
+
+    def danger(self, danger: Danger) -> str:
+        if danger == "self_harm":
+            return (
+                "I'm really sorry you're feeling this way. I'm only a shopping assistant, but you don't have"
+                " to go through this alone: please talk to someone now. In the US or Canada call or text 988;"
+                " in the UK or Ireland call Samaritans on 116 123; elsewhere call your local emergency number"
+                " or a crisis line. If you're in immediate danger, call emergency services."
+            )
+        return (
+            "This sounds like an emergency: please call your local emergency number now (911 in the US and"
+            " Canada, 999 or 112 in the UK, 112 in the EU, 120 in China). I'm only a shopping assistant and"
+            " can't give medical help."
+        )
 
     def clarify(self) -> str:
         return "Could you tell me a bit more about what you're looking for?"
@@ -166,6 +181,17 @@ class ChineseReplies(EnglishReplies):
                 "我可以帮你找商品和套装，你想买什么呢？"
             )
         return "我只能帮你在本店购物。你想买什么呢？"
+
+    def danger(self, danger: Danger) -> str:
+        if danger == "self_harm":
+            return (
+                "听到你这样说我很难过。我只是购物助手，但你不必独自面对：请现在就找人聊聊，"
+                "拨打当地的心理援助热线，或告诉你信任的人。如果你有立即的危险，请拨打110或120。"
+            )
+        return (
+            "这听起来是紧急情况：请立即拨打急救电话（中国大陆120，香港999）。"
+            "我只是购物助手，无法提供医疗帮助。"
+        )
 
     def clarify(self) -> str:
         return "能再具体说说你想买什么吗？"

@@ -81,6 +81,7 @@ ActionKind = Literal[
     "greet",
     "clarify",
     "out_of_scope",
+    "danger",  # the message speaks of self-harm or an emergency: where to get help (`chat.safety`)
 ]
 
 
