@@ -39,7 +39,7 @@ from pricing.bundles import BuildResult, BundleBuilder
 from pricing.complements.compatibility import CompatibilityChecker
 from pricing.complements.model import ComplementModel
 from pricing.complements.needs import DEMO_NEEDS, NeedsMap, categories_for_need, need_named
-from pricing.complements.roles import bundle_roles, leaf_phrase, leaf_role, required_roles
+from pricing.complements.roles import bundle_roles, is_named_kind, leaf_phrase, leaf_role, required_roles
 from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
 from pricing.types import ANCHOR_ROLE, BundleDraft, BundleItem, PricedBundle, ScoredProduct
@@ -404,7 +404,7 @@ class ShoppingAssistant:
         words = replies.for_locale(turn.locale)
         kind = action.kind
         if kind == "greet":
-            turn.reply = words.greeting()
+            turn.reply = words.greeting(turn.message)
         elif kind == "out_of_scope":
             turn.reply = words.out_of_scope(turn.message)
         elif kind == "danger":
@@ -708,8 +708,11 @@ class ShoppingAssistant:
         if asked:  # "do you have the galaxy s25 ultra?": the phone itself, not the cases that fit it
             hits = [hit for hit in hits if _model_of(hit.product) in asked] or hits
         cheap = turn.parsed.slots.price_direction == "lower" and action.kind in ("build", "search")
-        if cheap:
-            hits = _cheaper_half(hits)  # "the cheapest iphone you have": the cheap end, cheapest first
+        if cheap:  # "the cheapest iphone you have": the cheap end, cheapest first
+            named = {category_key(category) for category in the_plan.request.anchor_categories}
+            itself = [hit for hit in hits if named and is_named_kind(hit.product, named)]
+            # of the kind named: "cheaper" cameras are not the memory cards filed in the Cameras department
+            hits = _cheaper_half(itself or hits)
         if action.avoid_product_ids:  # "something different"
             hits = [hit for hit in hits if hit.product.id not in action.avoid_product_ids]
         colour = turn.state.goal.attributes.get("colour")

@@ -26,11 +26,27 @@ _POLICY = re.compile(
     re.IGNORECASE,
 )
 
+# Thanks and goodbyes are not a hello: never answered with "Hi! Tell me what you're shopping for"
+_THANKS = re.compile(
+    r"\b(?:thanks?|thank\s*(?:you|u)|thx|tnx|ty|cheers|ta|appreciate(?:d)?|much\s+obliged|helpful)\b"
+    r"|谢谢|感谢|多谢|谢啦|帮大忙",
+    re.IGNORECASE,
+)
+_GOODBYE = re.compile(
+    r"\b(?:bye|goodbye|good\s*night|see\s+(?:you|ya)|cya|later|that'?s\s+all|have\s+a\s+(?:good|nice|great))\b"
+    r"|再见|拜拜|回头见|晚安",
+    re.IGNORECASE,
+)
+
 
 class EnglishReplies:
     """Replies for `en` (the default)."""
 
-    def greeting(self) -> str:
+    def greeting(self, message: str = "") -> str:
+        if _GOODBYE.search(message):
+            return "Bye for now! Come back any time you need something."
+        if _THANKS.search(message):
+            return "You're welcome! Anything else I can find for you?"
         return "Hi! Tell me what you're shopping for, e.g. 'a phone for photography under $900'."
 
     def out_of_scope(self, message: str = "") -> str:
@@ -171,7 +187,11 @@ class EnglishReplies:
 class ChineseReplies(EnglishReplies):
     """Replies for `zh`."""
 
-    def greeting(self) -> str:
+    def greeting(self, message: str = "") -> str:
+        if _GOODBYE.search(message):
+            return "再见，需要什么随时回来找我！"
+        if _THANKS.search(message):
+            return "不客气！还需要帮你找别的吗？"
         return "你好！告诉我你想买什么，比如“900美元以内的拍照手机”。"
 
     def out_of_scope(self, message: str = "") -> str:

@@ -107,6 +107,7 @@ class ConversationState(BaseModel):
     goal: ShoppingGoal = Field(default_factory=ShoppingGoal)
     shown: list[ShownBundle] = Field(default_factory=list)
     accepted_bundle_id: str | None = None
+    focused_bundle_id: str | None = None  # the one shown bundle last asked about: "I'll take it" means it
     price_sensitivity: float = Field(default=0.5, ge=0.0, le=1.0)  # 1: wants the cheapest; fed to pricing
     turns: int = 0
     asked_gift_details: bool = False  # asked once what a gift's recipient likes; next time, show sets

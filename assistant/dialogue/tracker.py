@@ -25,6 +25,7 @@ SENSITIVITY_STEP = 0.2
 _SIMPLE_ACTIONS = {"compare": "compare", "ask_explanation": "explain"}
 _REQUESTS = ("build_bundle", "search_product", "refine")
 _EDITS = ("swap_item", "add_item", "remove_item")  # change a shown bundle's items
+_ABOUT_BUNDLES = ("accept_bundle", "ask_explanation", "compare")  # act on whole bundles, never on one item
 
 
 class DialogueTracker:
@@ -99,15 +100,25 @@ class DialogueTracker:
             return self._refine(state, message.goal_slots, ask, wearer=message.wearer)
         if not state.shown:
             return state, _clarify(ask.nothing_shown())
-        targets = _resolve(state.shown, message.slots.bundle_ref)
+        reference = message.slots.bundle_ref
+        if reference is None and isinstance(message.slots.item_ref, int) and intent in _ABOUT_BUNDLES:
+            # "what about the second one?" tagged as an item (real chats show products one by one)
+            reference = message.slots.item_ref
+        targets = _resolve(state.shown, reference)
         if targets is None:
             return state, _clarify(ask.unknown_bundle(len(state.shown)))
         if intent == "accept_bundle":
+            focused = [bundle for bundle in state.shown if bundle.bundle_id == state.focused_bundle_id]
+            if reference is None and focused:  # "I'll take it" after asking about one bundle: that one
+                targets = focused
             return self._accept(state, message.slots, targets, ask)
         if intent in ("swap_item", "add_item", "remove_item"):
             said = next((surface for slot, surface in message.spans if slot == "item_ref"), None)
             return self._edit_items(state, message.slots, intent, targets, ask, said=said)
-        return state, TurnAction(kind=_SIMPLE_ACTIONS[intent], bundle_ids=[b.bundle_id for b in targets])  # type: ignore[arg-type]
+        ids = [bundle.bundle_id for bundle in targets]
+        if len(ids) == 1:
+            state = state.model_copy(update={"focused_bundle_id": ids[0]})
+        return state, TurnAction(kind=_SIMPLE_ACTIONS[intent], bundle_ids=ids)  # type: ignore[arg-type]
 
     def compare_products(
         self, state: ConversationState, product_ids: list[str]
@@ -119,7 +130,7 @@ class DialogueTracker:
 
     def record_shown(self, state: ConversationState, bundles: list[ShownBundle]) -> ConversationState:
         """Remember what the shopper was shown this turn (references in the next turn point here)."""
-        return state.model_copy(update={"shown": list(bundles)})
+        return state.model_copy(update={"shown": list(bundles), "focused_bundle_id": None})
 
     def _request(
         self,

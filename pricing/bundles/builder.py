@@ -25,7 +25,7 @@ from pricing.bundles.result import BuildResult
 from pricing.bundles.search import Choice, ComplementSearch, Option
 from pricing.complements.compatibility import CompatibilityChecker, CompatibilityProfile
 from pricing.complements.model import ComplementModel
-from pricing.complements.roles import category_phrases, leaf_role, required_roles
+from pricing.complements.roles import category_phrases, is_named_kind, leaf_role, required_roles
 from pricing.types import ANCHOR_ROLE, BundleDraft, BundleItem, BundleLabel, ScoredProduct, tier_labels
 from retrieval.catalog.currencies import MINOR_UNITS
 from retrieval.catalog.schema import Product
@@ -233,12 +233,7 @@ class _BuildRun:
         return not self.anchor_categories or bool(self.anchor_categories & set(category_phrases(product)))
 
     def _is_named_kind(self, product: Product) -> bool:
-        """True when a named anchor category is the product's own kind: its leaf phrase or that phrase's
-        head noun ("camera" for Digital Cameras), not a department above it (Cameras over Lenses)."""
-        leaf = leaf_role(product)
-        return bool(self.anchor_categories) and (
-            leaf in self.anchor_categories or leaf.rsplit(" ", 1)[-1] in self.anchor_categories
-        )
+        return bool(self.anchor_categories) and is_named_kind(product, self.anchor_categories)
 
     def _index(self, scored: ScoredProduct, role: str) -> int:
         product = scored.product

@@ -19,6 +19,14 @@ def leaf_role(product: Product) -> str:
     return leaf_phrase(product.category) or f"item:{product.id}"
 
 
+def is_named_kind(product: Product, categories: Collection[str]) -> bool:
+    """True when one of the named categories (category keys) is the product's own kind: its leaf phrase or
+    that phrase's head noun ("camera" for Digital Cameras), not a department above it (Cameras over Lenses,
+    Memory Cards and Camera Bags)."""
+    leaf = leaf_role(product)
+    return leaf in categories or leaf.rsplit(" ", 1)[-1] in categories
+
+
 def leaf_phrase(category: str | None) -> str | None:
     """The most specific phrase of a category path ('Electronics > Laptops' -> 'laptop'); None if empty."""
     phrases = _phrases(category)

@@ -352,3 +352,15 @@ def test_someone_in_danger_gets_help_not_products(
     result = engine.turn(message)
     assert not result.bundles and help_text in result.reply
     assert result.intent.name == "out_of_scope" and not result.intent.slots
+
+
+def test_cheaper_keeps_to_the_kind_asked_for(engine: ShoppingAssistant) -> None:
+    """'cheaper' after camera bundles came back as a lone memory card and a bag: the cheaper half of the
+    Cameras department's candidates held no camera."""
+    first = engine.turn("a camera for my daughter, she's starting photography")
+    shown = engine.turn("not Canon", conversation_id=first.conversation_id)
+    cheaper = engine.turn("cheaper", conversation_id=first.conversation_id)
+    assert cheaper.bundles
+    for bundle in cheaper.bundles:
+        assert (bundle.items[0].category or "").endswith("Digital Cameras")
+        assert bundle.bundle_price < min(b.bundle_price for b in shown.bundles)

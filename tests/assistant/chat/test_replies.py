@@ -194,3 +194,13 @@ def test_what_the_shop_does_not_carry_is_named_in_the_plural() -> None:
     reply = EnglishReplies().category_not_carried(["earring", "box", "battery", "socks"], ["Audio"])
     assert reply.startswith("Sorry, we don't carry earrings or boxes or batteries or socks.")  # was "earring"
     assert EnglishReplies().some_not_carried(["sock"]) == "We don't carry socks, so these are without them."
+
+
+def test_thanks_and_goodbyes_are_not_answered_with_a_hello() -> None:
+    """'thanks!' after choosing a bundle got "Hi! Tell me what you're shopping for"."""
+    english, chinese = EnglishReplies(), ChineseReplies()
+    assert english.greeting("thanks so much!").startswith("You're welcome")
+    assert english.greeting("ok that's all, bye").startswith("Bye")
+    assert english.greeting("hello there").startswith("Hi")
+    assert chinese.greeting("太感谢了").startswith("不客气") and chinese.greeting("拜拜").startswith("再见")
+    assert chinese.greeting("你好").startswith("你好")

@@ -358,3 +358,26 @@ def test_an_item_named_by_what_its_title_says_it_is_is_found() -> None:
     assert held_role(shown, "laptop bag") is None  # the catalog's word for backpacks
     assert titled_role(shown, "the backpack") == "camera bag"
     assert titled_role(shown, "the lens") is None  # a word in a title is not what it is
+
+
+def test_an_ordinal_tagged_as_an_item_names_a_bundle_when_the_intent_is_about_bundles() -> None:
+    """'what about the second one?' was tagged item_ref 2 (real chats show products one by one) and got
+    the first bundle explained; asking about, comparing or taking 'the second one' means the second bundle."""
+    shown = ConversationState(shown=SHOWN)
+    _, action = TRACKER.advance(shown, said("ask_explanation", item_ref=2))
+    assert action.kind == "explain" and action.bundle_ids == ["b2"]
+    _, action = TRACKER.advance(shown, said("accept_bundle", item_ref=3))
+    assert action.kind == "accept" and action.bundle_ids == ["b3"]
+    _, action = TRACKER.advance(shown, said("ask_explanation", item_ref="the case"))
+    assert action.bundle_ids == ["b1", "b2", "b3"]  # an item named by its kind: every bundle that has one
+
+
+def test_taking_it_after_asking_about_one_bundle_takes_that_bundle() -> None:
+    """'I'll take it' after 'why the second one?' asked which of the three."""
+    state, _ = TRACKER.advance(ConversationState(shown=SHOWN), said("ask_explanation", bundle_ref=2))
+    _, action = TRACKER.advance(state, said("accept_bundle"))
+    assert action.kind == "accept" and action.bundle_ids == ["b2"]
+    _, action = TRACKER.advance(state, said("accept_bundle", bundle_ref=3))  # a bundle named wins
+    assert action.bundle_ids == ["b3"]
+    fresh = TRACKER.record_shown(state, SHOWN)  # new bundles shown: nothing is in focus
+    assert TRACKER.advance(fresh, said("accept_bundle"))[1].kind == "clarify"
