@@ -21,6 +21,7 @@ from functools import cached_property
 from typing import Protocol
 
 from assistant.chat import replies
+from assistant.chat.details import asked_facts, asks_detail
 from assistant.chat.naming import products_named
 from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.safety import danger_in
@@ -64,6 +65,7 @@ NAMED_POOL = 10  # search hits a product named in a comparison is looked for in
 MAX_ACCESSORY_ROLES = 4  # "accessories for my camera": the first few complement roles of a camera
 CHEAP_RANK_PENALTY = 0.2  # "the cheapest X": score lost from the cheapest to the dearest candidate kept
 NAMED_ACCESSORY_ROLES = 2  # "a case for my phone": the case, and at most this many of the phone's others
+MAX_ASKED = 3  # products a question about shown bundles is answered for ("does it have wireless charging?")
 
 
 # Words that make the thing before them a whole setup: 'a coffee setup' is a machine, a grinder and beans
@@ -424,9 +426,27 @@ class ShoppingAssistant:
         elif kind == "compare_products":
             self._compare_products(turn, action, timings)
         elif kind == "explain":
-            turn.reply = words.explain(_shown(turn.state, action.bundle_ids), turn.state.goal)
+            shown = _shown(turn.state, action.bundle_ids)
+            asked = self._asked_about(shown, action.item_role)
+            if asked and asks_detail(
+                turn.message, asked
+            ):  # "does it have wireless charging?": the catalog's facts
+                turn.reply = words.details(asked_facts(turn.message, asked))
+            else:
+                turn.reply = words.explain(shown, turn.state.goal)
         else:
             self._offer(turn, action, timings)
+
+    def _asked_about(self, bundles: Sequence[ShownBundle], role: str | None) -> list[Product]:
+        """The products a question about `bundles` is about: the item of `role` in each ('the grinder'),
+        else each bundle's main item; once each, those the catalog still has."""
+        ids = [
+            next((item.product_id for item in bundle.items if item.role == role), None)
+            if role
+            else (bundle.items[0].product_id if bundle.items else None)
+            for bundle in bundles
+        ]
+        return [self._by_id[pid] for pid in dict.fromkeys(ids) if pid in self._by_id][:MAX_ASKED]
 
     def _offer(self, turn: _Turn, action: TurnAction, timings: dict[str, float]) -> None:
         """Build, price and quote bundles for the goal (search: single items; swap/add/remove: rebuilt

@@ -10,7 +10,9 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from assistant.chat.details import Facts
 from assistant.chat.safety import Danger
+from assistant.chat.specs import SPEC_NAMES_ZH, spec_differences, spec_name, spec_value
 from assistant.chat.types import BundleView
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, TurnAction
 from pricing.bundles.messages import format_money
@@ -183,6 +185,18 @@ class EnglishReplies:
         with_extras = f", with {extras} that go with it" if extras else ""
         return f"The {bundle.label} bundle is built around the {anchor}{need}{with_extras}. {_cost(bundle)}"
 
+    def details(self, facts: Sequence[Facts]) -> str:
+        lines = [
+            f"the {_short(f.product)} has "
+            + ", ".join(f"{spec_name(key)}: {spec_value(key, value, 'yes', 'no')}" for key, value in f.specs)
+            if f.specs
+            else f"the catalog doesn't say that for the {_short(f.product)}"
+            for f in facts
+        ]
+        if not any(f.specs for f in facts):
+            return f"Sorry, {'; '.join(lines)}, so I can't tell you without guessing."
+        return f"From the catalog: {'; '.join(lines)}."
+
 
 class ChineseReplies(EnglishReplies):
     """Replies for `zh`."""
@@ -296,6 +310,21 @@ class ChineseReplies(EnglishReplies):
             cost += "，和单独购买一样，这套没有折扣"
         return f"{label}套装以{anchor}为主{with_extras}。{cost}。"
 
+    def details(self, facts: Sequence[Facts]) -> str:
+        lines = [
+            f"{_short(f.product)}："
+            + "，".join(
+                f"{SPEC_NAMES_ZH.get(spec_name(key), spec_name(key))} {spec_value(key, value, '是', '否')}"
+                for key, value in f.specs
+            )
+            if f.specs
+            else f"商品资料没有写明{_short(f.product)}的这一项"
+            for f in facts
+        ]
+        if not any(f.specs for f in facts):
+            return "抱歉，" + "；".join(lines) + "，我不想瞎猜。"
+        return "根据商品资料：" + "；".join(lines) + "。"
+
     def compare(self, bundles: Sequence[ShownBundle], anchors: Sequence[Product] = ()) -> str:
         if len(bundles) < 2:
             return "要比较哪两个套装呢？"
@@ -319,61 +348,7 @@ class ChineseReplies(EnglishReplies):
         return text
 
 
-# Spec keys as a shopper reads them; keys ending in a unit ('battery_h') show it with the value ('6 h')
-_SPEC_NAMES = {"anc": "noise cancelling", "os": "platform", "main_camera_mp": "main camera", "ram_gb": "RAM"}
-_UNITS = {
-    "mb_s": "MB/s", "mah": "mAh", "gb": "GB", "mp": "MP", "hz": "Hz", "mm": "mm", "cm": "cm", "kg": "kg",
-    "ml": "ml", "min": "min", "days": "days", "in": "in", "h": "h", "w": "W", "g": "g", "l": "L", "m": "m",
-    "bar": "bar",
-}  # fmt: skip
-_SUFFIXES = sorted(_UNITS, key=len, reverse=True)
 _LABELS_ZH = {"value": "实惠款", "balanced": "均衡款", "premium": "高端款", "best match": "推荐款"}
-_SPEC_NAMES_ZH = {
-    "noise cancelling": "主动降噪", "battery": "续航", "wireless charging": "无线充电", "platform": "系统",
-    "storage": "存储", "RAM": "运行内存", "screen": "屏幕", "main camera": "主摄", "colour": "颜色",
-    "connector": "接口", "weight": "重量", "megapixels": "像素", "sensor": "传感器", "mount": "卡口",
-}  # fmt: skip
-# Keys for matching products, not for shoppers: what a product fits or needs, internal scores
-_NOT_SPECS = ("compatible_", "requires", "camera_score", "gender", "fits", "model", "step")
-MAX_SPECS = 5
-
-
-def spec_differences(
-    products: Sequence[Product], *, yes: str = "yes", no: str = "no"
-) -> list[tuple[str, list[str]]]:
-    """(spec name, each product's value) for the catalog attributes every product states and not all
-    alike, in the first product's order, at most `MAX_SPECS`: the facts a comparison rests on. None for
-    fewer than two different products (two bundles around one phone differ in their add-ons)."""
-    if len({product.id for product in products}) < 2:
-        return []
-    differing: list[tuple[str, list[str]]] = []
-    for key in products[0].attributes:
-        if key.startswith(_NOT_SPECS) or not all(key in product.attributes for product in products):
-            continue
-        values = [_spec_value(key, product.attributes[key], yes, no) for product in products]
-        if len(set(values)) > 1:
-            differing.append((_spec_name(key), values))
-    return differing[:MAX_SPECS]
-
-
-def _spec_name(key: str) -> str:
-    unit_suffix = _unit_suffix(key)
-    stem = key[: -len(unit_suffix) - 1] if unit_suffix else key
-    return _SPEC_NAMES.get(key) or stem.replace("_", " ")
-
-
-def _spec_value(key: str, value: object, yes: str, no: str) -> str:
-    if isinstance(value, bool):
-        return yes if value else no
-    if isinstance(value, list | tuple):
-        return ", ".join(str(item) for item in value)
-    unit_suffix = _unit_suffix(key)
-    return f"{value} {_UNITS[unit_suffix]}" if unit_suffix else str(value)
-
-
-def _unit_suffix(key: str) -> str | None:
-    """The unit a spec key ends in ('battery_mah' -> 'mah'), longest first; None for none."""
-    return next((suffix for suffix in _SUFFIXES if key.endswith(f"_{suffix}")), None)
 
 
 def _en_specs(differing: Sequence[tuple[str, list[str]]]) -> str:
@@ -386,7 +361,7 @@ def _versus(products: Sequence[Product]) -> str:
 
 def _zh_specs(differing: Sequence[tuple[str, list[str]]]) -> str:
     return "；".join(
-        f"{_SPEC_NAMES_ZH.get(label, label)}：{' / '.join(values)}" for label, values in differing
+        f"{SPEC_NAMES_ZH.get(label, label)}：{' / '.join(values)}" for label, values in differing
     )
 
 

@@ -107,18 +107,26 @@ class DialogueTracker:
         targets = _resolve(state.shown, reference)
         if targets is None:
             return state, _clarify(ask.unknown_bundle(len(state.shown)))
+        focused = [bundle for bundle in state.shown if bundle.bundle_id == state.focused_bundle_id]
+        if reference is None and focused and intent in ("accept_bundle", "ask_explanation"):
+            targets = (
+                focused  # "I'll take it", "does it have a headphone jack?" after asking about one bundle
+            )
         if intent == "accept_bundle":
-            focused = [bundle for bundle in state.shown if bundle.bundle_id == state.focused_bundle_id]
-            if reference is None and focused:  # "I'll take it" after asking about one bundle: that one
-                targets = focused
             return self._accept(state, message.slots, targets, ask)
         if intent in ("swap_item", "add_item", "remove_item"):
             said = next((surface for slot, surface in message.spans if slot == "item_ref"), None)
             return self._edit_items(state, message.slots, intent, targets, ask, said=said)
         ids = [bundle.bundle_id for bundle in targets]
-        if len(ids) == 1:
-            state = state.model_copy(update={"focused_bundle_id": ids[0]})
-        return state, TurnAction(kind=_SIMPLE_ACTIONS[intent], bundle_ids=ids)  # type: ignore[arg-type]
+        # one bundle asked about is what "it" means next; a question about several leaves "it" open
+        state = state.model_copy(update={"focused_bundle_id": ids[0] if len(ids) == 1 else None})
+        role = None
+        if intent == "ask_explanation" and isinstance(message.slots.item_ref, str):  # "is the grinder ...?"
+            said = next((surface for slot, surface in message.spans if slot == "item_ref"), None)
+            role = held_role(targets, message.slots.item_ref) or (
+                titled_role(targets, said) if said else None
+            )
+        return state, TurnAction(kind=_SIMPLE_ACTIONS[intent], bundle_ids=ids, item_role=role)  # type: ignore[arg-type]
 
     def compare_products(
         self, state: ConversationState, product_ids: list[str]

@@ -364,3 +364,17 @@ def test_cheaper_keeps_to_the_kind_asked_for(engine: ShoppingAssistant) -> None:
     for bundle in cheaper.bundles:
         assert (bundle.items[0].category or "").endswith("Digital Cameras")
         assert bundle.bundle_price < min(b.bundle_price for b in shown.bundles)
+
+
+def test_a_detail_question_is_answered_from_the_catalog(engine: ShoppingAssistant) -> None:
+    """'does it have wireless charging?' was answered with what the bundle is built around."""
+    first = engine.turn("I'm looking for a phone for vlogging")
+    answer = engine.turn("does it have wireless charging?", conversation_id=first.conversation_id)
+    assert answer.reply.startswith("From the catalog") and not answer.bundles
+    products = {p.id: p for p in open_catalog(Settings())}
+    for bundle in first.bundles:
+        phone = products[bundle.items[0].product_id]
+        said = "yes" if phone.attributes.get("wireless_charging") else "no"
+        assert f"wireless charging: {said}" in answer.reply or "wireless_charging" not in phone.attributes
+    unknown = engine.turn("is the second one waterproof?", conversation_id=first.conversation_id)
+    assert "doesn't say" in unknown.reply  # the demo catalog states no phone's water resistance

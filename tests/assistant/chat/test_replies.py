@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from assistant.chat.replies import ChineseReplies, EnglishReplies, for_locale, spec_differences
+from assistant.chat.replies import ChineseReplies, EnglishReplies, for_locale
+from assistant.chat.specs import spec_differences
 from assistant.chat.types import BundleView, ItemView
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, ShownItem, TurnAction
 from retrieval.catalog.schema import Product

@@ -381,3 +381,14 @@ def test_taking_it_after_asking_about_one_bundle_takes_that_bundle() -> None:
     assert action.bundle_ids == ["b3"]
     fresh = TRACKER.record_shown(state, SHOWN)  # new bundles shown: nothing is in focus
     assert TRACKER.advance(fresh, said("accept_bundle"))[1].kind == "clarify"
+
+
+def test_a_question_about_several_bundles_leaves_it_open() -> None:
+    state, _ = TRACKER.advance(ConversationState(shown=SHOWN), said("ask_explanation", bundle_ref=2))
+    state, _ = TRACKER.advance(state, said("compare"))  # all three compared: "it" is no longer the second
+    assert TRACKER.advance(state, said("accept_bundle"))[1].kind == "clarify"
+
+
+def test_a_question_about_a_named_item_carries_its_role() -> None:
+    _, action = TRACKER.advance(ConversationState(shown=SHOWN), said("ask_explanation", item_ref="case"))
+    assert action.kind == "explain" and action.item_role == "case"

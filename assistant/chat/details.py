@@ -1,0 +1,155 @@
+"""Questions about a shown product's details, answered from its catalog attributes and nothing else.
+
+"Does it have wireless charging?", "how long does the battery last?", "is the grinder good for espresso?"
+had been answered with what the bundle is built around. The answer is a fact the catalog states or a plain
+"the catalog doesn't say": the spec a question names (by the attribute's own words or a shopper's synonym for
+them, "battery life" for `battery_h`), or any attribute whose text value holds a word of the question
+("espresso" in a grinder's `best_for`). Pure: products and words in, facts out; `replies` words them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.chat.specs import NOT_SPECS, unit_suffix
+from retrieval.catalog.schema import Product
+from retrieval.text import category_key
+from retrieval.zh_lexicon import gloss_text
+
+# A question asking why or what it costs is about the bundle, which the bundle explanation answers
+_ABOUT_BUNDLE = re.compile(
+    r"\b(?:why|how\s+much|price|cost|costs|discount|save|saving|cheaper|pricier|expensive)\b"
+    r"|为什么|为啥|多少钱|价格|便宜|贵|折扣|省",
+    re.IGNORECASE,
+)
+# A yes/no or what/how question about a detail ("does it...", "is the...", "how heavy", "what's the")
+_DETAIL_QUESTION = re.compile(
+    r"^\s*(?:and\s+|so\s+|but\s+)?(?:does|do|is|are|can|could|will|would|has|have|how|what|which)\b"
+    r"|\?\s*$|吗|多大|多重|多长|多久|有没有|能不能|是不是|支持",
+    re.IGNORECASE,
+)
+# Shopper words for a spec, keyed by the words of its attribute key ('battery' covers battery_h, _mah, _days)
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "anc": ("noise", "cancelling", "canceling", "anc"),
+    "battery": ("battery", "charge", "last", "lasts", "runtime"),
+    "wireless charging": ("wireless", "qi"),
+    "weight": ("heavy", "weigh", "weight", "light", "lighter"),
+    "screen": ("screen", "display", "big", "size", "inch"),
+    "storage": ("storage", "space", "memory", "gb"),
+    "ram": ("ram", "memory"),
+    "main camera": ("camera", "megapixel", "mp", "photo"),
+    "megapixels": ("megapixel", "mp", "resolution"),
+    "waterproof": ("waterproof", "water", "rain", "swim", "shower"),
+    "capacity": ("capacity", "hold", "big", "fit", "fits"),
+    "key ingredients": ("ingredient", "contain", "contains", "made"),
+    "material": ("material", "made"),
+    "connector": ("port", "plug", "cable", "usb", "lightning", "connector"),
+    "format": ("hardcover", "paperback", "ebook", "format", "kindle"),
+    "os": ("android", "ios", "platform", "os"),
+    "refresh": ("refresh", "hz", "smooth"),
+    "max charging": ("fast", "charging", "watt"),
+    "milk frother": ("milk", "froth", "frother", "latte", "cappuccino"),
+    "induction": ("induction", "hob", "stove"),
+    "oven safe": ("oven",),
+    "spf": ("spf", "sun", "uv"),
+    "video": ("video", "4k", "film", "record"),
+    "insulated": ("insulated", "hot", "cold", "warm"),
+    "colour": (
+        "colour",
+        "color",
+        "black",
+        "white",
+        "blue",
+        "red",
+        "green",
+        "pink",
+        "grey",
+        "gray",
+        "silver",
+        "gold",
+        "purple",
+        "yellow",
+        "orange",
+        "brown",
+        "beige",
+    ),
+}
+_STOP = frozenset(
+    {
+        "a", "an", "the", "it", "its", "it's", "this", "that", "these", "those", "is", "are", "does", "do",
+        "can", "could", "will", "would", "has", "have", "how", "what", "which", "and", "so", "but", "of",
+        "for", "to", "in", "on", "with", "my", "me", "i", "you", "your", "there", "they", "them", "be", "any",
+        "good", "ok", "okay", "one",
+    }
+)  # fmt: skip
+_REFERENCES = frozenset(
+    {
+        "about", "first", "second", "third", "last", "other", "bundle", "option", "item", "product", "thing",
+        "cheap", "premium", "value", "balanced", "1st", "2nd", "3rd", "work", "really", "actually", "also",
+        "tell", "more", "know", "think", "get", "come", "say", "please", "pls",
+    }
+)  # fmt: skip
+MAX_FACTS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the catalog states about one product that the question asks for (attribute key, value)."""
+
+    product: Product
+    specs: tuple[tuple[str, object], ...]
+
+
+def asks_detail(question: str, products: Sequence[Product]) -> bool:
+    """Whether a follow-up asks about a detail of `products` rather than why the bundle is what it is: a
+    question that names something besides the products themselves ("what about the second one?" does not)."""
+    if not _DETAIL_QUESTION.search(question) or _ABOUT_BUNDLE.search(question):
+        return False
+    return bool(feature_words(question, products))
+
+
+def feature_words(question: str, products: Sequence[Product]) -> set[str]:
+    """The question's words that could name a feature: not filler, not a reference ('the second one'),
+    not a word of the products' own names or kinds ('the grinder', 'the Pixel')."""
+    english, _ = gloss_text(question)
+    naming = {word for product in products for word in _words(_naming_text(product))}
+    return _words(english) - _STOP - _REFERENCES - naming
+
+
+def asked_facts(question: str, products: Sequence[Product]) -> list[Facts]:
+    """For each product, the attributes the question asks about (none found: an empty `specs`)."""
+    words = feature_words(question, products)
+    return [Facts(product, tuple(_matching(product, words))) for product in products]
+
+
+def _naming_text(product: Product) -> str:
+    return " ".join((product.title, product.brand or "", (product.category or "").replace(">", " ")))
+
+
+def _words(text: str) -> set[str]:
+    return {category_key(word) for word in re.findall(r"[\w-]+", text.casefold())}
+
+
+def _matching(product: Product, words: set[str]) -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = []
+    for key, value in product.attributes.items():
+        if key.startswith(NOT_SPECS):
+            continue
+        names = set(category_key(key.replace("_", " ")).split())
+        said = set(_SYNONYMS.get(_stem(key), ())) | names
+        in_value = isinstance(value, str | list) and words & _value_words(value)
+        if words & said or in_value:
+            found.append((key, value))
+    return found[:MAX_FACTS]
+
+
+def _stem(key: str) -> str:
+    """'battery_mah' -> 'battery', 'wireless_charging' -> 'wireless charging': the key without its unit."""
+    suffix = unit_suffix(key)
+    return (key[: -len(suffix) - 1] if suffix else key).replace("_", " ")
+
+
+def _value_words(value: object) -> set[str]:
+    return _words(" ".join(map(str, value)) if isinstance(value, list) else str(value)) - _STOP

@@ -1,0 +1,66 @@
+"""Detail questions about shown products are answered from catalog attributes, or honestly not at all."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.chat.details import asked_facts, asks_detail
+from assistant.chat.replies import ChineseReplies, EnglishReplies
+from retrieval.catalog.schema import Product
+
+PIXEL = Product(
+    id="pixel-9",
+    title="Google Pixel 9 128GB, Obsidian",
+    brand="Google",
+    price=Decimal("799.00"),
+    currency="USD",
+    category="Electronics > Phones > Smartphones",
+    attributes={
+        "wireless_charging": True,
+        "battery_mah": 4700,
+        "colour": "Obsidian",
+        "compatible_os": ["Android"],
+    },
+)
+GRINDER = Product(
+    id="grinder",
+    title="Breville Smart Grinder Pro BCG820",
+    brand="Breville",
+    price=Decimal("199.95"),
+    currency="USD",
+    category="Home & Kitchen > Coffee > Coffee Grinders",
+    attributes={"grinder_type": "electric conical burr", "best_for": ["espresso", "pour-over"]},
+)
+
+
+def _specs(question: str, *products: Product) -> list[tuple[tuple[str, object], ...]]:
+    return [facts.specs for facts in asked_facts(question, products)]
+
+
+def test_a_spec_is_found_by_its_own_words_or_a_shopper_s_synonym() -> None:
+    assert _specs("does it have wireless charging?", PIXEL) == [(("wireless_charging", True),)]
+    assert _specs("how long does the battery last?", PIXEL) == [(("battery_mah", 4700),)]
+    assert _specs("is the grinder good for espresso?", GRINDER) == [
+        (("best_for", ["espresso", "pour-over"]),)
+    ]
+
+
+def test_a_detail_the_catalog_does_not_state_finds_nothing() -> None:
+    assert _specs("is the pixel waterproof?", PIXEL) == [()]
+    reply = EnglishReplies().details(asked_facts("is the pixel waterproof?", [PIXEL]))
+    assert "doesn't say" in reply and "Pixel 9" in reply
+
+
+def test_questions_about_the_bundle_or_naming_no_feature_are_not_detail_questions() -> None:
+    assert asks_detail("does it have wireless charging?", [PIXEL])
+    assert not asks_detail("what about the second one?", [PIXEL])  # names no feature
+    assert not asks_detail("why is the pixel so expensive?", [PIXEL])  # why: the bundle explanation
+    assert not asks_detail("is the grinder any good?", [GRINDER])  # the item's own name is no feature
+    assert not asks_detail("ok cool", [PIXEL])  # not a question
+
+
+def test_the_reply_states_only_catalog_values_in_the_shopper_s_language() -> None:
+    facts = asked_facts("does it have wireless charging and how big is the battery", [PIXEL])
+    english, chinese = EnglishReplies().details(facts), ChineseReplies().details(facts)
+    assert "wireless charging: yes" in english and "4700 mAh" in english
+    assert "无线充电 是" in chinese and "4700 mAh" in chinese
