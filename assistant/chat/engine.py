@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
+from itertools import combinations
 from typing import Protocol
 
 from assistant.chat import replies
@@ -65,6 +66,7 @@ NAMED_POOL = 10  # search hits a product named in a comparison is looked for in
 MAX_ACCESSORY_ROLES = 4  # "accessories for my camera": the first few complement roles of a camera
 CHEAP_RANK_PENALTY = 0.2  # "the cheapest X": score lost from the cheapest to the dearest candidate kept
 NAMED_ACCESSORY_ROLES = 2  # "a case for my phone": the case, and at most this many of the phone's others
+OTHERS_AFTER_SWAP = 0.5  # relevance kept by items the shown bundles did not hold, after the main item's swap
 MAX_ASKED = 3  # products a question about shown bundles is answered for ("does it have wireless charging?")
 
 
@@ -124,7 +126,7 @@ class _Turn:
     quotes: tuple[QuoteRecord, ...] = ()
     timings: dict[str, float] | None = None
     new: bool = False  # the conversation starts with this turn
-    unmet_colour: str | None = None  # a swap asked for a colour no candidate has
+    unmet_colour: str | None = None  # a swap asked for a colour or brand no candidate has
 
 
 class ShoppingAssistant:
@@ -425,6 +427,8 @@ class ShoppingAssistant:
             turn.reply = words.compare(shown, anchors)
         elif kind == "compare_products":
             self._compare_products(turn, action, timings)
+        elif kind == "remove":
+            self._remove(turn, action, timings)
         elif kind == "explain":
             shown = _shown(turn.state, action.bundle_ids)
             asked = self._asked_about(shown, action.item_role)
@@ -436,6 +440,35 @@ class ShoppingAssistant:
                 turn.reply = words.explain(shown, turn.state.goal)
         else:
             self._offer(turn, action, timings)
+
+    def _remove(self, turn: _Turn, action: TurnAction, timings: dict[str, float]) -> None:
+        """'remove the charger': each bundle shown without it, priced again, and nothing else changed (a
+        rebuild had put earbuds where the charger was and a smartwatch into another bundle). What a main item
+        cannot work without (a body-only camera's lens) stays, and the reply says so."""
+        variant = self._variants.for_conversation(turn.conversation_id)
+        targets = {bundle.bundle_id for bundle in _shown(turn.state, action.bundle_ids)}
+        drafts, kept, changed = [], [], False
+        for bundle in turn.state.shown:
+            items = [
+                BundleItem(item.role or ANCHOR_ROLE, self._by_id[item.product_id])
+                for item in bundle.items
+                if item.product_id in self._by_id
+            ]
+            if not items:
+                continue
+            needed = set(required_roles(items[0].product))
+            if bundle.bundle_id in targets and action.item_role in needed:
+                kept.append(items[0].product)
+            elif bundle.bundle_id in targets:
+                remaining = [item for item in items if item.role != action.item_role]
+                changed |= len(remaining) < len(items)
+                items = remaining
+            drafts.append(_draft(bundle.label, items, variant.complements))
+        words = replies.for_locale(turn.locale)
+        turn.reply = " ".join(words.needs_kept(product, action.item_role or "") for product in kept)
+        if changed:  # else nothing was removed: the notes alone, the bundles as shown
+            self._show(turn, drafts, variant, timings)
+            turn.reply += (" " if kept else "") + words.offer(turn.bundles, turn.state.goal, action, notes=())
 
     def _asked_about(self, bundles: Sequence[ShownBundle], role: str | None) -> list[Product]:
         """The products a question about `bundles` is about: the item of `role` in each ('the grinder'),
@@ -504,7 +537,8 @@ class ShoppingAssistant:
                 result = _holding(result, action.item_role)
         if not result.ok:
             turn.reply = self._nothing_fits(result, turn, variant.pricer)
-            turn.state = self._tracker.record_shown(turn.state, [])
+            if action.kind not in ("swap", "add", "remove"):  # a failed edit leaves the bundles shown
+                turn.state = self._tracker.record_shown(turn.state, [])
             return
         self._show(turn, result.bundles, variant, timings)
         if unknown:
@@ -741,7 +775,7 @@ class ShoppingAssistant:
         keep_anchor = _anchor_ids(turn.state, action)
         direction = turn.parsed.slots.price_direction if action.kind == "swap" else None
         if keep_anchor and action.kind == "swap" and action.item_role == ANCHOR_ROLE:
-            hits = self._replacing(hits, keep_anchor, direction)  # "swap the camera": another camera
+            hits = _as_asked(self._replacing(hits, keep_anchor, direction), action, turn)  # another camera
         elif keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
             kept = [hit for hit in hits if hit.product.id in keep_anchor]
             hits = kept or hits
@@ -765,7 +799,14 @@ class ShoppingAssistant:
             # builder can hold it to that, whether or not co-purchases rank the role.
             roles.extend(dict.fromkeys(need for product in products for need in required_roles(product)))
             roles = list(dict.fromkeys(roles))
-        roles = [role for role in roles if role not in the_plan.removed_roles]
+        # what a main item cannot work without stays, even once removed elsewhere (a body-only camera's lens)
+        needed = {role for anchor in anchors[:ROLE_ANCHORS] for role in required_roles(anchor.product)}
+        roles = [role for role in roles if role not in the_plan.removed_roles or role in needed]
+        if keep_anchor:  # an edit changes one item: the others are what the shown bundles hold
+            held = {
+                item.role for bundle in _shown(turn.state, action.bundle_ids) for item in bundle.items[1:]
+            }
+            roles = [role for role in roles if role in held or role == action.item_role]
         if not roles:
             return anchors, {}
         top = anchors[0].product.title if anchors else ""
@@ -784,14 +825,18 @@ class ShoppingAssistant:
         for role, found in zip(roles, found_by_role, strict=True):
             role_words = set(category_key(role).split()[-1:])
             if action.kind == "swap" and role == action.item_role:
-                found = self._replacing(found, _shown_item_ids(turn.state, role), direction)
-                wanted = action.item_attributes.get("colour")  # "swap the case for a black one"
-                coloured = [hit for hit in found if has_colour(hit.product, wanted)] if wanted else found
-                if found and not coloured:
-                    turn.unmet_colour = wanted  # said in the reply: not "Swapped it" as if it were pink
-                found = coloured or found
+                found = _as_asked(
+                    self._replacing(found, _shown_item_ids(turn.state, role), direction), action, turn
+                )
             elif keep_anchor and role != action.item_role:  # an edit keeps the rest (a swapped case too)
-                found = [hit for hit in found if hit.product.id in _shown_item_ids(turn.state, role)] or found
+                shown_ids = _shown_item_ids(turn.state, role)
+                kept = [hit for hit in found if hit.product.id in shown_ids]
+                if action.kind == "swap" and action.item_role == ANCHOR_ROLE:
+                    # a new camera may not take the old lens: the rest first, others where it does not fit
+                    kept += [
+                        replace(hit, score=hit.score * OTHERS_AFTER_SWAP) for hit in found if hit not in kept
+                    ]
+                found = kept or found
             found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]
             if guessed:  # a case for a phone we guessed would be a guess presented as a fact
                 found = [hit for hit in found if not lists_models(hit.product.attributes)]
@@ -974,6 +1019,29 @@ def _shown_bundle(view: BundleView, priced: PricedBundle) -> ShownBundle:
         quote_id=view.quote_id,
         list_price=view.list_price,
     )
+
+
+def _draft(label: str, items: Sequence[BundleItem], complements: ComplementModel) -> BundleDraft:
+    """A bundle of chosen items, its complementarity measured as the builder measures it (pricing uses it)."""
+    pairs = list(combinations([item.product for item in items], 2))
+    fit = sum(complements.score(a, b) for a, b in pairs) / len(pairs) if pairs else 0.0
+    return BundleDraft(label=label, items=tuple(items), score=1.0, complementarity=fit)  # type: ignore[arg-type]
+
+
+def _as_asked(hits: list[SearchHit], action: TurnAction, turn: _Turn) -> list[SearchHit]:
+    """A swap's replacements of the colour and brand asked for ("swap the case for a black one", "swap the
+    shoes for brooks"); when none is, all of them, and the turn says so rather than "Swapped it" as if the
+    new one were black."""
+    colour, brand = action.item_attributes.get("colour"), action.item_attributes.get("brand")
+    kept = [
+        hit
+        for hit in hits
+        if (not colour or has_colour(hit.product, colour))
+        and (not brand or fold(hit.product.brand or "") == fold(brand))
+    ]
+    if hits and not kept:
+        turn.unmet_colour = " ".join(wish for wish in (colour, brand) if wish)
+    return kept or hits
 
 
 def _shown(state: ConversationState, bundle_ids: Sequence[str]) -> list[ShownBundle]:

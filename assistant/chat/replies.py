@@ -98,6 +98,9 @@ class EnglishReplies:
     def colour_lacks(self, colour: str, role: str) -> str:
         return f"No {colour} {role} fits, so here is another one."
 
+    def needs_kept(self, product: Product, role: str) -> str:
+        return f"The {_short(product)} can't be used without a {role}, so its bundle keeps one."
+
     def no_others(self, categories: Sequence[str]) -> str:
         """'Something different' when nothing else fits what was asked for."""
         kinds = " or ".join(_plural(c) for c in categories) or "products"
@@ -251,6 +254,9 @@ class ChineseReplies(EnglishReplies):
 
     def colour_lacks(self, colour: str, role: str) -> str:
         return f"没有适合的{in_chinese(colour, 'colour')}{in_chinese(role)}，为你换了另一款。"
+
+    def needs_kept(self, product: Product, role: str) -> str:
+        return f"{_short(product)}离不开{in_chinese(role)}，所以这一套保留了它。"
 
     def no_others(self, categories: Sequence[str]) -> str:
         kinds = "或".join(in_chinese(c) for c in categories) or "商品"

@@ -250,7 +250,11 @@ class DialogueTracker:
         if intent == "add_item" and all(any(item.role == role for item in b.items) for b in targets):
             return state, _clarify(ask.already_there(role))  # was "Added it" over the same bundles
         if intent in ("swap_item", "remove_item"):
-            held = held_role(targets, role) or (titled_role(targets, said) if said else None)
+            held = held_role(targets, role) or (
+                (titled_role(targets, said) or held_role(targets, category_key(said).split()[-1]))
+                if said
+                else None
+            )  # 'the bag' read as a laptop bag is the camera bag the bundles hold
             if held is None:  # was "Swapped it" / "Removed it" over the same bundles
                 return state, _clarify(ask.not_there(role, intent=intent))
             if held == ANCHOR_ROLE and intent == "remove_item":
@@ -276,7 +280,8 @@ class DialogueTracker:
             kind=kind,  # type: ignore[arg-type]
             bundle_ids=[bundle.bundle_id for bundle in targets],
             item_role=role,
-            item_attributes=dict(slots.attributes),
+            # "swap the case for a black one", "swap the shoes for brooks": what the new item must be
+            item_attributes={**slots.attributes, **({"brand": slots.brand[0]} if slots.brand else {})},
         )
         return state.model_copy(update={"goal": goal}), action
 

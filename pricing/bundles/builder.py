@@ -528,7 +528,9 @@ class _BuildRun:
         if unbudgeted is not None and unbudgeted.keys != alone.keys:
             nearest.append(self._draft(unbudgeted, "best match"))
         reason = nothing_fits_reason(
-            budget=self._money(budget or 0), what=self._anchor_name(), cheapest=self._money(alone.price)
+            budget=None if budget is None else self._money(budget),
+            what=self._anchor_name(),
+            cheapest=self._money(alone.price),
         )
         return BuildResult((), reason=reason, nearest=tuple(nearest))
 

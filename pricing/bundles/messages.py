@@ -23,7 +23,10 @@ def format_money(amount: Decimal, currency: str) -> str:
     return f"{symbol}{text}" if symbol else f"{currency} {text}"
 
 
-def nothing_fits_reason(*, budget: str, what: str, cheapest: str) -> str:
-    """'nothing under $50 includes a smartphone; the cheapest starts at $199'."""
+def nothing_fits_reason(*, budget: str | None, what: str, cheapest: str) -> str:
+    """'nothing under $50 includes a smartphone; the cheapest starts at $199'; with no budget to blame,
+    'no bundle around a camera has what it needs to work' (a body-only camera with no lens that fits)."""
     article = "an" if what[:1].lower() in "aeiou" else "a"
+    if budget is None:
+        return f"no bundle around {article} {what} has everything it needs to work together"
     return f"nothing under {budget} includes {article} {what}; the cheapest starts at {cheapest}"

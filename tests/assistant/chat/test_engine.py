@@ -378,3 +378,32 @@ def test_a_detail_question_is_answered_from_the_catalog(engine: ShoppingAssistan
         assert f"wireless charging: {said}" in answer.reply or "wireless_charging" not in phone.attributes
     unknown = engine.turn("is the second one waterproof?", conversation_id=first.conversation_id)
     assert "doesn't say" in unknown.reply  # the demo catalog states no phone's water resistance
+
+
+def test_removing_an_item_keeps_the_rest_of_each_bundle(
+    engine: ShoppingAssistant, store: SqlSessionStore
+) -> None:
+    """'remove the charger' rebuilt the bundles: earbuds took the charger's place and a smartwatch joined."""
+    first = engine.turn("I need a new phone")
+    before = store.load_state(first.conversation_id).shown
+    removed = engine.turn("remove the charger", conversation_id=first.conversation_id)
+    assert removed.bundles and removed.reply.startswith("Removed it")
+    assert any(item.role == "charger" for bundle in before for item in bundle.items)
+    after = store.load_state(first.conversation_id).shown
+    for old, new in zip(before, after, strict=True):
+        assert [i.product_id for i in new.items] == [i.product_id for i in old.items if i.role != "charger"]
+
+
+def test_what_a_main_item_cannot_work_without_is_not_removed(
+    engine: ShoppingAssistant, store: SqlSessionStore
+) -> None:
+    first = engine.turn("a sony camera for vlogging")
+    shown = store.load_state(first.conversation_id).shown
+    body_only = {b.items[0].product_id for b in shown if any(item.role == "lens" for item in b.items)}
+    assert body_only  # the demo's body-only Sony cameras come with a lens
+    removed = engine.turn("remove the lens", conversation_id=first.conversation_id)
+    assert "can't be used without a lens" in removed.reply
+    engine.turn("remove the bag", conversation_id=first.conversation_id)
+    for bundle in store.load_state(first.conversation_id).shown:
+        if bundle.items[0].product_id in body_only:
+            assert any(item.role == "lens" for item in bundle.items)

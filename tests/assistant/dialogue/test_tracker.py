@@ -392,3 +392,12 @@ def test_a_question_about_several_bundles_leaves_it_open() -> None:
 def test_a_question_about_a_named_item_carries_its_role() -> None:
     _, action = TRACKER.advance(ConversationState(shown=SHOWN), said("ask_explanation", item_ref="case"))
     assert action.kind == "explain" and action.item_role == "case"
+
+
+def test_an_item_named_by_its_head_word_is_found_on_its_role() -> None:
+    """'remove the bag' was read as a laptop bag, and the camera bag the bundles held was 'not there'."""
+    bag = ShownItem(product_id="bag-1", title="Peak Design Everyday Sling 6L", role="camera bag")
+    shown = [SHOWN[0].model_copy(update={"items": [*SHOWN[0].items, bag]})]
+    message = replace(said("remove_item", item_ref="laptop bag"), spans=(("item_ref", "the bag"),))
+    _, action = TRACKER.advance(ConversationState(shown=shown), message)
+    assert action.kind == "remove" and action.item_role == "camera bag"
