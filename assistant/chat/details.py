@@ -100,6 +100,7 @@ class Facts:
 
     product: Product
     specs: tuple[tuple[str, object], ...]
+    said: str | None = None  # else the sentence of its description that speaks of it, word for word
 
 
 def asks_detail(question: str, products: Sequence[Product]) -> bool:
@@ -121,7 +122,19 @@ def feature_words(question: str, products: Sequence[Product]) -> set[str]:
 def asked_facts(question: str, products: Sequence[Product]) -> list[Facts]:
     """For each product, the attributes the question asks about (none found: an empty `specs`)."""
     words = feature_words(question, products)
-    return [Facts(product, tuple(_matching(product, words))) for product in products]
+    facts = []
+    for product in products:
+        specs = tuple(_matching(product, words))
+        facts.append(Facts(product, specs, None if specs else _sentence(product.description, words)))
+    return facts
+
+
+def _sentence(description: str | None, words: set[str]) -> str | None:
+    """The first sentence (or clause) of a description holding a word of the question."""
+    for sentence in re.split(r"(?<=[.;!?])\s+", description or ""):
+        if words & _words(sentence):
+            return sentence.strip().rstrip(".;")
+    return None
 
 
 def _naming_text(product: Product) -> str:

@@ -64,3 +64,19 @@ def test_the_reply_states_only_catalog_values_in_the_shopper_s_language() -> Non
     english, chinese = EnglishReplies().details(facts), ChineseReplies().details(facts)
     assert "wireless charging: yes" in english and "4700 mAh" in english
     assert "无线充电 是" in chinese and "4700 mAh" in chinese
+
+
+def test_a_detail_only_the_description_states_is_quoted_word_for_word() -> None:
+    headphones = Product(
+        id="space-one",
+        title="Anker Soundcore Space One Noise Cancelling Headphones",
+        brand="Anker",
+        price=Decimal("99.99"),
+        currency="USD",
+        category="Electronics > Audio > Headphones",
+        description="Budget over-ear headphones with LDAC. Active noise cancellation, up to 40 h battery per charge.",
+    )
+    facts = asked_facts("does it support ldac?", [headphones])
+    assert facts[0].said == "Budget over-ear headphones with LDAC"
+    assert '"Budget over-ear headphones with LDAC"' in EnglishReplies().details(facts)
+    assert asked_facts("does it have a mic?", [headphones])[0].said is None
