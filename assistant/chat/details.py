@@ -56,6 +56,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "spf": ("spf", "sun", "uv"),
     "video": ("video", "4k", "film", "record"),
     "insulated": ("insulated", "hot", "cold", "warm"),
+    "notes": ("smell", "smells", "scent", "note", "notes", "sweet", "fresh", "floral"),
+    "concentration": ("strong", "strength", "edp", "edt", "concentration", "lasting"),
     "colour": (
         "colour",
         "color",

@@ -74,9 +74,23 @@ def test_a_detail_only_the_description_states_is_quoted_word_for_word() -> None:
         price=Decimal("99.99"),
         currency="USD",
         category="Electronics > Audio > Headphones",
-        description="Budget over-ear headphones with LDAC. Active noise cancellation, up to 40 h battery per charge.",
+        description="Budget over-ear headphones with LDAC. Active noise cancellation, up to 40 h battery.",
     )
     facts = asked_facts("does it support ldac?", [headphones])
     assert facts[0].said == "Budget over-ear headphones with LDAC"
     assert '"Budget over-ear headphones with LDAC"' in EnglishReplies().details(facts)
     assert asked_facts("does it have a mic?", [headphones])[0].said is None
+
+
+def test_a_fragrance_s_smell_is_its_notes() -> None:
+    perfume = Product(
+        id="miss-dior",
+        title="Dior Miss Dior Eau de Parfum, 50ml",
+        brand="Dior",
+        price=Decimal("130.00"),
+        currency="USD",
+        attributes={"notes": ["lily of the valley", "rose", "musk"], "concentration": "EDP"},
+    )
+    assert _specs("what does it smell like?", perfume) == [
+        (("notes", ["lily of the valley", "rose", "musk"]),)
+    ]
