@@ -78,6 +78,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "beige",
     ),
 }
+# Chinese spec words, as the English word `_SYNONYMS` knows them by
+_ZH_SPEC_WORDS = {
+    "无线充电": "wireless", "续航": "battery", "电池": "battery", "防水": "waterproof", "降噪": "noise",
+    "重量": "weight", "多重": "heavy", "屏幕": "screen", "存储": "storage", "内存": "memory",
+    "像素": "megapixel", "摄像头": "camera", "接口": "port", "颜色": "colour", "香味": "scent",
+    "味道": "smell", "香调": "notes", "成分": "ingredient", "肤质": "skin", "防晒": "spf", "容量": "capacity",
+    "材质": "material", "快充": "fast",
+}  # fmt: skip
 _STOP = frozenset(
     {
         "a", "an", "the", "it", "its", "it's", "this", "that", "these", "those", "is", "are", "does", "do",
@@ -115,8 +123,10 @@ def asks_detail(question: str, products: Sequence[Product]) -> bool:
 
 def feature_words(question: str, products: Sequence[Product]) -> set[str]:
     """The question's words that could name a feature: not filler, not a reference ('the second one'),
-    not a word of the products' own names or kinds ('the grinder', 'the Pixel')."""
+    not a word of the products' own names or kinds ('the grinder', 'the Pixel'). Chinese words are glossed,
+    and spec words the shopping lexicon lacks (无线充电, 续航) read as their English synonyms."""
     english, _ = gloss_text(question)
+    english += "".join(f" {word}" for chinese, word in _ZH_SPEC_WORDS.items() if chinese in question)
     naming = {word for product in products for word in _words(_naming_text(product))}
     return _words(english) - _STOP - _REFERENCES - naming
 

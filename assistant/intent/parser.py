@@ -19,9 +19,15 @@ from assistant.intent.model import encode
 from assistant.intent.runtime import IntentRuntime
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.taxonomy import REQUEST_OR_CHANGE
-from assistant.intent.values import asks_for_others, names_wearer_only, negation_before, wearer
+from assistant.intent.values import (
+    asks_for_others,
+    names_wearer_only,
+    negation_before,
+    parse_price_direction,
+    wearer,
+)
 from assistant.intent.vocabulary import LINE_NICKNAMES, PRODUCT_LINES, NamedModel, SlotVocabulary
-from assistant.intent.words import split_words
+from assistant.intent.words import has_cjk, split_words
 
 _NAMING_SLOTS = ("brand", "exclude_brand", "category")  # "mens" is who it is for, never a brand
 MAX_MESSAGE_CHARS = 1000  # longer messages are cut; a shopping request never needs more
@@ -195,6 +201,12 @@ class IntentParser:
             and not (span.slot in _NAMING_SLOTS and names_wearer_only(text[span.start : span.end]))
         ]
         slots, owned = span_slots(text, kept, self._vocabulary)
+        chinese_refine = intent == "refine" and has_cjk(text) and not slots.to_json()
+        if chinese_refine and (direction := parse_price_direction(text)):
+            # '贵一点的' read as refine with no span (the tagger is weaker on glossed Chinese): the change its
+            # words name, not "I can't narrow it down". English words are left to the tagger: as substrings
+            # of a whole message, 'best', 'top' and 'less' name no price ("what brand is best of these")
+            slots = slots.model_copy(update={"price_direction": direction})
         device = fitted_device(text, kept, slots, owned, self._vocabulary)
         surfaces = tuple((span.slot, text[span.start : span.end]) for span in kept)
         own_lines = [

@@ -94,3 +94,9 @@ def test_a_fragrance_s_smell_is_its_notes() -> None:
     assert _specs("what does it smell like?", perfume) == [
         (("notes", ["lily of the valley", "rose", "musk"]),)
     ]
+
+
+def test_chinese_spec_words_find_the_spec() -> None:
+    assert _specs("第二个有无线充电吗", PIXEL) == [(("wireless_charging", True),)]
+    assert _specs("续航怎么样", PIXEL) == [(("battery_mah", 4700),)]
+    assert asks_detail("第二个有无线充电吗", [PIXEL]) and not asks_detail("第二个为什么贵", [PIXEL])

@@ -121,3 +121,12 @@ def test_request_confidence_is_the_mass_of_a_new_request_and_a_change(parser: In
     wish, hello = parser.parse_many(["red or blue would be good", "hello there"])
     assert wish.intent in ("build_bundle", "refine") and wish.confidence <= wish.request_confidence <= 1.0001
     assert hello.intent == "greeting" and hello.request_confidence < 0.5
+
+
+def test_a_chinese_change_of_price_the_tagger_missed_is_read_from_its_words(parser: IntentParser) -> None:
+    """'贵一点的' (a bit dearer) came back as refine with no slot: "I can't narrow it down by that"."""
+    dearer = parser.parse("贵一点的")
+    assert dearer.intent == "refine" and dearer.slots.price_direction == "higher"
+    assert (
+        parser.parse("what brand is best out of these").slots.price_direction is None
+    )  # English: the tagger's
