@@ -23,7 +23,7 @@ from typing import Protocol
 
 from assistant.chat import replies
 from assistant.chat.details import asked_facts, asks_detail
-from assistant.chat.naming import products_named
+from assistant.chat.naming import products_named, shown_named
 from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.safety import danger_in
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
@@ -68,6 +68,10 @@ CHEAP_RANK_PENALTY = 0.2  # "the cheapest X": score lost from the cheapest to th
 NAMED_ACCESSORY_ROLES = 2  # "a case for my phone": the case, and at most this many of the phone's others
 OTHERS_AFTER_SWAP = 0.5  # relevance kept by items the shown bundles did not hold, after the main item's swap
 MAX_ASKED = 3  # products a question about shown bundles is answered for ("does it have wireless charging?")
+_NAMES_A_BUNDLE = (
+    "accept_bundle",
+    "ask_explanation",
+)  # intents whose words may name a shown bundle's product
 
 
 # Words that make the thing before them a whole setup: 'a coffee setup' is a machine, a grinder and beans
@@ -300,6 +304,7 @@ class ShoppingAssistant:
             if purposed is not parsed.slots:
                 parsed = replace(parsed, slots=purposed)
             locale = locale or ("zh" if has_cjk(message) else "en")
+            parsed = self._naming_shown(parsed, state, message)
             if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
                 parsed = ParsedMessage("out_of_scope", 1.0, Slots())
                 state = state.model_copy(update={"turns": state.turns + 1})
@@ -312,6 +317,24 @@ class ShoppingAssistant:
         turn = _Turn(conversation_id, message, parsed, state, locale, new=new)
         self._act(turn, action, timings)
         return turn
+
+    def _naming_shown(self, parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
+        """'I'll take the pro', 'does the pixel have wireless charging?': the shown bundle whose main product
+        the words name, when the model tagged no bundle (it had asked which of the two)."""
+        slots = parsed.slots
+        if parsed.intent not in _NAMES_A_BUNDLE or slots.bundle_ref is not None or not state.shown:
+            return parsed
+        anchors = [
+            self._by_id.get(bundle.items[0].product_id) if bundle.items else None for bundle in state.shown
+        ]
+        if any(anchor is None for anchor in anchors):  # a reloaded catalog lacks one: positions would shift
+            return parsed
+        position = shown_named(message, [anchor for anchor in anchors if anchor is not None])
+        return (
+            parsed
+            if position is None
+            else replace(parsed, slots=slots.model_copy(update={"bundle_ref": position}))
+        )
 
     def _with_purpose(self, slots: Slots, message: str, *, request: bool) -> Slots:
         """`slots` with the need the message names outside any use_case span, else `slots` itself;
@@ -820,6 +843,9 @@ class ShoppingAssistant:
             (query, replace(shared, categories=(role,))) for role, query in zip(roles, queries, strict=True)
         ]
         found_by_role = self._retriever.search_each(searches, top_k=self._per_role)  # one embedding call
+        modelled = bool(exact) or any(
+            "model" in anchor.product.attributes for anchor in anchors[:ROLE_ANCHORS]
+        )
         by_role: dict[str, list[ScoredProduct]] = {}
         said = set(category_key(turn.message).split())  # the shopper's own words, singular
         for role, found in zip(roles, found_by_role, strict=True):
@@ -838,7 +864,9 @@ class ShoppingAssistant:
                     ]
                 found = kept or found
             found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]
-            if guessed:  # a case for a phone we guessed would be a guess presented as a fact
+            if guessed or not modelled:  # a case for a phone we guessed would be a guess presented as a fact;
+                # one that fits listed models fits none of main items that state no model (AirPods: not an
+                # iPhone 16 Pro case)
                 found = [hit for hit in found if not lists_models(hit.product.attributes)]
             if role_words & said:  # "a sleeve": not a backpack from the same "Laptop Bags & Sleeves" shelf
                 found = [hit for hit in found if names_category_part(role, hit.product) is not False] or found

@@ -68,3 +68,17 @@ def _title_words(product: Product) -> set[str]:
         | set(tokenize(product.title_zh or ""))
         | set(tokenize(product.brand or ""))
     )
+
+
+def shown_named(message: str, anchors: Sequence[Product]) -> int | None:
+    """The 1-based position of the one shown bundle whose main product the message names by a word that no
+    other shown main product has ("I'll take the pro" among AirPods 4 and AirPods Pro 2); None when no word
+    or several bundles match (two bundles around one phone share every word)."""
+    words = _content_words(_CUES.sub(" ", message))
+    titles = [_title_words(product) for product in anchors]
+    matched = [
+        position
+        for position, title in enumerate(titles, start=1)
+        if words & (title - set().union(*(other for other in titles if other is not title)))
+    ]
+    return matched[0] if len(matched) == 1 else None

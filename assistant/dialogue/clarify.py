@@ -88,7 +88,8 @@ class questions:  # noqa: N801 - a namespace of question builders, read as `ques
     @staticmethod
     def which_bundle(count: int) -> str:
         """Accepting without saying which of several bundles."""
-        return f"Which of the {count} bundles would you like: the first, second or third?"
+        options = ["first", "second", "third", "fourth", "fifth"][: max(2, min(count, 5))]
+        return f"Which of the {count} bundles would you like: the {', '.join(options[:-1])} or {options[-1]}?"
 
     @staticmethod
     def which_item(intent: str) -> str:
@@ -170,7 +171,8 @@ class questions_zh(questions):  # noqa: N801 - the same namespace, in Chinese
 
     @staticmethod
     def which_bundle(count: int) -> str:
-        return f"这{count}套里你想要哪一套：第一、第二还是第三套？"
+        options = ["第一", "第二", "第三", "第四", "第五"][: max(2, min(count, 5))]
+        return f"这{count}套里你想要哪一套：{'、'.join(options[:-1])}还是{options[-1]}套？"
 
     @staticmethod
     def which_item(intent: str) -> str:

@@ -24,7 +24,6 @@ CENT = Decimal("0.01")
 SENSITIVITY_STEP = 0.2
 _SIMPLE_ACTIONS = {"compare": "compare", "ask_explanation": "explain"}
 _REQUESTS = ("build_bundle", "search_product", "refine")
-_EDITS = ("swap_item", "add_item", "remove_item")  # change a shown bundle's items
 _ABOUT_BUNDLES = ("accept_bundle", "ask_explanation", "compare")  # act on whole bundles, never on one item
 
 
@@ -53,14 +52,13 @@ class DialogueTracker:
             # chat before it, which the model does not see, is what tells them apart; no question
             unsure = False
         wish = message.goal_slots
-        if (
-            not state.shown
-            and (wish.category or wish.use_case)
-            and (intent in _EDITS or (unsure and intent in AFTER_SHOWN))
-        ):
-            # 'pour over set' read as an unsure add_item or refine, 'pour over coffee set' as an add_item,
-            # before anything was shown: nothing to change yet, and it names what to shop for; the request
-            intent, unsure = "build_bundle", False
+        if not state.shown and (wish.category or wish.use_case) and intent in AFTER_SHOWN:
+            # 'pour over coffee set' read as add_item, 'ok a sleeping bag then' as accept_bundle, 'pour over
+            # set' as an unsure refine, before anything was shown: nothing to act on yet, and it names what to
+            # shop for. A follow-up is the request; a refine stays one, which keeps what the goal holds
+            # ('skincare' answering "what does your mum like?" keeps the gift for mum)
+            intent = intent if intent == "refine" else "build_bundle"
+            unsure = False
         if intent in ("greeting", "out_of_scope"):
             return state, TurnAction(kind="greet" if intent == "greeting" else "out_of_scope")
         if state.asked_device_model and set(state.goal.fits) < set(message.models):

@@ -407,3 +407,12 @@ def test_what_a_main_item_cannot_work_without_is_not_removed(
     for bundle in store.load_state(first.conversation_id).shown:
         if bundle.items[0].product_id in body_only:
             assert any(item.role == "lens" for item in bundle.items)
+
+
+def test_a_case_that_fits_listed_phones_is_not_added_to_earbuds(engine: ShoppingAssistant) -> None:
+    """'add a case' to AirPods added an iPhone 16 Pro case: AirPods state no model the case lists."""
+    first = engine.turn("what's the difference between airpods pro and airpods 4")
+    added = engine.turn("add a case", conversation_id=first.conversation_id)
+    assert not any("iPhone" in item.title for bundle in added.bundles for item in bundle.items)
+    taken = engine.turn("I'll take the pro", conversation_id=first.conversation_id)
+    assert "is yours" in taken.reply and "$249" in taken.reply

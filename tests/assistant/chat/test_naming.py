@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.chat.naming import name_parts, products_named
+from assistant.chat.naming import name_parts, products_named, shown_named
 from retrieval.catalog.schema import Product
 from retrieval.search import SearchHit
 
@@ -58,3 +58,13 @@ def test_a_model_is_the_device_in_its_cheapest_variant_not_its_case() -> None:
 
 def test_a_part_no_title_holds_names_nothing() -> None:
     assert [product.id for product in products_named("airpods 4 or a walkman", _search)] == ["four"]
+
+
+def test_a_shown_bundle_is_named_by_a_word_only_its_main_product_has() -> None:
+    """'I'll take the pro' after AirPods 4 and AirPods Pro 2 were offered asked which of the two."""
+    four = _product("a4", "Apple AirPods 4", "129")
+    pro = _product("ap2", "Apple AirPods Pro 2 with MagSafe Charging Case", "249")
+    assert shown_named("I'll take the pro", [four, pro]) == 2
+    assert shown_named("the AirPods please", [four, pro]) is None  # both are AirPods
+    assert shown_named("I'll take it", [four, pro]) is None
+    assert shown_named("the pixel", [_product("p", "Google Pixel 9", "799")] * 2) is None  # one phone, twice

@@ -283,7 +283,9 @@ def test_an_unsure_follow_up_with_nothing_shown_that_names_what_to_shop_for_is_t
     shown = ConversationState(shown=SHOWN)
     assert TRACKER.advance(shown, unsure)[1].kind == "clarify"  # bundles shown: maybe an add after all
     assert after(said("add_item", confidence=0.32))[1].kind == "clarify"  # names nothing to shop for
-    assert after(said("accept_bundle", confidence=0.9, use_case="travel"))[1].kind == "clarify"  # sure
+    taking = said("accept_bundle", confidence=0.69, category=["sleeping bag"])  # 'ok a sleeping bag then'
+    assert after(taking)[1].kind == "build"  # sure or not: nothing shown to take, and it names a product
+    assert after(said("accept_bundle", confidence=0.9))[1].kind == "clarify"  # names nothing: which?
 
 
 def test_a_change_with_nothing_shown_that_names_what_to_shop_for_is_the_request() -> None:
