@@ -675,7 +675,7 @@ class ShoppingAssistant:
             filters = the_plan.anchor_filters if within else replace(the_plan.anchor_filters, max_price=None)
             hits = self._retriever.search(the_plan.anchor_query, top_k=ANCHOR_POOL, filters=filters)
             if hits:
-                return the_plan, (self._naming_need(hits, goal.use_case) if needed else hits)
+                return the_plan, (self._naming_need(hits, goal.use_case) if needed else _as_said(hits, turn))
         return plans[-1], []
 
     def _naming_need(self, hits: list[SearchHit], use_case: str | None) -> list[SearchHit]:
@@ -695,7 +695,8 @@ class ShoppingAssistant:
         what they would like for it, rather than show whatever shares its words; asked once, a shopper
         who still names nothing gets the search."""
         goal, state = turn.state.goal, turn.state
-        named = any((goal.categories, goal.brands, goal.products, goal.owned, goal.recipient, goal.occasion))
+        # who a gift is for names no product: "he likes football" for a nephew had shown a lamp and a skillet
+        named = any((goal.categories, goal.brands, goal.products, goal.owned))
         return (
             action.kind == "build"
             and bool(goal.use_case)
@@ -1054,6 +1055,22 @@ def _draft(label: str, items: Sequence[BundleItem], complements: ComplementModel
     pairs = list(combinations([item.product for item in items], 2))
     fit = sum(complements.score(a, b) for a, b in pairs) / len(pairs) if pairs else 0.0
     return BundleDraft(label=label, items=tuple(items), score=1.0, complementarity=fit)  # type: ignore[arg-type]
+
+
+def _as_said(hits: list[SearchHit], turn: _Turn) -> list[SearchHit]:
+    """Anchors of the kind the shopper's own word names, where the catalog files it on a wider shelf: 'a
+    kettle' is read as the Mugs & Accessories shelf, whose dripper and mug had led the kettles."""
+    heads = {
+        category_key(surface).split()[-1]
+        for slot, surface in turn.parsed.spans
+        if slot == "category" and category_key(surface)
+    }
+    shelves = {word for category in turn.state.goal.categories for word in category_key(category).split()}
+    heads -= shelves  # the word is the shelf's own ('a phone'): every product on it is one
+    if not heads:
+        return hits
+    named = [hit for hit in hits if heads & set(category_key(hit.product.title).split())]
+    return named or hits
 
 
 def _as_asked(hits: list[SearchHit], action: TurnAction, turn: _Turn) -> list[SearchHit]:

@@ -271,6 +271,7 @@ class SlotVocabulary:
         found = (
             self._head_match(key)
             or self._title_match(key)
+            or self._titled_head(key)
             or _unless_modifier(key, self._embedding_match(key))
         )
         return found or key.split(" ")[-1]
@@ -288,6 +289,18 @@ class SlotVocabulary:
             if known:
                 return known
         return None
+
+    def _titled_head(self, key: str) -> str | None:
+        """The shelf of the products whose titles' head noun is the phrase's, when only describing words
+        come before it: 'gooseneck kettle' is a kettle, filed with the mugs. Not when a category name uses
+        the noun ('sleeping bag' is no laptop bag: the shop's bags are kinds of their own), nor when a word
+        before it is a kind of product ('mouse pad' is no tablet, though tablets are titled '... Pad')."""
+        words = key.split()
+        if len(words) < 2 or any(words[-1] in name.split() for name in self._categories):
+            return None
+        if any(self._known(word) for word in words[:-1]):
+            return None
+        return self._title_match(words[-1])
 
     def _title_match(self, key: str) -> str | None:
         """The category of the products whose titles name `key` as what they are (its last word is the

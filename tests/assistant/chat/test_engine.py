@@ -416,3 +416,20 @@ def test_a_case_that_fits_listed_phones_is_not_added_to_earbuds(engine: Shopping
     assert not any("iPhone" in item.title for bundle in added.bundles for item in bundle.items)
     taken = engine.turn("I'll take the pro", conversation_id=first.conversation_id)
     assert "is yours" in taken.reply and "$249" in taken.reply
+
+
+def test_a_kind_filed_on_a_wider_shelf_leads_with_itself(engine: ShoppingAssistant) -> None:
+    """'a kettle' is read as the Mugs & Accessories shelf, whose dripper and mug had led the kettles."""
+    for message in ("a kettle", "a gooseneck kettle for pour over"):
+        result = engine.turn(message)
+        assert result.bundles
+        assert all("kettle" in bundle.items[0].title.casefold() for bundle in result.bundles)
+
+
+def test_a_gift_for_a_pastime_the_shop_has_nothing_for_asks_what_kind_of_product(
+    engine: ShoppingAssistant,
+) -> None:
+    """'he likes football' for a nephew showed a table lamp and a cast-iron skillet, then cosmetics."""
+    first = engine.turn("christmas gift for my 10 year old nephew, around 50 bucks")
+    answer = engine.turn("he likes football", conversation_id=first.conversation_id)
+    assert not answer.bundles and "What kind of product" in answer.reply

@@ -270,3 +270,14 @@ def test_short_model_names_are_what_shoppers_drop_the_line_name_to() -> None:
     assert "16" not in short and short["16 pro"] == "iphone 16 pro"  # a number alone is no model
     assert "i16" in short  # iPhones are all numbered
     assert "g25" not in short and "e50" not in short  # Galaxy and EOS models start with letters
+
+
+def test_a_described_kind_is_found_by_its_head_where_the_shop_files_it(minilm: Any) -> None:
+    """'gooseneck kettle' had been 'kettle', a kind the shop does not know ("we don't carry kettles"), while
+    'kettle' alone found the Mugs & Accessories shelf its kettles are filed on."""
+    from retrieval.catalog import demo_catalog_path, load_catalog
+
+    vocabulary = SlotVocabulary.from_catalog(load_catalog(demo_catalog_path()), embedder=minilm)
+    assert vocabulary.category("gooseneck kettle") == vocabulary.category("kettle") == "mug"
+    # a head the shop's own category names use is a kind of its own: a sleeping bag is no laptop bag
+    assert vocabulary.category("sleeping bag") == "bag"
