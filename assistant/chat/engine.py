@@ -579,6 +579,13 @@ class ShoppingAssistant:
         if absent:  # "a red lipstick and a matching nail polish": lipsticks, and say there is no polish
             turn.reply += words.some_not_carried(absent) + " "
         named = goal if self._knows_model(goal) else goal.model_copy(update={"fits": []})  # not "your iOS"
+        kind = _said_kind(turn)
+        if (
+            kind
+            and named.categories
+            and all(kind in category_key(b.items[0].title).split() for b in turn.bundles)
+        ):
+            named = named.model_copy(update={"categories": [kind, *named.categories[1:]]})  # kettle, not mug
         turn.reply += words.offer(turn.bundles, named, action, notes=result.notes)
 
     def _compare_products(self, turn: _Turn, action: TurnAction, timings: dict[str, float]) -> None:
@@ -1057,19 +1064,23 @@ def _draft(label: str, items: Sequence[BundleItem], complements: ComplementModel
     return BundleDraft(label=label, items=tuple(items), score=1.0, complementarity=fit)  # type: ignore[arg-type]
 
 
-def _as_said(hits: list[SearchHit], turn: _Turn) -> list[SearchHit]:
-    """Anchors of the kind the shopper's own word names, where the catalog files it on a wider shelf: 'a
-    kettle' is read as the Mugs & Accessories shelf, whose dripper and mug had led the kettles."""
-    heads = {
+def _said_kind(turn: _Turn) -> str | None:
+    """The kind the shopper's own word names where the goal holds the wider shelf it maps to ('a kettle':
+    the mug shelf); None when the word is the shelf's own ('a phone') or the message names no category."""
+    heads = [
         category_key(surface).split()[-1]
         for slot, surface in turn.parsed.spans
         if slot == "category" and category_key(surface)
-    }
+    ]
     shelves = {word for category in turn.state.goal.categories for word in category_key(category).split()}
-    heads -= shelves  # the word is the shelf's own ('a phone'): every product on it is one
-    if not heads:
-        return hits
-    named = [hit for hit in hits if heads & set(category_key(hit.product.title).split())]
+    return next((head for head in heads if head not in shelves), None)
+
+
+def _as_said(hits: list[SearchHit], turn: _Turn) -> list[SearchHit]:
+    """Anchors of the kind the shopper's own word names, where the catalog files it on a wider shelf: 'a
+    kettle' is read as the Mugs & Accessories shelf, whose dripper and mug had led the kettles."""
+    kind = _said_kind(turn)
+    named = [hit for hit in hits if kind and kind in category_key(hit.product.title).split()]
     return named or hits
 
 

@@ -424,6 +424,7 @@ def test_a_kind_filed_on_a_wider_shelf_leads_with_itself(engine: ShoppingAssista
         result = engine.turn(message)
         assert result.bundles
         assert all("kettle" in bundle.items[0].title.casefold() for bundle in result.bundles)
+        assert "kettle bundles" in result.reply  # not "mug bundles"
 
 
 def test_a_gift_for_a_pastime_the_shop_has_nothing_for_asks_what_kind_of_product(
