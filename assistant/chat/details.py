@@ -24,6 +24,12 @@ _ABOUT_BUNDLE = re.compile(
     r"|为什么|为啥|多少钱|价格|便宜|贵|折扣|省",
     re.IGNORECASE,
 )
+_COMPATIBLE = re.compile(
+    r"\b(?:compatible|compatibility|fits?\s+(?:the|with|together)|work(?:s)?\s+(?:with|together|on)"
+    r"|go(?:es)?\s+together)\b"
+    r"|兼容|适配|配得上|能一起用|能用吗",
+    re.IGNORECASE,
+)
 # A yes/no or what/how question about a detail ("does it...", "is the...", "how heavy", "what's the")
 _DETAIL_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+|but\s+)?(?:does|do|is|are|can|could|will|would|has|have|how|what|which)\b"
@@ -111,6 +117,11 @@ class Facts:
     product: Product
     specs: tuple[tuple[str, object], ...]
     said: str | None = None  # else the sentence of its description that speaks of it, word for word
+
+
+def asks_compatibility(question: str) -> bool:
+    """'is the lens compatible with the camera?', 'will the case fit?': whether the items work together."""
+    return bool(_COMPATIBLE.search(question))
 
 
 def asks_detail(question: str, products: Sequence[Product]) -> bool:

@@ -22,7 +22,7 @@ from itertools import combinations
 from typing import Protocol
 
 from assistant.chat import replies
-from assistant.chat.details import asked_facts, asks_detail
+from assistant.chat.details import asked_facts, asks_compatibility, asks_detail
 from assistant.chat.naming import products_named, shown_named
 from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.safety import danger_in
@@ -75,6 +75,10 @@ _NAMES_A_BUNDLE = (
 
 
 # Words that make the thing before them a whole setup: 'a coffee setup' is a machine, a grinder and beans
+_ALREADY = re.compile(
+    r"\balready\s+(?:have|own|got)\b|\b(?:have|own|got)\b[^.?!]{0,40}\balready\b|已经有|家里有|我有.{0,12}了",
+    re.IGNORECASE,
+)  # the shopper owns one: "I already have a tripod", "i've got a memory card already", "我已经有三脚架了"
 _SETUP = re.compile(r"\s+(?:setup|set-up|set up|kit|station|corner|essentials|starter pack)\b", re.IGNORECASE)
 
 
@@ -304,7 +308,7 @@ class ShoppingAssistant:
             if purposed is not parsed.slots:
                 parsed = replace(parsed, slots=purposed)
             locale = locale or ("zh" if has_cjk(message) else "en")
-            parsed = self._naming_shown(parsed, state, message)
+            parsed = _already_owned(self._naming_shown(parsed, state, message), state, message)
             if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
                 parsed = ParsedMessage("out_of_scope", 1.0, Slots())
                 state = state.model_copy(update={"turns": state.turns + 1})
@@ -455,10 +459,10 @@ class ShoppingAssistant:
         elif kind == "explain":
             shown = _shown(turn.state, action.bundle_ids)
             asked = self._asked_about(shown, action.item_role)
-            if asked and asks_detail(
-                turn.message, asked
-            ):  # "does it have wireless charging?": the catalog's facts
-                turn.reply = words.details(asked_facts(turn.message, asked))
+            if shown and asks_compatibility(turn.message):  # "is the lens compatible with the camera?"
+                turn.reply = words.checked_together(shown)
+            elif asked and asks_detail(turn.message, asked):  # "does it have wireless charging?"
+                turn.reply = words.details(asked_facts(turn.message, asked))  # the catalog's facts
             else:
                 turn.reply = words.explain(shown, turn.state.goal)
         else:
@@ -520,6 +524,10 @@ class ShoppingAssistant:
             unpriced = goal.model_copy(update={"budget_max": None, "budget_min": None, "currency": None})
             asked = turn.state.model_copy(update={"goal": unpriced, "asked_budget": True})
             turn.state = self._tracker.record_shown(asked, [])
+            return
+        if action.kind == "add" and action.item_role and not self._carries(action.item_role):
+            # "add a nail polish": the shop has none ("no bundle with a polish fits" blamed the bundles)
+            turn.reply = words.category_not_carried([action.item_role], self._carried_categories)
             return
         if self._purpose_unknown(turn, action):  # a text search for "my garden" showed skincare and lamps
             turn.reply = words.purpose_unknown(goal.use_case or "", self._carried_categories)
@@ -1062,6 +1070,19 @@ def _draft(label: str, items: Sequence[BundleItem], complements: ComplementModel
     pairs = list(combinations([item.product for item in items], 2))
     fit = sum(complements.score(a, b) for a, b in pairs) / len(pairs) if pairs else 0.0
     return BundleDraft(label=label, items=tuple(items), score=1.0, complementarity=fit)  # type: ignore[arg-type]
+
+
+def _already_owned(parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
+    """'I already have a tripod' after bundles holding one: take it out (it was read as "add a tripod" and
+    answered "Each of those bundles already has a tripod")."""
+    kinds = parsed.slots.category
+    if not (state.shown and len(kinds) == 1 and _ALREADY.search(message)):
+        return parsed
+    held = {item.role for bundle in state.shown for item in bundle.items[1:]}
+    if kinds[0] not in held:
+        return parsed
+    slots = parsed.slots.model_copy(update={"item_ref": kinds[0], "category": []})
+    return replace(parsed, intent="remove_item", confidence=max(parsed.confidence, 0.5), slots=slots)
 
 
 def _said_kind(turn: _Turn) -> str | None:

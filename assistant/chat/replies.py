@@ -188,6 +188,13 @@ class EnglishReplies:
         with_extras = f", with {extras} that go with it" if extras else ""
         return f"The {bundle.label} bundle is built around the {anchor}{need}{with_extras}. {_cost(bundle)}"
 
+    def checked_together(self, bundles: Sequence[ShownBundle]) -> str:
+        which = f"the {bundles[0].label} bundle" if len(bundles) == 1 else "each bundle"
+        return (
+            f"Yes: the items in {which} were checked to work together wherever the catalog states it (device"
+            " model and fit, lens mount, memory card format, connectors, sleeve size, coffee system)."
+        )
+
     def details(self, facts: Sequence[Facts]) -> str:
         lines = [
             f"the {_short(f.product)} has "
@@ -317,6 +324,13 @@ class ChineseReplies(EnglishReplies):
         elif bundle.list_price is not None:  # "能省多少？" deserves a plain answer
             cost += "，和单独购买一样，这套没有折扣"
         return f"{label}套装以{anchor}为主{with_extras}。{cost}。"
+
+    def checked_together(self, bundles: Sequence[ShownBundle]) -> str:
+        which = f"{_LABELS_ZH.get(bundles[0].label, bundles[0].label)}套装" if len(bundles) == 1 else "每一套"
+        return (
+            f"是的：{which}里的商品都按商品资料核对过能一起用（机型与尺寸、镜头卡口、存储卡格式、接口、"
+            "电脑包尺寸、咖啡机系统）。"
+        )
 
     def details(self, facts: Sequence[Facts]) -> str:
         lines = [

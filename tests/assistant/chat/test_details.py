@@ -100,3 +100,13 @@ def test_chinese_spec_words_find_the_spec() -> None:
     assert _specs("第二个有无线充电吗", PIXEL) == [(("wireless_charging", True),)]
     assert _specs("续航怎么样", PIXEL) == [(("battery_mah", 4700),)]
     assert asks_detail("第二个有无线充电吗", [PIXEL]) and not asks_detail("第二个为什么贵", [PIXEL])
+
+
+def test_compatibility_questions_are_told_apart_from_fit_on_the_body() -> None:
+    from assistant.chat.details import asks_compatibility
+
+    for question in ("is the lens compatible with the camera?", "does the memory card fit the second one?",
+                     "will these work together", "第一套能一起用吗"):  # fmt: skip
+        assert asks_compatibility(question), question
+    for question in ("does it fit me?", "will it fit in my bag", "how long does the battery last?"):
+        assert not asks_compatibility(question), question

@@ -434,3 +434,19 @@ def test_a_gift_for_a_pastime_the_shop_has_nothing_for_asks_what_kind_of_product
     first = engine.turn("christmas gift for my 10 year old nephew, around 50 bucks")
     answer = engine.turn("he likes football", conversation_id=first.conversation_id)
     assert not answer.bundles and "What kind of product" in answer.reply
+
+
+def test_owning_an_item_of_the_bundles_takes_it_out_and_compatibility_is_answered(
+    engine: ShoppingAssistant,
+) -> None:
+    """'I already have a tripod' was read as 'add a tripod' ("Each of those bundles already has a tripod")."""
+    first = engine.turn("I want to get into photography, budget around 1500")
+    owned = engine.turn("I already have a tripod", conversation_id=first.conversation_id)
+    assert owned.bundles and owned.reply.startswith("Removed it")
+    assert not any("Tripod" in item.title or "PIXI" in item.title for b in owned.bundles for item in b.items)
+    checked = engine.turn(
+        "is the memory card compatible with the camera?", conversation_id=first.conversation_id
+    )
+    assert checked.reply.startswith("Yes: the items") and not checked.bundles
+    polish = engine.turn("add a nail polish", conversation_id=first.conversation_id)
+    assert "we don't carry polishes" in polish.reply
