@@ -8,28 +8,34 @@ from assistant.chat.details import asked_facts, asks_detail
 from assistant.chat.replies import ChineseReplies, EnglishReplies
 from retrieval.catalog.schema import Product
 
-PIXEL = Product(
-    id="pixel-9",
-    title="Google Pixel 9 128GB, Obsidian",
-    brand="Google",
-    price=Decimal("799.00"),
-    currency="USD",
-    category="Electronics > Phones > Smartphones",
-    attributes={
-        "wireless_charging": True,
-        "battery_mah": 4700,
-        "colour": "Obsidian",
-        "compatible_os": ["Android"],
-    },
+
+def _product(title: str, category: str = "", description: str | None = None, **attributes: object) -> Product:
+    brand = title.split()[0]
+    return Product(
+        id=title.casefold().replace(" ", "-"),
+        title=title,
+        brand=brand,
+        price=Decimal("99.00"),
+        currency="USD",
+        category=category or None,
+        description=description,
+        attributes=attributes,
+    )
+
+
+PIXEL = _product(
+    "Google Pixel 9 128GB, Obsidian",
+    "Electronics > Phones > Smartphones",
+    wireless_charging=True,
+    battery_mah=4700,
+    colour="Obsidian",
+    compatible_os=["Android"],
 )
-GRINDER = Product(
-    id="grinder",
-    title="Breville Smart Grinder Pro BCG820",
-    brand="Breville",
-    price=Decimal("199.95"),
-    currency="USD",
-    category="Home & Kitchen > Coffee > Coffee Grinders",
-    attributes={"grinder_type": "electric conical burr", "best_for": ["espresso", "pour-over"]},
+GRINDER = _product(
+    "Breville Smart Grinder Pro BCG820",
+    "Home & Kitchen > Coffee > Coffee Grinders",
+    grinder_type="electric conical burr",
+    best_for=["espresso", "pour-over"],
 )
 
 
@@ -67,14 +73,10 @@ def test_the_reply_states_only_catalog_values_in_the_shopper_s_language() -> Non
 
 
 def test_a_detail_only_the_description_states_is_quoted_word_for_word() -> None:
-    headphones = Product(
-        id="space-one",
-        title="Anker Soundcore Space One Noise Cancelling Headphones",
-        brand="Anker",
-        price=Decimal("99.99"),
-        currency="USD",
-        category="Electronics > Audio > Headphones",
-        description="Budget over-ear headphones with LDAC. Active noise cancellation, up to 40 h battery.",
+    headphones = _product(
+        "Anker Soundcore Space One Noise Cancelling Headphones",
+        "Electronics > Audio > Headphones",
+        "Budget over-ear headphones with LDAC. Active noise cancellation, up to 40 h battery.",
     )
     facts = asked_facts("does it support ldac?", [headphones])
     assert facts[0].said == "Budget over-ear headphones with LDAC"
@@ -83,13 +85,10 @@ def test_a_detail_only_the_description_states_is_quoted_word_for_word() -> None:
 
 
 def test_a_fragrance_s_smell_is_its_notes() -> None:
-    perfume = Product(
-        id="miss-dior",
-        title="Dior Miss Dior Eau de Parfum, 50ml",
-        brand="Dior",
-        price=Decimal("130.00"),
-        currency="USD",
-        attributes={"notes": ["lily of the valley", "rose", "musk"], "concentration": "EDP"},
+    perfume = _product(
+        "Dior Miss Dior Eau de Parfum, 50ml",
+        notes=["lily of the valley", "rose", "musk"],
+        concentration="EDP",
     )
     assert _specs("what does it smell like?", perfume) == [
         (("notes", ["lily of the valley", "rose", "musk"]),)
