@@ -15,8 +15,9 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from functools import cached_property
 from itertools import combinations
 from typing import Protocol
@@ -38,7 +39,7 @@ from assistant.intent.taxonomy import AFTER_SHOWN
 from assistant.intent.words import has_cjk, split_words
 from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
-from pricing.complements.compatibility import CompatibilityChecker
+from pricing.complements.compatibility import RULES, CompatibilityChecker
 from pricing.complements.model import ComplementModel
 from pricing.complements.needs import DEMO_NEEDS, NeedsMap, categories_for_need, need_named
 from pricing.complements.roles import bundle_roles, is_named_kind, leaf_phrase, leaf_role, required_roles
@@ -135,6 +136,10 @@ class _Turn:
     timings: dict[str, float] | None = None
     new: bool = False  # the conversation starts with this turn
     unmet_colour: str | None = None  # a swap asked for a colour or brand no candidate has
+    unfitted: list[Product] = field(default_factory=list)  # main items nothing added fits ("add a lens")
+    over_budget: list[Product] = field(
+        default_factory=list
+    )  # main items whose bundle the addition would take over
 
 
 class ShoppingAssistant:
@@ -497,6 +502,54 @@ class ShoppingAssistant:
             self._show(turn, drafts, variant, timings)
             turn.reply += (" " if kept else "") + words.offer(turn.bundles, turn.state.goal, action, notes=())
 
+    def _added(
+        self, turn: _Turn, action: TurnAction, variant: Variant, by_role: dict[str, list[ScoredProduct]]
+    ) -> list[BundleDraft] | None:
+        """'add a mascara': every bundle as shown, and into each one asked about that lacks the role, the most
+        relevant candidate that works with all its items and keeps it within budget; what the shopper asks to
+        add may take a bundle one item past the builder's own limit. A rebuild had dropped a bundle's
+        foundation to make room. A bundle nothing fits, or that the item would take over budget, is left out
+        and named in the reply; None (rebuild instead) when no bundle can take it."""
+        role = action.item_role
+        candidates = by_role.get(role or "", [])
+        if not role or not candidates:
+            return None
+        checker, budget = variant.builder.compatibility, turn.state.goal.budget_max
+        targets = {bundle.bundle_id for bundle in _shown(turn.state, action.bundle_ids)}
+        drafts: list[BundleDraft] = []
+        unfitted: list[Product] = []
+        over_budget: list[Product] = []
+        added = False
+        for bundle in turn.state.shown:
+            items = [
+                BundleItem(item.role or ANCHOR_ROLE, self._by_id[item.product_id])
+                for item in bundle.items
+                if item.product_id in self._by_id
+            ]
+            if not items:
+                return None
+            if bundle.bundle_id in targets and all(item.role != role for item in items):
+                if len(items) > variant.builder.settings.max_items:  # one asked-for item past our own limit
+                    return None
+                total = sum((item.product.price for item in items), Decimal(0))
+                fitting = [
+                    scored.product
+                    for scored in sorted(candidates, key=lambda scored: -scored.relevance)
+                    if _declared_fit(scored.product, items[0].product)
+                    and all(checker.compatible(scored.product, item.product) for item in items)
+                ]
+                within = [product for product in fitting if budget is None or total + product.price <= budget]
+                if not within:  # not shown: every bundle after "add a tripod" holds one; the reply says why
+                    (over_budget if fitting else unfitted).append(items[0].product)
+                    continue
+                items.append(BundleItem(role, within[0]))
+                added = True
+            drafts.append(_draft(bundle.label, items, variant.complements))
+        if not added:
+            return None  # nothing could be added anywhere: the rebuild says why
+        turn.unfitted, turn.over_budget = unfitted, over_budget
+        return drafts
+
     def _asked_about(self, bundles: Sequence[ShownBundle], role: str | None) -> list[Product]:
         """The products a question about `bundles` is about: the item of `role` in each ('the grinder'),
         else each bundle's main item; once each, those the catalog still has."""
@@ -561,6 +614,15 @@ class ShoppingAssistant:
         if self._must_ask_model(turn, action, devices, hits):  # "a case for my phone": which phone?
             turn.reply = words.which_model(goal.owned[0], self._example_models(goal.owned[0], goal.fits))
             turn.state = turn.state.model_copy(update={"asked_device_model": True})
+            return
+        added = self._added(turn, action, variant, by_role) if action.kind == "add" else None
+        if added:  # "add a tripod": each bundle as shown, plus one that fits it
+            self._show(turn, added, variant, timings)
+            lacking_fit = [words.none_fits(action.item_role or "", product) for product in turn.unfitted]
+            lacking_fit += [
+                words.over_budget(action.item_role or "", product) for product in turn.over_budget
+            ]
+            turn.reply = " ".join([*lacking_fit, words.offer(turn.bundles, goal, action, notes=())])
             return
         with _timed(timings, "build"):
             result = variant.builder.build(the_plan.request, anchors, by_role)
@@ -1062,6 +1124,20 @@ def _shown_bundle(view: BundleView, priced: PricedBundle) -> ShownBundle:
         currency=view.currency,
         quote_id=view.quote_id,
         list_price=view.list_price,
+    )
+
+
+_DEVICE_FITS = frozenset({"fits model", "fits watch", "card format", "lens mount", "sleeve size"})
+
+
+def _declared_fit(product: Product, device: Product) -> bool:
+    """An accessory made for certain devices (a lens of a mount, a card of a format, a case for listed
+    models) goes into a bundle only when the main item states what it is: the checker passes what the
+    catalog leaves unsaid, and an RF lens would have joined a fixed-lens compact camera."""
+    return all(
+        rule.device_attribute in device.attributes
+        for rule in RULES
+        if rule.name in _DEVICE_FITS and rule.accessory_attribute in product.attributes
     )
 
 

@@ -101,6 +101,12 @@ class EnglishReplies:
     def needs_kept(self, product: Product, role: str) -> str:
         return f"The {_short(product)} can't be used without a {role}, so its bundle keeps one."
 
+    def none_fits(self, role: str, product: Product) -> str:
+        return f"No {role} we have fits the {_short(product)},"
+
+    def over_budget(self, role: str, product: Product) -> str:
+        return f"A {role} would take the {_short(product)} bundle over your budget."
+
     def no_others(self, categories: Sequence[str]) -> str:
         """'Something different' when nothing else fits what was asked for."""
         kinds = " or ".join(_plural(c) for c in categories) or "products"
@@ -266,6 +272,12 @@ class ChineseReplies(EnglishReplies):
 
     def needs_kept(self, product: Product, role: str) -> str:
         return f"{_short(product)}离不开{in_chinese(role)}，所以这一套保留了它。"
+
+    def none_fits(self, role: str, product: Product) -> str:
+        return f"本店没有适合{_short(product)}的{in_chinese(role)}。"
+
+    def over_budget(self, role: str, product: Product) -> str:
+        return f"加上{in_chinese(role)}后，{_short(product)}这一套会超出预算。"
 
     def no_others(self, categories: Sequence[str]) -> str:
         kinds = "或".join(in_chinese(c) for c in categories) or "商品"
