@@ -21,6 +21,7 @@ from retrieval.zh_lexicon import gloss_text
 # A question asking why or what it costs is about the bundle, which the bundle explanation answers
 _ABOUT_BUNDLE = re.compile(
     r"\b(?:why|how\s+much|price|cost|costs|discount|save|saving|cheaper|pricier|expensive)\b"
+    r"|\bwhat(?:'s|’s|\s+is|s)?\s+in\b|\b(?:included|includes?|inside)\b|有什么|包括|包含"
     r"|为什么|为啥|多少钱|价格|便宜|贵|折扣|省",
     re.IGNORECASE,
 )
@@ -139,7 +140,7 @@ def feature_words(question: str, products: Sequence[Product]) -> set[str]:
     english, _ = gloss_text(question)
     english += "".join(f" {word}" for chinese, word in _ZH_SPEC_WORDS.items() if chinese in question)
     naming = {word for product in products for word in _words(_naming_text(product))}
-    return _words(english) - _STOP - _REFERENCES - naming
+    return {word for word in _words(english) - _STOP - _REFERENCES - naming if len(word) > 1}
 
 
 def asked_facts(question: str, products: Sequence[Product]) -> list[Facts]:

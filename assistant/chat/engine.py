@@ -550,6 +550,55 @@ class ShoppingAssistant:
         turn.unfitted, turn.over_budget = unfitted, over_budget
         return drafts
 
+    def _swapped(
+        self, turn: _Turn, action: TurnAction, variant: Variant, by_role: dict[str, list[ScoredProduct]]
+    ) -> list[BundleDraft] | None:
+        """'swap the case for a black one': in each bundle asked about that holds one, the most relevant other
+        case (of the colour, brand or price asked for) that works with the rest and keeps it in budget, in
+        its place; nothing else changes. A joint rebuild had dropped the Pixel 9a's case for a power bank
+        where no other black case fit it; now such a bundle keeps its case and the reply says so. None
+        (rebuild instead) when no bundle could change."""
+        role = action.item_role or ""
+        candidates = sorted(by_role.get(role, []), key=lambda scored: -scored.relevance)
+        checker, budget = variant.builder.compatibility, turn.state.goal.budget_max
+        targets = {bundle.bundle_id for bundle in _shown(turn.state, action.bundle_ids)}
+        drafts: list[BundleDraft] = []
+        unfitted: list[Product] = []
+        changed = False
+        for bundle in turn.state.shown:
+            items = [
+                BundleItem(item.role or ANCHOR_ROLE, self._by_id[item.product_id])
+                for item in bundle.items
+                if item.product_id in self._by_id
+            ]
+            if not items:
+                return None
+            at = next((index for index, item in enumerate(items) if item.role == role), None)
+            if bundle.bundle_id in targets and at is not None:
+                rest = [item for index, item in enumerate(items) if index != at]
+                total = sum((item.product.price for item in rest), Decimal(0))
+                chosen = next(
+                    (
+                        scored.product
+                        for scored in candidates
+                        if scored.product.id != items[at].product.id
+                        and _declared_fit(scored.product, items[0].product)
+                        and all(checker.compatible(scored.product, item.product) for item in rest)
+                        and (budget is None or total + scored.product.price <= budget)
+                    ),
+                    None,
+                )
+                if chosen is None:
+                    unfitted.append(items[0].product)
+                else:
+                    items[at] = BundleItem(role, chosen)
+                    changed = True
+            drafts.append(_draft(bundle.label, items, variant.complements))
+        if not changed:
+            return None
+        turn.unfitted = unfitted
+        return drafts
+
     def _asked_about(self, bundles: Sequence[ShownBundle], role: str | None) -> list[Product]:
         """The products a question about `bundles` is about: the item of `role` in each ('the grinder'),
         else each bundle's main item; once each, those the catalog still has."""
@@ -615,14 +664,19 @@ class ShoppingAssistant:
             turn.reply = words.which_model(goal.owned[0], self._example_models(goal.owned[0], goal.fits))
             turn.state = turn.state.model_copy(update={"asked_device_model": True})
             return
-        added = self._added(turn, action, variant, by_role) if action.kind == "add" else None
-        if added:  # "add a tripod": each bundle as shown, plus one that fits it
-            self._show(turn, added, variant, timings)
-            lacking_fit = [words.none_fits(action.item_role or "", product) for product in turn.unfitted]
-            lacking_fit += [
-                words.over_budget(action.item_role or "", product) for product in turn.over_budget
-            ]
-            turn.reply = " ".join([*lacking_fit, words.offer(turn.bundles, goal, action, notes=())])
+        edited = None
+        if action.kind == "add":
+            edited = self._added(turn, action, variant, by_role)
+        elif swapped and swapped != ANCHOR_ROLE:
+            edited = self._swapped(turn, action, variant, by_role)
+        if edited:  # "add a tripod", "swap the case for a black one": the bundles as shown, one item changed
+            self._show(turn, edited, variant, timings)
+            role = action.item_role or ""
+            notes = [words.none_fits(role, product, swap=bool(swapped)) for product in turn.unfitted]
+            notes += [words.over_budget(role, product) for product in turn.over_budget]
+            if turn.unmet_colour:
+                notes.append(words.colour_lacks(turn.unmet_colour, role))
+            turn.reply = " ".join([*notes, words.offer(turn.bundles, goal, action, notes=())])
             return
         with _timed(timings, "build"):
             result = variant.builder.build(the_plan.request, anchors, by_role)

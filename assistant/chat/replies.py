@@ -101,8 +101,10 @@ class EnglishReplies:
     def needs_kept(self, product: Product, role: str) -> str:
         return f"The {_short(product)} can't be used without a {role}, so its bundle keeps one."
 
-    def none_fits(self, role: str, product: Product) -> str:
-        return f"No {role} we have fits the {_short(product)},"
+    def none_fits(self, role: str, product: Product, *, swap: bool = False) -> str:
+        if swap:
+            return f"No other {role} fits the {_short(product)}, so its bundle keeps its {role}."
+        return f"No {role} we have fits the {_short(product)}."
 
     def over_budget(self, role: str, product: Product) -> str:
         return f"A {role} would take the {_short(product)} bundle over your budget."
@@ -273,7 +275,9 @@ class ChineseReplies(EnglishReplies):
     def needs_kept(self, product: Product, role: str) -> str:
         return f"{_short(product)}离不开{in_chinese(role)}，所以这一套保留了它。"
 
-    def none_fits(self, role: str, product: Product) -> str:
+    def none_fits(self, role: str, product: Product, *, swap: bool = False) -> str:
+        if swap:
+            return f"没有别的{in_chinese(role)}适合{_short(product)}，这一套保留原来的。"
         return f"本店没有适合{_short(product)}的{in_chinese(role)}。"
 
     def over_budget(self, role: str, product: Product) -> str:

@@ -109,3 +109,9 @@ def test_compatibility_questions_are_told_apart_from_fit_on_the_body() -> None:
         assert asks_compatibility(question), question
     for question in ("does it fit me?", "will it fit in my bag", "how long does the battery last?"):
         assert not asks_compatibility(question), question
+
+
+def test_what_a_bundle_holds_is_not_a_detail_question() -> None:
+    """'what's in the first one' quoted a description sentence: the 's' of "what's" matched "capsule's"."""
+    assert not asks_detail("what's in the first one", [PIXEL])
+    assert not asks_detail("第一套有什么", [PIXEL])

@@ -456,3 +456,22 @@ def test_owning_an_item_of_the_bundles_takes_it_out_and_compatibility_is_answere
     assert checked.reply.startswith("Yes: the items") and not checked.bundles
     polish = engine.turn("add a nail polish", conversation_id=first.conversation_id)
     assert "we don't carry polishes" in polish.reply
+
+
+def test_a_swap_changes_that_item_alone_or_says_none_fits(
+    engine: ShoppingAssistant, store: SqlSessionStore
+) -> None:
+    """'swap the case for a black one' had dropped the Pixel 9a's case for a power bank: no other black case
+    fit it, and a joint rebuild filled the bundle with what another one held."""
+    first = engine.turn("a phone for photography under $900")
+    before = store.load_state(first.conversation_id).shown
+    swapped = engine.turn("swap the case for a black one", conversation_id=first.conversation_id)
+    after = {b.items[0].product_id: b for b in store.load_state(first.conversation_id).shown}
+    assert swapped.bundles and "Swapped it" in swapped.reply
+    for old in before:
+        new = after[old.items[0].product_id]
+        assert [i.role for i in new.items] == [i.role for i in old.items]  # the same roles, in place
+        changed = [
+            a.product_id for a, b in zip(old.items, new.items, strict=True) if a.product_id != b.product_id
+        ]
+        assert len(changed) <= 1 and all(i.role == "case" for i in old.items if i.product_id in changed)
