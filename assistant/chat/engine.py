@@ -481,11 +481,7 @@ class ShoppingAssistant:
         targets = {bundle.bundle_id for bundle in _shown(turn.state, action.bundle_ids)}
         drafts, kept, changed = [], [], False
         for bundle in turn.state.shown:
-            items = [
-                BundleItem(item.role or ANCHOR_ROLE, self._by_id[item.product_id])
-                for item in bundle.items
-                if item.product_id in self._by_id
-            ]
+            items = self._bundle_items(bundle)
             if not items:
                 continue
             needed = set(required_roles(items[0].product))
@@ -521,23 +517,14 @@ class ShoppingAssistant:
         over_budget: list[Product] = []
         added = False
         for bundle in turn.state.shown:
-            items = [
-                BundleItem(item.role or ANCHOR_ROLE, self._by_id[item.product_id])
-                for item in bundle.items
-                if item.product_id in self._by_id
-            ]
+            items = self._bundle_items(bundle)
             if not items:
                 return None
             if bundle.bundle_id in targets and all(item.role != role for item in items):
                 if len(items) > variant.builder.settings.max_items:  # one asked-for item past our own limit
                     return None
                 total = sum((item.product.price for item in items), Decimal(0))
-                fitting = [
-                    scored.product
-                    for scored in sorted(candidates, key=lambda scored: -scored.relevance)
-                    if _declared_fit(scored.product, items[0].product)
-                    and all(checker.compatible(scored.product, item.product) for item in items)
-                ]
+                fitting = _fits_with(candidates, items, checker)
                 within = [product for product in fitting if budget is None or total + product.price <= budget]
                 if not within:  # not shown: every bundle after "add a tripod" holds one; the reply says why
                     (over_budget if fitting else unfitted).append(items[0].product)
@@ -559,18 +546,14 @@ class ShoppingAssistant:
         where no other black case fit it; now such a bundle keeps its case and the reply says so. None
         (rebuild instead) when no bundle could change."""
         role = action.item_role or ""
-        candidates = sorted(by_role.get(role, []), key=lambda scored: -scored.relevance)
+        candidates = by_role.get(role, [])
         checker, budget = variant.builder.compatibility, turn.state.goal.budget_max
         targets = {bundle.bundle_id for bundle in _shown(turn.state, action.bundle_ids)}
         drafts: list[BundleDraft] = []
         unfitted: list[Product] = []
         changed = False
         for bundle in turn.state.shown:
-            items = [
-                BundleItem(item.role or ANCHOR_ROLE, self._by_id[item.product_id])
-                for item in bundle.items
-                if item.product_id in self._by_id
-            ]
+            items = self._bundle_items(bundle)
             if not items:
                 return None
             at = next((index for index, item in enumerate(items) if item.role == role), None)
@@ -579,12 +562,10 @@ class ShoppingAssistant:
                 total = sum((item.product.price for item in rest), Decimal(0))
                 chosen = next(
                     (
-                        scored.product
-                        for scored in candidates
-                        if scored.product.id != items[at].product.id
-                        and _declared_fit(scored.product, items[0].product)
-                        and all(checker.compatible(scored.product, item.product) for item in rest)
-                        and (budget is None or total + scored.product.price <= budget)
+                        product
+                        for product in _fits_with(candidates, rest, checker)
+                        if product.id != items[at].product.id
+                        and (budget is None or total + product.price <= budget)
                     ),
                     None,
                 )
@@ -598,6 +579,14 @@ class ShoppingAssistant:
             return None
         turn.unfitted = unfitted
         return drafts
+
+    def _bundle_items(self, bundle: ShownBundle) -> list[BundleItem]:
+        """A shown bundle's items as the builder's (role, product), those the catalog still has."""
+        return [
+            BundleItem(item.role or ANCHOR_ROLE, self._by_id[item.product_id])
+            for item in bundle.items
+            if item.product_id in self._by_id
+        ]
 
     def _asked_about(self, bundles: Sequence[ShownBundle], role: str | None) -> list[Product]:
         """The products a question about `bundles` is about: the item of `role` in each ('the grinder'),
@@ -1193,6 +1182,18 @@ def _declared_fit(product: Product, device: Product) -> bool:
         for rule in RULES
         if rule.name in _DEVICE_FITS and rule.accessory_attribute in product.attributes
     )
+
+
+def _fits_with(
+    candidates: Sequence[ScoredProduct], items: Sequence[BundleItem], checker: CompatibilityChecker
+) -> list[Product]:
+    """The candidates, most relevant first, made for the bundle's main item and working with all its items."""
+    return [
+        scored.product
+        for scored in sorted(candidates, key=lambda scored: -scored.relevance)
+        if _declared_fit(scored.product, items[0].product)
+        and all(checker.compatible(scored.product, item.product) for item in items)
+    ]
 
 
 def _draft(label: str, items: Sequence[BundleItem], complements: ComplementModel) -> BundleDraft:
