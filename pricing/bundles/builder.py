@@ -362,6 +362,10 @@ class _BuildRun:
             price = prices[index]
             if (room is not None and price > room) or leaves[index] == anchor_leaf:
                 continue
+            if self.min_total and not is_wanted and price > prices[anchor]:
+                # a floor is met by what the shopper asked for, not padded with dear add-ons of our choosing:
+                # "a laptop over 1500" had met it with a $500 laptop and a $1,599 display
+                continue
             fit = max(floor, min(1.0, score(anchor_product, products[index])))
             gain = relevance[index] * (share + (1.0 - share) * fit)
             if gain > 0:

@@ -401,3 +401,13 @@ def test_best_bundle_is_optimal_against_brute_force(
         assert best is None
     else:
         assert best is not None and best == pytest.approx(brute, abs=1e-9)
+
+
+def test_a_minimum_budget_is_not_met_by_add_ons_dearer_than_the_main_item(demo: Catalog) -> None:
+    """'a laptop over 1500' had met the floor with a ~$500 laptop and a $1,599 display."""
+    request = BundleRequest(budget_min=Decimal(1500), anchor_categories=("laptop",))
+    result = _demo_build(demo, "IdeaPad", request)
+    assert result.bundles
+    for draft in result.bundles:
+        anchor = draft.items[0].product
+        assert all(item.product.price <= anchor.price for item in draft.items[1:])
