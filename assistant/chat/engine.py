@@ -639,6 +639,16 @@ class ShoppingAssistant:
             turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
             turn.state = self._tracker.record_shown(turn.state, [])
             return
+        if not hits and _purpose_only(goal):  # nothing in the shop speaks of it: say so, show nothing
+            purpose, carried = goal.use_case or "", self._carried_categories
+            again = turn.state.asked_purpose  # asked once already: not the same question again
+            turn.reply = (
+                words.purpose_not_carried(purpose, carried)
+                if again
+                else words.purpose_unknown(purpose, carried)
+            )
+            turn.state = self._tracker.record_shown(turn.state.model_copy(update={"asked_purpose": True}), [])
+            return
         if action.avoid_product_ids and not anchors:  # nothing else fits: keep what was shown
             turn.reply = words.no_others(goal.categories)
             return
@@ -794,6 +804,10 @@ class ShoppingAssistant:
         for the_plan, within in passes:
             filters = the_plan.anchor_filters if within else replace(the_plan.anchor_filters, max_price=None)
             hits = self._retriever.search(the_plan.anchor_query, top_k=ANCHOR_POOL, filters=filters)
+            if hits and _purpose_only(goal) and not accessories_of:
+                # a purpose no need maps, searched as text: only products that speak of it ("cycling" for a
+                # dad had come back as a screen protector, a foundation and a lipstick)
+                hits = [hit for hit in hits if _speaks_of(hit.product, goal.use_case or "")]
             if hits:
                 return the_plan, (self._naming_need(hits, goal.use_case) if needed else _as_said(hits, turn))
         return plans[-1], []
@@ -1214,6 +1228,18 @@ def _already_owned(parsed: ParsedMessage, state: ConversationState, message: str
         return parsed
     slots = parsed.slots.model_copy(update={"item_ref": kinds[0], "category": []})
     return replace(parsed, intent="remove_item", confidence=max(parsed.confidence, 0.5), slots=slots)
+
+
+def _purpose_only(goal: ShoppingGoal) -> bool:
+    """The goal names a purpose and no product, brand or device: what to show is read from the purpose."""
+    return bool(goal.use_case) and not (goal.categories or goal.brands or goal.products or goal.owned)
+
+
+def _speaks_of(product: Product, purpose: str) -> bool:
+    """Whether a product's title, category, text attributes or description name a word of the purpose."""
+    words = set(category_key(purpose).split()) - {"for", "and", "the", "a", "my"}
+    text = " ".join((_product_words(product), product.category or "", product.description or ""))
+    return bool(words & set(category_key(text).split()))
 
 
 def _said_kind(turn: _Turn) -> str | None:

@@ -133,6 +133,14 @@ class EnglishReplies:
         offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
         return f'I have no ready-made set for "{purpose}". What kind of product would you like?{offer}'
 
+    def purpose_not_carried(self, purpose: str, carried: Sequence[str]) -> str:
+        offer = (
+            f" We have {', '.join(carried[:6]).lower()} and more: name one and I'll put bundles together."
+            if carried
+            else ""
+        )
+        return f"Nothing we sell is made for \"{purpose}\", so I won't show you things that aren't.{offer}"
+
     def some_not_carried(self, categories: Sequence[str]) -> str:
         return f"We don't carry {' or '.join(_plural(c) for c in categories)}, so these are without them."
 
@@ -304,6 +312,9 @@ class ChineseReplies(EnglishReplies):
 
     def purpose_unknown(self, purpose: str, carried: Sequence[str]) -> str:
         return f"我还没有适合“{purpose}”的现成套装。你想买哪类商品？"
+
+    def purpose_not_carried(self, purpose: str, carried: Sequence[str]) -> str:
+        return f"本店没有专为“{purpose}”准备的商品，我不想随便推荐。告诉我想买哪类商品，我来搭配套装。"
 
     def some_not_carried(self, categories: Sequence[str]) -> str:
         return f"本店没有{'、'.join(in_chinese(c) for c in categories)}，以下套装不含这一项。"

@@ -188,7 +188,9 @@ def test_a_purpose_with_no_set_asks_once_what_to_shop_for(engine: ShoppingAssist
     asked = engine.turn("something for my garden")
     assert not asked.bundles and asked.reply.startswith("I have no ready-made set for")
     anyway = engine.turn("just show me anything", conversation_id=asked.conversation_id)
-    assert anyway.bundles  # asked once; then the search
+    # asked once; then the search, which keeps to products that speak of the purpose: here none does, so it
+    # says so in other words (it had shown skincare and a lamp "for the garden")
+    assert not anyway.bundles and anyway.reply.startswith('Nothing we sell is made for "garden"')
     flight = engine.turn("what do you recommend for a long flight?")  # a vacuum and an air fryer, before
     kinds = " ".join(item.category or "" for bundle in flight.bundles for item in bundle.items)
     assert flight.bundles and "Headphones" in kinds and "Vacuum" not in kinds
@@ -475,3 +477,16 @@ def test_a_swap_changes_that_item_alone_or_says_none_fits(
             a.product_id for a, b in zip(old.items, new.items, strict=True) if a.product_id != b.product_id
         ]
         assert len(changed) <= 1 and all(i.role == "case" for i in old.items if i.product_id in changed)
+
+
+def test_a_purpose_nothing_in_the_shop_speaks_of_never_gets_unrelated_products(
+    engine: ShoppingAssistant,
+) -> None:
+    """After the purpose question, 'cheaper' searched 'cycling' as text: a screen protector, a foundation
+    and a lipstick for a dad who cycles."""
+    first = engine.turn("a birthday present for my dad who's into cycling, max 200")
+    again = engine.turn("cheaper", conversation_id=first.conversation_id)
+    assert not first.bundles and not again.bundles
+    assert '"cycling"' in again.reply and again.reply != first.reply  # said, not asked again word for word
+    yoga = engine.turn("stuff for yoga")  # a purpose the shop's products do speak of still gets them
+    assert yoga.bundles and any("Yoga" in item.title for b in yoga.bundles for item in b.items)
