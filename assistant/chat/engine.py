@@ -69,10 +69,8 @@ CHEAP_RANK_PENALTY = 0.2  # "the cheapest X": score lost from the cheapest to th
 NAMED_ACCESSORY_ROLES = 2  # "a case for my phone": the case, and at most this many of the phone's others
 OTHERS_AFTER_SWAP = 0.5  # relevance kept by items the shown bundles did not hold, after the main item's swap
 MAX_ASKED = 3  # products a question about shown bundles is answered for ("does it have wireless charging?")
-_NAMES_A_BUNDLE = (
-    "accept_bundle",
-    "ask_explanation",
-)  # intents whose words may name a shown bundle's product
+# intents whose words may name a shown bundle's product ("I'll take the pro")
+_NAMES_A_BUNDLE = ("accept_bundle", "ask_explanation")
 
 
 # Words that make the thing before them a whole setup: 'a coffee setup' is a machine, a grinder and beans
@@ -135,11 +133,10 @@ class _Turn:
     quotes: tuple[QuoteRecord, ...] = ()
     timings: dict[str, float] | None = None
     new: bool = False  # the conversation starts with this turn
-    unmet_colour: str | None = None  # a swap asked for a colour or brand no candidate has
-    unfitted: list[Product] = field(default_factory=list)  # main items nothing added fits ("add a lens")
-    over_budget: list[Product] = field(
-        default_factory=list
-    )  # main items whose bundle the addition would take over
+    unmet_wish: str | None = None  # a swap asked for a colour or brand no candidate has
+    # main items no added or swapped-in item suits: none fits them ("add a lens"), or none within budget
+    unfitted: list[Product] = field(default_factory=list)
+    over_budget: list[Product] = field(default_factory=list)
 
 
 class ShoppingAssistant:
@@ -498,87 +495,49 @@ class ShoppingAssistant:
             self._show(turn, drafts, variant, timings)
             turn.reply += (" " if kept else "") + words.offer(turn.bundles, turn.state.goal, action, notes=())
 
-    def _added(
+    def _edited(
         self, turn: _Turn, action: TurnAction, variant: Variant, by_role: dict[str, list[ScoredProduct]]
     ) -> list[BundleDraft] | None:
-        """'add a mascara': every bundle as shown, and into each one asked about that lacks the role, the most
-        relevant candidate that works with all its items and keeps it within budget; what the shopper asks to
-        add may take a bundle one item past the builder's own limit. A rebuild had dropped a bundle's
-        foundation to make room. A bundle nothing fits, or that the item would take over budget, is left out
-        and named in the reply; None (rebuild instead) when no bundle can take it."""
-        role = action.item_role
-        candidates = by_role.get(role or "", [])
-        if not role or not candidates:
-            return None
-        checker, budget = variant.builder.compatibility, turn.state.goal.budget_max
-        targets = {bundle.bundle_id for bundle in _shown(turn.state, action.bundle_ids)}
-        drafts: list[BundleDraft] = []
-        unfitted: list[Product] = []
-        over_budget: list[Product] = []
-        added = False
-        for bundle in turn.state.shown:
-            items = self._bundle_items(bundle)
-            if not items:
-                return None
-            if bundle.bundle_id in targets and all(item.role != role for item in items):
-                if len(items) > variant.builder.settings.max_items:  # one asked-for item past our own limit
-                    return None
-                total = sum((item.product.price for item in items), Decimal(0))
-                fitting = _fits_with(candidates, items, checker)
-                within = [product for product in fitting if budget is None or total + product.price <= budget]
-                if not within:  # not shown: every bundle after "add a tripod" holds one; the reply says why
-                    (over_budget if fitting else unfitted).append(items[0].product)
-                    continue
-                items.append(BundleItem(role, within[0]))
-                added = True
-            drafts.append(_draft(bundle.label, items, variant.complements))
-        if not added:
-            return None  # nothing could be added anywhere: the rebuild says why
-        turn.unfitted, turn.over_budget = unfitted, over_budget
-        return drafts
-
-    def _swapped(
-        self, turn: _Turn, action: TurnAction, variant: Variant, by_role: dict[str, list[ScoredProduct]]
-    ) -> list[BundleDraft] | None:
-        """'swap the case for a black one': in each bundle asked about that holds one, the most relevant other
-        case (of the colour, brand or price asked for) that works with the rest and keeps it in budget, in
-        its place; nothing else changes. A joint rebuild had dropped the Pixel 9a's case for a power bank
-        where no other black case fit it; now such a bundle keeps its case and the reply says so. None
-        (rebuild instead) when no bundle could change."""
-        role = action.item_role or ""
+        """'add a mascara', 'swap the case for a black one': every bundle as shown, with that one item added
+        to (or swapped in) each bundle asked about: the most relevant candidate (of the colour, brand or price
+        asked for) that works with the bundle's other items and keeps it within budget; an addition may take
+        a bundle one item past the builder's own limit. Joint rebuilds had dropped a foundation to make room
+        for a mascara, and the Pixel 9a's case for a power bank where no other black case fit it. A bundle no
+        candidate suits is named in the reply (`unfitted`, `over_budget`): left out after an addition, since
+        every bundle shown after "add a tripod" holds one, kept as it was after a swap. None (rebuild instead)
+        when no bundle could change."""
+        role, adding = action.item_role or "", action.kind == "add"
         candidates = by_role.get(role, [])
         checker, budget = variant.builder.compatibility, turn.state.goal.budget_max
         targets = {bundle.bundle_id for bundle in _shown(turn.state, action.bundle_ids)}
         drafts: list[BundleDraft] = []
-        unfitted: list[Product] = []
         changed = False
         for bundle in turn.state.shown:
             items = self._bundle_items(bundle)
             if not items:
                 return None
             at = next((index for index, item in enumerate(items) if item.role == role), None)
-            if bundle.bundle_id in targets and at is not None:
-                rest = [item for index, item in enumerate(items) if index != at]
+            if bundle.bundle_id in targets and adding == (at is None):
+                if adding and len(items) > variant.builder.settings.max_items:
+                    return None
+                rest = items if at is None else [item for index, item in enumerate(items) if index != at]
                 total = sum((item.product.price for item in rest), Decimal(0))
-                chosen = next(
-                    (
-                        product
-                        for product in _fits_with(candidates, rest, checker)
-                        if product.id != items[at].product.id
-                        and (budget is None or total + product.price <= budget)
-                    ),
-                    None,
-                )
-                if chosen is None:
-                    unfitted.append(items[0].product)
+                shown_id = None if at is None else items[at].product.id
+                fitting = [
+                    product for product in _fits_with(candidates, rest, checker) if product.id != shown_id
+                ]
+                within = [product for product in fitting if budget is None or total + product.price <= budget]
+                if not within:
+                    (turn.over_budget if fitting else turn.unfitted).append(items[0].product)
+                    if adding:
+                        continue
+                elif at is None:
+                    items = [*items, BundleItem(role, within[0])]
                 else:
-                    items[at] = BundleItem(role, chosen)
-                    changed = True
+                    items[at] = BundleItem(role, within[0])
+                changed |= bool(within)
             drafts.append(_draft(bundle.label, items, variant.complements))
-        if not changed:
-            return None
-        turn.unfitted = unfitted
-        return drafts
+        return drafts if changed else None
 
     def _bundle_items(self, bundle: ShownBundle) -> list[BundleItem]:
         """A shown bundle's items as the builder's (role, product), those the catalog still has."""
@@ -600,8 +559,8 @@ class ShoppingAssistant:
         return [self._by_id[pid] for pid in dict.fromkeys(ids) if pid in self._by_id][:MAX_ASKED]
 
     def _offer(self, turn: _Turn, action: TurnAction, timings: dict[str, float]) -> None:
-        """Build, price and quote bundles for the goal (search: single items; swap/add/remove: rebuilt
-        around the shown anchor with the change applied)."""
+        """Build, price and quote bundles for the goal (search: single items; add and swap: the shown bundles
+        with the one item changed (`_edited`), else rebuilt around the shown anchors with the change)."""
         words = replies.for_locale(turn.locale)
         unknown = [brand for brand in turn.state.goal.brands if fold(brand) not in self._known_brands]
         if unknown:  # a brand the shop does not carry: say so, and look across the brands it does carry
@@ -664,17 +623,15 @@ class ShoppingAssistant:
             turn.state = turn.state.model_copy(update={"asked_device_model": True})
             return
         edited = None
-        if action.kind == "add":
-            edited = self._added(turn, action, variant, by_role)
-        elif swapped and swapped != ANCHOR_ROLE:
-            edited = self._swapped(turn, action, variant, by_role)
+        if action.kind == "add" or (swapped and swapped != ANCHOR_ROLE):
+            edited = self._edited(turn, action, variant, by_role)
         if edited:  # "add a tripod", "swap the case for a black one": the bundles as shown, one item changed
             self._show(turn, edited, variant, timings)
             role = action.item_role or ""
             notes = [words.none_fits(role, product, swap=bool(swapped)) for product in turn.unfitted]
             notes += [words.over_budget(role, product) for product in turn.over_budget]
-            if turn.unmet_colour:
-                notes.append(words.colour_lacks(turn.unmet_colour, role))
+            if turn.unmet_wish:
+                notes.append(words.colour_lacks(turn.unmet_wish, role))
             turn.reply = " ".join([*notes, words.offer(turn.bundles, goal, action, notes=())])
             return
         with _timed(timings, "build"):
@@ -691,8 +648,8 @@ class ShoppingAssistant:
             turn.reply = words.not_carried(unknown) + " "
         if lacking:
             turn.reply += words.brand_lacks(lacking, goal.categories) + " "
-        if turn.unmet_colour and action.item_role:
-            turn.reply += words.colour_lacks(turn.unmet_colour, action.item_role) + " "
+        if turn.unmet_wish and action.item_role:
+            turn.reply += words.colour_lacks(turn.unmet_wish, action.item_role) + " "
         quantity = turn.parsed.slots.quantity
         if quantity is not None and quantity > 1:  # "I need two of them": bundles are priced one of each
             turn.reply += words.one_of_each(quantity) + " "
@@ -1227,7 +1184,8 @@ def _already_owned(parsed: ParsedMessage, state: ConversationState, message: str
     if kinds[0] not in held:
         return parsed
     slots = parsed.slots.model_copy(update={"item_ref": kinds[0], "category": []})
-    return replace(parsed, intent="remove_item", confidence=max(parsed.confidence, 0.5), slots=slots)
+    # read from the words, not the model: sure whatever the shop's clarifying threshold
+    return replace(parsed, intent="remove_item", confidence=1.0, slots=slots)
 
 
 def _purpose_only(goal: ShoppingGoal) -> bool:
@@ -1274,7 +1232,7 @@ def _as_asked(hits: list[SearchHit], action: TurnAction, turn: _Turn) -> list[Se
         and (not brand or fold(hit.product.brand or "") == fold(brand))
     ]
     if hits and not kept:
-        turn.unmet_colour = " ".join(wish for wish in (colour, brand) if wish)
+        turn.unmet_wish = " ".join(wish for wish in (colour, brand) if wish)
     return kept or hits
 
 

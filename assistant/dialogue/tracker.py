@@ -107,9 +107,8 @@ class DialogueTracker:
             return state, _clarify(ask.unknown_bundle(len(state.shown)))
         focused = [bundle for bundle in state.shown if bundle.bundle_id == state.focused_bundle_id]
         if reference is None and focused and intent in ("accept_bundle", "ask_explanation"):
-            targets = (
-                focused  # "I'll take it", "does it have a headphone jack?" after asking about one bundle
-            )
+            # "I'll take it", "does it have a headphone jack?" after asking about one bundle: that one
+            targets = focused
         if intent == "accept_bundle":
             return self._accept(state, message.slots, targets, ask)
         if intent in ("swap_item", "add_item", "remove_item"):
