@@ -63,3 +63,10 @@ def test_pour_over_is_its_own_need_and_the_longer_name_wins() -> None:
     assert need_named("I want to get into pour-over") == "pour over"
     assert need_named("a coffee set") == "coffee"
     assert "coffee machine" not in categories_for_need("pour over")
+
+
+def test_outdoor_needs_take_nothing_from_the_demo_home_lighting_shelf() -> None:
+    # the demo's lighting is desk and table lamps: "stuff for a camping trip" had shown a monitor light bar
+    for use_case in ("camping trip", "hiking", "a long flight", "travelling"):
+        assert "lighting" not in categories_for_need(use_case)
+    assert categories_for_need("camping") == ("power bank", "water bottle", "speaker")
