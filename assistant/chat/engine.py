@@ -49,6 +49,7 @@ from pricing.types import ANCHOR_ROLE, BundleDraft, BundleItem, PricedBundle, Sc
 from retrieval.catalog.schema import Product
 from retrieval.filters import (
     PLATFORM_ATTRIBUTE,
+    SearchFilters,
     category_keys,
     has_colour,
     lists_models,
@@ -137,6 +138,7 @@ class _Turn:
     # main items no added or swapped-in item suits: none fits them ("add a lens"), or none within budget
     unfitted: list[Product] = field(default_factory=list)
     over_budget: list[Product] = field(default_factory=list)
+    edited_kind: str | None = None  # what an edit added, when narrower than its shelf ("frother", not "mug")
 
 
 class ShoppingAssistant:
@@ -508,6 +510,11 @@ class ShoppingAssistant:
         when no bundle could change."""
         role, adding = action.item_role or "", action.kind == "add"
         candidates = by_role.get(role, [])
+        # "add a milk frother", read as the mug shelf: a frother, and a bundle holds one only if it has one
+        kind = _said_kind(turn) if adding else None
+        if not any(_titled(scored.product, kind) for scored in candidates):
+            kind = None
+        turn.edited_kind = kind
         checker, budget = variant.builder.compatibility, turn.state.goal.budget_max
         targets = {bundle.bundle_id for bundle in _shown(turn.state, action.bundle_ids)}
         drafts: list[BundleDraft] = []
@@ -516,15 +523,24 @@ class ShoppingAssistant:
             items = self._bundle_items(bundle)
             if not items:
                 return None
-            at = next((index for index, item in enumerate(items) if item.role == role), None)
+            at = next(
+                (
+                    index
+                    for index, item in enumerate(items)
+                    if (_titled(item.product, kind) if kind else item.role == role)
+                ),
+                None,
+            )
             if bundle.bundle_id in targets and adding == (at is None):
                 if adding and len(items) > variant.builder.settings.max_items:
                     return None
                 rest = items if at is None else [item for index, item in enumerate(items) if index != at]
                 total = sum((item.product.price for item in rest), Decimal(0))
-                shown_id = None if at is None else items[at].product.id
+                held = {item.product.id for item in items}  # never the same product twice in one bundle
                 fitting = [
-                    product for product in _fits_with(candidates, rest, checker) if product.id != shown_id
+                    product
+                    for product in _fits_with(candidates, rest, checker)
+                    if product.id not in held and (kind is None or _titled(product, kind))
                 ]
                 within = [product for product in fitting if budget is None or total + product.price <= budget]
                 if not within:
@@ -625,9 +641,15 @@ class ShoppingAssistant:
         edited = None
         if action.kind == "add" or (swapped and swapped != ANCHOR_ROLE):
             edited = self._edited(turn, action, variant, by_role)
+            if swapped and edited is None and (turn.unfitted or turn.over_budget):
+                # no other (black) case fits any of these phones: a rebuild had dropped their cases
+                wish = action.item_attributes.get("colour") or action.item_attributes.get("brand")
+                kind = f"{wish} {swapped}" if wish else swapped
+                turn.reply = words.no_alternative(kind, turn.parsed.slots.price_direction)
+                return
         if edited:  # "add a tripod", "swap the case for a black one": the bundles as shown, one item changed
             self._show(turn, edited, variant, timings)
-            role = action.item_role or ""
+            role = turn.edited_kind or action.item_role or ""
             notes = [words.none_fits(role, product, swap=bool(swapped)) for product in turn.unfitted]
             notes += [words.over_budget(role, product) for product in turn.over_budget]
             if turn.unmet_wish:
@@ -924,20 +946,37 @@ class ShoppingAssistant:
             roles = [role for role in roles if role in held or role == action.item_role]
         if not roles:
             return anchors, {}
-        top = anchors[0].product.title if anchors else ""
-        colour = action.item_attributes.get("colour") if action.kind == "swap" else None
-        queries = [
-            " ".join(part for part in (colour if role == action.item_role else None, role, top) if part)
-            for role in roles
-        ]
-        shared = the_plan.role_filters
-        searches = [
-            (query, replace(shared, categories=(role,))) for role, query in zip(roles, queries, strict=True)
-        ]
-        found_by_role = self._retriever.search_each(searches, top_k=self._per_role)  # one embedding call
         modelled = bool(exact) or any(
             "model" in anchor.product.attributes for anchor in anchors[:ROLE_ANCHORS]
         )
+        colour = action.item_attributes.get("colour") if action.kind == "swap" else None
+        shared = the_plan.role_filters
+
+        def searches(role: str, tops: Sequence[str]) -> list[tuple[str, SearchFilters]]:
+            wish = colour if role == action.item_role else None
+            query = [" ".join(part for part in (wish, role, top) if part) for top in tops]
+            return [(text, replace(shared, categories=(role,))) for text in query]
+
+        tops = list(dict.fromkeys(anchor.product.title for anchor in anchors[:ROLE_ANCHORS])) or [""]
+        found_by_role = self._retriever.search_each(  # one embedding call
+            [search for role in roles for search in searches(role, tops[:1])], top_k=self._per_role
+        )
+        # A role whose products fit listed models (cases, protectors, bands) is searched beside each top
+        # anchor's title too: the Galaxy A16's case is not among the 20 nearest "case Huawei nova 12", and
+        # the A16 that replaced a Pixel had been shown with none.
+        modelled_roles = [
+            at for at, found in enumerate(found_by_role) if modelled and _lists_models(found[:ROLE_ANCHORS])
+        ]
+        if modelled_roles and len(tops) > 1:
+            more = self._retriever.search_each(
+                [search for at in modelled_roles for search in searches(roles[at], tops[1:])],
+                top_k=self._per_role,
+            )
+            others = len(tops) - 1
+            for n, at in enumerate(modelled_roles):
+                found_by_role[at] = _merged(
+                    [found_by_role[at], *more[n * others : (n + 1) * others]], self._per_role
+                )
         by_role: dict[str, list[ScoredProduct]] = {}
         said = set(category_key(turn.message).split())  # the shopper's own words, singular
         for role, found in zip(roles, found_by_role, strict=True):
@@ -950,10 +989,11 @@ class ShoppingAssistant:
                 shown_ids = _shown_item_ids(turn.state, role)
                 kept = [hit for hit in found if hit.product.id in shown_ids]
                 if action.kind == "swap" and action.item_role == ANCHOR_ROLE:
-                    # a new camera may not take the old lens: the rest first, others where it does not fit
-                    kept += [
-                        replace(hit, score=hit.score * OTHERS_AFTER_SWAP) for hit in found if hit not in kept
-                    ]
+                    # a new camera may not take the old lens: the rest first, others where it does not fit;
+                    # a case made for the old phone's model fits no new one, so its role starts afresh
+                    made_for_one = any(lists_models(hit.product.attributes) for hit in kept)
+                    later = 1.0 if made_for_one else OTHERS_AFTER_SWAP
+                    kept += [replace(hit, score=hit.score * later) for hit in found if hit not in kept]
                 found = kept or found
             found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]
             if guessed or not modelled:  # a case for a phone we guessed would be a guess presented as a fact;
@@ -1212,12 +1252,35 @@ def _said_kind(turn: _Turn) -> str | None:
     return next((head for head in heads if head not in shelves), None)
 
 
+def _lists_models(hits: Sequence[SearchHit]) -> bool:
+    """Most of the hits fit only the exact device models they list."""
+    return 2 * sum(lists_models(hit.product.attributes) for hit in hits) > len(hits)
+
+
+def _merged(results: Sequence[list[SearchHit]], limit: int) -> list[SearchHit]:
+    """Several searches' hits as one list of at most `limit`: taken in turns from each search's best, so each
+    has its share (the builder's time grows with its candidates); each product once, at its best score."""
+    best: dict[str, SearchHit] = {}
+    for rank in range(max((len(hits) for hits in results), default=0)):
+        for hits in results:
+            if rank < len(hits) and len(best) < limit:
+                hit = hits[rank]
+                if hit.product.id not in best or hit.score > best[hit.product.id].score:
+                    best[hit.product.id] = hit
+    return sorted(best.values(), key=lambda hit: -hit.score)
+
+
 def _as_said(hits: list[SearchHit], turn: _Turn) -> list[SearchHit]:
     """Anchors of the kind the shopper's own word names, where the catalog files it on a wider shelf: 'a
     kettle' is read as the Mugs & Accessories shelf, whose dripper and mug had led the kettles."""
     kind = _said_kind(turn)
-    named = [hit for hit in hits if kind and kind in category_key(hit.product.title).split()]
+    named = [hit for hit in hits if _titled(hit.product, kind)]
     return named or hits
+
+
+def _titled(product: Product, kind: str | None) -> bool:
+    """Whether the product's title names `kind` (a singular word: 'kettle', 'frother')."""
+    return bool(kind) and kind in category_key(product.title).split()
 
 
 def _as_asked(hits: list[SearchHit], action: TurnAction, turn: _Turn) -> list[SearchHit]:
