@@ -14,7 +14,7 @@ import numpy.typing as npt
 from assistant.errors import InvalidInputError
 from retrieval.catalog.currencies import MINOR_UNITS
 from retrieval.catalog.schema import Catalog, Product
-from retrieval.text import category_key, fold, model_key
+from retrieval.text import category_key, fold, model_key, word_family
 
 COMPATIBILITY_PREFIX = "compatible_"  # attributes listing what a product fits: models, watches, os
 PLATFORM_ATTRIBUTE = "os"  # a device's platform, which a `compatible_os` list names
@@ -201,6 +201,23 @@ def has_colour(product: Product, colour: str) -> bool | None:
         return None
     words = {_SAME_COLOUR.get(word, word) for word in fold(stated).replace("/", " ").split()}
     return all(_SAME_COLOUR.get(word, word) in words for word in fold(colour).split())
+
+
+def has_features(product: Product, features: Iterable[str]) -> bool:
+    """Whether the product's own words (title, category, description, text attributes, and the names of the
+    attributes it has, such as `waterproof`) name every feature: 'gaming', 'mechanical', 'electric'. Word
+    forms count ('cancelling' is named by 'Canceling' and 'cancellation')."""
+    wanted = [word_family(category_key(feature)) for feature in features if category_key(feature)]
+    if not wanted:
+        return True
+    values = [value for value in product.attributes.values() if isinstance(value, str)]
+    named = [name for name, value in product.attributes.items() if value not in (None, False, "", 0)]
+    text = " ".join([product.title, product.category or "", product.description or "", *values, *named])
+    families = {word_family(word) for word in category_key(text.replace("_", " ")).split()}
+    return all(
+        stem in families or (len(stem) >= 5 and any(family.startswith(stem) for family in families))
+        for stem in wanted
+    )
 
 
 def names_category_part(role: str, product: Product) -> bool | None:

@@ -52,6 +52,7 @@ from retrieval.filters import (
     SearchFilters,
     category_keys,
     has_colour,
+    has_features,
     lists_models,
     names_category_part,
     platform_keys,
@@ -787,6 +788,13 @@ class ShoppingAssistant:
                 # a purpose no need maps, searched as text: only products that speak of it ("cycling" for a
                 # dad had come back as a screen protector, a foundation and a lipstick)
                 hits = [hit for hit in hits if _speaks_of(hit.product, goal.use_case or "")]
+            if hits and within and goal.features and not any(_has_all(hit, goal.features) for hit in hits):
+                # no gaming mouse within budget: above it, when there is one, so the builder says what the
+                # budget ruled out ("cheaper" than the cheapest gaming mouse had shown an office mouse)
+                above = replace(filters, max_price=None)
+                found = self._retriever.search(the_plan.anchor_query, top_k=ANCHOR_POOL, filters=above)
+                if any(_has_all(hit, goal.features) for hit in found):
+                    continue
             if hits:
                 return the_plan, (self._naming_need(hits, goal.use_case) if needed else _as_said(hits, turn))
         return plans[-1], []
@@ -1271,11 +1279,18 @@ def _merged(results: Sequence[list[SearchHit]], limit: int) -> list[SearchHit]:
 
 
 def _as_said(hits: list[SearchHit], turn: _Turn) -> list[SearchHit]:
-    """Anchors of the kind the shopper's own word names, where the catalog files it on a wider shelf: 'a
-    kettle' is read as the Mugs & Accessories shelf, whose dripper and mug had led the kettles."""
+    """Anchors of the kind the shopper's own word names, where the catalog files it on a wider shelf (`a
+    kettle` is read as the Mugs & Accessories shelf, whose dripper and mug had led the kettles), and of the
+    features they said of it ('electric')."""
     kind = _said_kind(turn)
-    named = [hit for hit in hits if _titled(hit.product, kind)]
-    return named or hits
+    named = [hit for hit in hits if _titled(hit.product, kind)] or hits
+    # what was said of the kind, where any product has it: 'a gaming mouse' had been an office mouse
+    features = turn.state.goal.features
+    return [hit for hit in named if _has_all(hit, features)] or named
+
+
+def _has_all(hit: SearchHit, features: Sequence[str]) -> bool:
+    return has_features(hit.product, features)
 
 
 def _titled(product: Product, kind: str | None) -> bool:

@@ -33,6 +33,7 @@ def plan(
     categories, None for any); the goal's other categories become wanted roles. `single_item` (a
     search, not a bundle) asks for no complements."""
     words = [
+        *goal.features,  # "gaming mouse": the anchors ranked by what was said of them
         anchor_category or "",
         *goal.attributes.values(),
         goal.use_case or "",

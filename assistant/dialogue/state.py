@@ -59,6 +59,7 @@ class ShoppingGoal(BaseModel):
     fits: list[str] = Field(default_factory=list)  # their device models ("my iPhone 16 Pro") to fit
     products: list[str] = Field(default_factory=list)  # models asked for by name ("the galaxy s25 ultra")
     wearer: str | None = None  # "women" or "men", for what is made for one of them (shoes, perfume)
+    features: list[str] = Field(default_factory=list)  # said of the kind: 'gaming' mouse, 'electric' kettle
 
     @property
     def is_empty(self) -> bool:

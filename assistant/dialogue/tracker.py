@@ -93,9 +93,12 @@ class DialogueTracker:
                 fits=message.fits,
                 products=tuple(model for model in message.models if model not in message.fits),
                 wearer=message.wearer,
+                features=message.features,
             )
         if intent == "refine":
-            return self._refine(state, message.goal_slots, ask, wearer=message.wearer)
+            return self._refine(
+                state, message.goal_slots, ask, wearer=message.wearer, features=message.features
+            )
         if not state.shown:
             return state, _clarify(ask.nothing_shown())
         reference = message.slots.bundle_ref
@@ -148,11 +151,13 @@ class DialogueTracker:
         fits: tuple[str, ...] = (),
         products: tuple[str, ...] = (),
         wearer: str | None = None,
+        features: tuple[str, ...] = (),
     ) -> tuple[ConversationState, TurnAction]:
         """`owned`: categories the shopper already has ('a case for my phone'): shopped around, never sold;
         `fits`: their device models, which every product offered must fit; `products`: models asked for
         by name ("do you have the galaxy s25 ultra?"), a request of their own even with no category;
-        `wearer`: who it is made for ("women's", "for my husband")."""
+        `wearer`: who it is made for ("women's", "for my husband"); `features`: what was said of the kind
+        ('gaming' of a gaming mouse), kept while the kind is."""
         if owned:
             slots = slots.model_copy(update={"category": [c for c in slots.category if c not in owned]})
         goal = state.goal
@@ -161,6 +166,7 @@ class DialogueTracker:
         if new_kind:  # a different thing to shop for: start over, keep lasting preferences
             goal = ShoppingGoal(exclude_brands=goal.exclude_brands, currency=goal.currency)
         goal = _merge(goal, slots, replace_categories=new_kind)
+        goal = _with_features(goal, slots, features)
         if products:
             goal = goal.model_copy(update={"products": list(products)})
         if wearer:
@@ -177,9 +183,17 @@ class DialogueTracker:
         )
 
     def _refine(
-        self, state: ConversationState, slots: Slots, ask: type[questions], *, wearer: str | None = None
+        self,
+        state: ConversationState,
+        slots: Slots,
+        ask: type[questions],
+        *,
+        wearer: str | None = None,
+        features: tuple[str, ...] = (),
     ) -> tuple[ConversationState, TurnAction]:
-        goal = _merge(state.goal, slots, replace_categories=bool(slots.category))
+        goal = _with_features(
+            _merge(state.goal, slots, replace_categories=bool(slots.category)), slots, features
+        )
         if wearer:  # "men's instead"
             goal = goal.model_copy(update={"wearer": wearer})
         sensitivity = state.price_sensitivity
@@ -353,6 +367,14 @@ def _merge(goal: ShoppingGoal, slots: Slots, *, replace_categories: bool) -> Sho
     if slots.budget_max is not None and goal.budget_min is not None and goal.budget_min > slots.budget_max:
         update.setdefault("budget_min", None)
     return goal.model_copy(update=update)
+
+
+def _with_features(goal: ShoppingGoal, slots: Slots, features: tuple[str, ...]) -> ShoppingGoal:
+    """The goal with what this message said of the kind: a kind named anew takes its own words ('a gaming
+    mouse', then 'a keyboard': not a gaming keyboard); 'cheaper' names none and keeps them."""
+    if not (slots.category or features) or list(features) == goal.features:
+        return goal
+    return goal.model_copy(update={"features": list(features)})
 
 
 def _budget_only(slots: Slots) -> bool:

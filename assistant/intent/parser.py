@@ -21,6 +21,7 @@ from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.taxonomy import REQUEST_OR_CHANGE
 from assistant.intent.values import (
     asks_for_others,
+    category_features,
     names_wearer_only,
     negation_before,
     parse_price_direction,
@@ -61,6 +62,15 @@ class ParsedMessage:
             if brand not in self.device_brands and brand not in self.slots.exclude_brand
         ]
         return self.slots if brands == self.slots.brand else self.slots.model_copy(update={"brand": brands})
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        """What the shopper said about the kind they want beyond its category ('gaming' of [gaming mouse]):
+        not a slot of the taxonomy, so the eval contract is unchanged; the goal keeps it for retrieval."""
+        slots = self.slots
+        surfaces = [surface for slot, surface in self.spans if slot == "category"]
+        others = [*slots.attributes.values(), *slots.brand, *(slots.use_case or "",)]
+        return category_features(surfaces, slots.category, [value for value in others if value])
 
     def to_json(self) -> dict[str, Any]:
         """The `bundlewise intent --json` shape."""

@@ -6,7 +6,10 @@ Pure functions over strings; canonical brand and category names are matched in `
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+
+from retrieval.text import category_key
 
 _CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     ("美元", "USD"), ("美金", "USD"), ("欧元", "EUR"), ("英镑", "GBP"),  # before 元 (yuan): they contain it
@@ -327,3 +330,32 @@ _OTHERS = re.compile(
 def asks_for_others(text: str) -> bool:
     """'Something different', 'other options', '还有别的吗': other products than the ones shown."""
     return bool(_OTHERS.search(text))
+
+
+# Words said with a product that tell no kind of it apart: praise, price, size in general, who it is for (the
+# wearer is read on its own), and fillers ('a nice cheap phone', 'a new laptop', "men's shoes")
+_NOT_FEATURES = frozenset({
+    "good", "great", "best", "better", "nice", "nicer", "decent", "cheap", "cheaper", "cheapest",
+    "affordable", "inexpensive", "budget", "expensive", "premium", "quality", "high", "top", "new", "newest",
+    "latest", "cool", "awesome", "simple", "basic", "proper", "real", "solid", "reliable", "fancy", "popular",
+    "cute", "pretty", "beautiful", "stylish", "big", "small", "large", "little", "tiny", "huge", "some",
+    "any", "another", "other", "first", "second", "third", "one", "more", "less", "very", "really", "pair",
+    "men", "women", "man", "woman", "kid", "boy", "girl", "lady", "guy", "her", "him", "his", "hers", "their",
+    "your", "our", "mine", "the", "and", "with", "for",
+})  # fmt: skip
+
+
+def category_features(
+    surfaces: Iterable[str], categories: Iterable[str], others: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """Words said before a product's kind that describe the one wanted and that its normalised category
+    drops: 'gaming' of [gaming mouse] -> mouse, 'electric' of [electric kettle], 'noise cancelling' of
+    [noise cancelling headphones]; singular, in order, never a word of the categories or of `others` (the
+    message's colour, brands and use), never praise or price ('a good cheap phone')."""
+    named = {word for phrase in (*categories, *others) for word in category_key(phrase).split()}
+    found: list[str] = []
+    for surface in surfaces:
+        for word in category_key(surface).split()[:-1]:  # the last word is the kind itself
+            if len(word) >= 3 and word.isalpha() and word not in named | _NOT_FEATURES and word not in found:
+                found.append(word)
+    return tuple(found)

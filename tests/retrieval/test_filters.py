@@ -7,7 +7,7 @@ import pytest
 
 from assistant.errors import InvalidInputError
 from retrieval.catalog.schema import Catalog
-from retrieval.filters import FilterColumns, SearchFilters, has_colour, names_category_part
+from retrieval.filters import FilterColumns, SearchFilters, has_colour, has_features, names_category_part
 from tests.retrieval.factories import product, small_catalog
 
 CATALOG = small_catalog()
@@ -168,3 +168,21 @@ def test_a_colour_matches_the_stated_colour_by_its_words(
 ) -> None:
     item = product("x", "A thing", "10.00", attributes={"colour": stated} if stated else {})
     assert has_colour(item, wanted) is match
+
+
+def test_features_are_read_from_a_products_own_words_in_any_word_form() -> None:
+    gaming = product("m1", "Razer Basilisk V3 Wired Gaming Mouse", "69.99", category="Computers > Mice")
+    office = product("m2", "Logitech Pebble Mouse 2", "29.99", category="Computers > Mice")
+    headphones = product(
+        "h1",
+        "Sony WH-1000XM5 Wireless Headphones",
+        "399.00",
+        description="Industry-leading noise cancellation",
+    )
+    speaker = product("s1", "JBL Flip 6", "129.95", attributes={"waterproof": "IP67", "anc": False})
+    assert has_features(gaming, ["gaming"]) and not has_features(office, ["gaming"])
+    assert has_features(headphones, ["noise", "cancelling"])  # 'cancellation' in the description
+    assert not has_features(headphones, ["noise", "gaming"])  # every feature, not any
+    assert has_features(speaker, ["waterproof"])  # an attribute it has, by its name
+    assert not has_features(speaker, ["anc"])  # one it states it lacks
+    assert has_features(office, [])  # nothing asked: anything

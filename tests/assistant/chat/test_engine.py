@@ -237,6 +237,34 @@ def test_an_added_kind_narrower_than_its_shelf_is_that_kind_and_never_a_second_c
         assert "No frother we have fits" in added.reply or "over your budget" in added.reply
 
 
+@pytest.mark.parametrize(
+    ("message", "word"),
+    [
+        ("a gaming mouse", "Gaming"),
+        ("a mechanical keyboard", "Mechanical"),
+        ("an electric kettle", "Electric"),
+    ],
+)
+def test_what_the_shopper_says_of_the_kind_holds_for_every_main_item(
+    engine: ShoppingAssistant, message: str, word: str
+) -> None:
+    """'a gaming mouse' had been a Pebble, an MX Anywhere and an MX Master: the tagger's category is the
+    mouse, and 'gaming' was dropped with the rest of the span."""
+    result = engine.turn(message)
+    assert result.bundles
+    assert all(word in bundle.items[0].title for bundle in result.bundles)
+
+
+def test_a_budget_below_every_product_with_the_feature_says_so_rather_than_drop_the_feature(
+    engine: ShoppingAssistant,
+) -> None:
+    first = engine.turn("a gaming mouse")
+    cheaper = engine.turn("cheaper", conversation_id=first.conversation_id)
+    assert not cheaper.bundles and "the cheapest starts at" in cheaper.reply  # not an office mouse
+    other = engine.turn("a keyboard", conversation_id=first.conversation_id)
+    assert other.bundles and not all("Gaming" in b.items[0].title for b in other.bundles)
+
+
 def test_turns_and_state_are_stored(engine: ShoppingAssistant, store: SqlSessionStore) -> None:
     first = engine.turn("a laptop for work under 2000")
     second = engine.turn("cheaper please", conversation_id=first.conversation_id)

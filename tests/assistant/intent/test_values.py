@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from assistant.intent.values import (
     asks_for_others,
     budget_bound,
+    category_features,
     names_wearer_only,
     negation_before,
     parse_bundle_ref,
@@ -295,3 +296,23 @@ def test_the_negation_governing_a_money_phrase_is_found(text: str, lead: str | N
 )
 def test_asking_for_other_products(text: str, others: bool) -> None:
     assert asks_for_others(text) is others
+
+
+@pytest.mark.parametrize(
+    ("surfaces", "categories", "others", "features"),
+    [
+        (["gaming mouse"], ["mouse"], [], ("gaming",)),
+        (["noise cancelling headphones"], ["headphone"], [], ("noise", "cancelling")),
+        (["electric kettle"], ["mug"], [], ("electric",)),  # the kind's own word is no feature
+        (["coffee machine"], ["coffee machine"], [], ()),  # words of the category itself
+        (["good cheap phone"], ["phone"], [], ()),  # praise and price tell no kind apart
+        (["men's running shoes"], ["shoe"], [], ("running",)),  # the wearer is read on its own
+        (["black case"], ["case"], ["black"], ()),  # the colour is its own slot
+        (["4k monitor"], ["monitor"], [], ()),  # numbers are sizes and storage, read as attributes
+        (["护肤品"], ["skincare"], [], ()),
+    ],
+)
+def test_category_features_are_what_the_category_drops_of_the_words_said(
+    surfaces: list[str], categories: list[str], others: list[str], features: tuple[str, ...]
+) -> None:
+    assert category_features(surfaces, categories, others) == features
