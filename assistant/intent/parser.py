@@ -51,6 +51,9 @@ class ParsedMessage:
     others: bool = False  # "something different", "other options": not the products shown
     # P(build_bundle) + P(refine): how sure the model is that it asks for products, if not in which way
     request_confidence: float = 0.0
+    # what was said of the kind beyond its category ('gaming' of [gaming mouse], 'compact' of a compact
+    # [camera]): no slot of the taxonomy, so the eval contract is unchanged; the goal keeps it for retrieval
+    features: tuple[str, ...] = ()
 
     @property
     def goal_slots(self) -> Slots:
@@ -62,15 +65,6 @@ class ParsedMessage:
             if brand not in self.device_brands and brand not in self.slots.exclude_brand
         ]
         return self.slots if brands == self.slots.brand else self.slots.model_copy(update={"brand": brands})
-
-    @property
-    def features(self) -> tuple[str, ...]:
-        """What the shopper said about the kind they want beyond its category ('gaming' of [gaming mouse]):
-        not a slot of the taxonomy, so the eval contract is unchanged; the goal keeps it for retrieval."""
-        slots = self.slots
-        surfaces = [surface for slot, surface in self.spans if slot == "category"]
-        others = [*slots.attributes.values(), *slots.brand, *(slots.use_case or "",)]
-        return category_features(surfaces, slots.category, [value for value in others if value])
 
     def to_json(self) -> dict[str, Any]:
         """The `bundlewise intent --json` shape."""
@@ -241,6 +235,7 @@ class IntentParser:
         device_brands = (*device.brands, *(self._vocabulary.brand(line) for line in own_lines))
         recipients = (wearer(surface) for slot, surface in surfaces if slot == "recipient")
         who = wearer(text, kin=False) or next((found for found in recipients if found), None)
+        others = [*slots.attributes.values(), *slots.brand, slots.use_case or ""]
         return ParsedMessage(
             intent,
             confidence,
@@ -253,7 +248,29 @@ class IntentParser:
             lines,
             who,
             asks_for_others(text),
+            features=category_features(described_categories(text, kept), slots.category, others),
         )
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
+
+
+def described_categories(text: str, spans: list[Span], words: int = 2) -> list[str]:
+    """Each category span's text with up to `words` untagged words just before it: 'a compact [camera]'
+    -> 'compact camera' (the tagger often leaves the describing word out of the span)."""
+    described = []
+    for span in spans:
+        if span.slot != "category":
+            continue
+        start = span.start
+        floor = max((other.end for other in spans if other.end <= span.start), default=0)
+        for _ in range(words):
+            before = _WORD_BEFORE.search(text, floor, start)
+            if before is None:
+                break
+            start = before.start()
+        described.append(text[start : span.end])
+    return described
 
 
 def span_slots(

@@ -341,7 +341,11 @@ _NOT_FEATURES = frozenset({
     "cute", "pretty", "beautiful", "stylish", "big", "small", "large", "little", "tiny", "huge", "some",
     "any", "another", "other", "first", "second", "third", "one", "more", "less", "very", "really", "pair",
     "men", "women", "man", "woman", "kid", "boy", "girl", "lady", "guy", "her", "him", "his", "hers", "their",
-    "your", "our", "mine", "the", "and", "with", "for",
+    "your", "our", "mine", "the", "and", "with", "for", "this", "that", "these", "those", "what", "which",
+    "buy", "need", "want", "get", "find", "show", "looking", "look", "recommend", "suggest", "have", "like",
+    "love", "give", "gift", "send", "order", "add", "swap", "remove", "replace", "change", "take", "try",
+    "instead", "also", "just", "only", "maybe", "please", "pls", "thanks", "hello", "hey", "can", "could",
+    "would", "should", "will", "you", "are", "all", "not", "same", "different", "similar",
 })  # fmt: skip
 
 

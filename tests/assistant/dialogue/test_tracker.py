@@ -407,15 +407,10 @@ def test_an_item_named_by_its_head_word_is_found_on_its_role() -> None:
 
 def test_what_was_said_of_the_kind_lasts_while_the_kind_does() -> None:
     """'a gaming mouse', then 'cheaper': still gaming mice; then 'a keyboard': not a gaming keyboard."""
-    gaming = ParsedMessage(
-        "build_bundle", 0.95, Slots(category=["mouse"]), spans=(("category", "gaming mouse"),)
-    )
+    gaming = ParsedMessage("build_bundle", 0.95, Slots(category=["mouse"]), features=("gaming",))
     state, _ = after(gaming, shown=SHOWN)
     assert state.goal.features == ["gaming"]
     state, _ = TRACKER.advance(state, said("refine", price_direction="lower"))
     assert state.goal.features == ["gaming"] and state.goal.categories == ["mouse"]
-    keyboard = ParsedMessage(
-        "build_bundle", 0.95, Slots(category=["keyboard"]), spans=(("category", "keyboard"),)
-    )
-    state, _ = TRACKER.advance(state, keyboard)
+    state, _ = TRACKER.advance(state, said("build_bundle", category=["keyboard"]))
     assert state.goal.features == [] and state.goal.categories == ["keyboard"]

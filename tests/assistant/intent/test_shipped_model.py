@@ -130,3 +130,22 @@ def test_a_chinese_change_of_price_the_tagger_missed_is_read_from_its_words(pars
     assert (
         parser.parse("what brand is best out of these").slots.price_direction is None
     )  # English: the tagger's
+
+
+@pytest.mark.parametrize(
+    ("text", "features"),
+    [
+        ("a gaming mouse", ("gaming",)),  # inside the category span
+        ("a compact camera for travel", ("compact",)),  # just before it, untagged
+        ("looking for wireless noise cancelling headphones", ("wireless", "noise", "cancelling")),
+        ("I want a new phone", ()),  # verbs, articles and praise describe no kind
+        ("a cheap laptop", ()),
+        ("我想买一套护肤品", ()),
+    ],
+)
+def test_what_is_said_of_the_kind_is_kept_beside_the_slots(
+    parser: IntentParser, text: str, features: tuple[str, ...]
+) -> None:
+    parsed = parser.parse(text)
+    assert parsed.features == features
+    assert "features" not in parsed.to_json()["slots"]  # the eval contract's slots are unchanged
