@@ -689,6 +689,18 @@ class ShoppingAssistant:
             and all(kind in category_key(b.items[0].title).split() for b in turn.bundles)
         ):
             named = named.model_copy(update={"categories": [kind, *named.categories[1:]]})  # kettle, not mug
+        mains = [
+            self._by_id[b.items[0].product_id] for b in turn.bundles if b.items[0].product_id in self._by_id
+        ]
+        if goal.features and named.categories and mains:
+            if not any(has_features(main, goal.features) for main in mains):  # "hiking shoes": running ones
+                turn.reply += words.features_lacking(goal.features, named.categories[0]) + " "
+            elif not turn.locale.lower().startswith("zh") and all(
+                has_features(m, goal.features) for m in mains
+            ):
+                # "gaming mouse bundles" (a Chinese reply names the kind in Chinese: the features are English)
+                described = " ".join([*goal.features, named.categories[0]])
+                named = named.model_copy(update={"categories": [described, *named.categories[1:]]})
         turn.reply += words.offer(turn.bundles, named, action, notes=result.notes)
 
     def _compare_products(self, turn: _Turn, action: TurnAction, timings: dict[str, float]) -> None:

@@ -144,6 +144,10 @@ class EnglishReplies:
     def some_not_carried(self, categories: Sequence[str]) -> str:
         return f"We don't carry {' or '.join(_plural(c) for c in categories)}, so these are without them."
 
+    def features_lacking(self, features: Sequence[str], kind: str) -> str:
+        """'hiking shoes' where no shoe says hiking: the nearest, said to be so, not passed off as hiking."""
+        return f"None of our {_plural(kind)} is described as {' '.join(features)}, so these are the closest."
+
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
         offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
         kinds = " or ".join(_plural(c) for c in categories)
@@ -318,6 +322,9 @@ class ChineseReplies(EnglishReplies):
 
     def some_not_carried(self, categories: Sequence[str]) -> str:
         return f"本店没有{'、'.join(in_chinese(c) for c in categories)}，以下套装不含这一项。"
+
+    def features_lacking(self, features: Sequence[str], kind: str) -> str:
+        return f"本店的{in_chinese(kind)}都没有标明“{' '.join(features)}”，以下是最接近的。"
 
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
         return f"抱歉，本店没有{'、'.join(in_chinese(c) for c in categories)}。还想找点别的吗？"

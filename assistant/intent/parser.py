@@ -29,6 +29,7 @@ from assistant.intent.values import (
 )
 from assistant.intent.vocabulary import LINE_NICKNAMES, PRODUCT_LINES, NamedModel, SlotVocabulary
 from assistant.intent.words import has_cjk, split_words
+from retrieval.zh_lexicon import gloss_text
 
 _NAMING_SLOTS = ("brand", "exclude_brand", "category")  # "mens" is who it is for, never a brand
 MAX_MESSAGE_CHARS = 1000  # longer messages are cut; a shopping request never needs more
@@ -248,8 +249,15 @@ class IntentParser:
             lines,
             who,
             asks_for_others(text),
-            features=category_features(described_categories(text, kept), slots.category, others),
+            features=category_features(
+                [_in_english(surface) for surface in described_categories(text, kept)], slots.category, others
+            ),
         )
+
+
+def _in_english(surface: str) -> str:
+    """A Chinese span's English gloss where the lexicon has one ('游戏鼠标' -> 'gaming mouse')."""
+    return (gloss_text(surface)[0] or surface) if has_cjk(surface) else surface
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")

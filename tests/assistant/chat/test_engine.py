@@ -243,6 +243,8 @@ def test_an_added_kind_narrower_than_its_shelf_is_that_kind_and_never_a_second_c
         ("a gaming mouse", "Gaming"),
         ("a mechanical keyboard", "Mechanical"),
         ("an electric kettle", "Electric"),
+        ("a compact camera for travel", "Compact"),  # the tagger left 'compact' out of the span
+        ("我想要一个游戏鼠标", "Gaming"),  # read through the span's English gloss
     ],
 )
 def test_what_the_shopper_says_of_the_kind_holds_for_every_main_item(
@@ -253,6 +255,13 @@ def test_what_the_shopper_says_of_the_kind_holds_for_every_main_item(
     result = engine.turn(message)
     assert result.bundles
     assert all(word in bundle.items[0].title for bundle in result.bundles)
+    if message.isascii():
+        assert f"Here are {word.lower()} " in result.reply  # "Here are gaming mouse bundles"
+
+
+def test_a_feature_no_product_has_is_said_to_be_missing_not_passed_off(engine: ShoppingAssistant) -> None:
+    result = engine.turn("hiking shoes for women")  # the demo's shoes are all running shoes
+    assert result.bundles and result.reply.startswith("None of our shoes is described as hiking")
 
 
 def test_a_budget_below_every_product_with_the_feature_says_so_rather_than_drop_the_feature(
