@@ -932,7 +932,11 @@ class ShoppingAssistant:
         keep_anchor = _anchor_ids(turn.state, action)
         direction = turn.parsed.slots.price_direction if action.kind == "swap" else None
         if keep_anchor and action.kind == "swap" and action.item_role == ANCHOR_ROLE:
-            hits = _as_asked(self._replacing(hits, keep_anchor, direction), action, turn)  # another camera
+            # another camera: of the shown main items' kind, not the cheaper memory cards and tripods filed
+            # in the Cameras department ("swap the camera for a cheaper one" had shown a card alone)
+            kinds = {leaf_role(self._by_id[pid]) for pid in keep_anchor if pid in self._by_id}
+            same = [hit for hit in hits if leaf_role(hit.product) in kinds]
+            hits = _as_asked(self._replacing(same, keep_anchor, direction), action, turn)
         elif keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
             kept = [hit for hit in hits if hit.product.id in keep_anchor]
             hits = kept or hits

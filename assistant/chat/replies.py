@@ -446,8 +446,15 @@ def _saved(bundle: ShownBundle) -> Decimal:
     return bundle.list_price - bundle.bundle_price if bundle.list_price is not None else Decimal(0)
 
 
+_IRREGULAR = {"mouse": "mice", "knife": "knives", "shelf": "shelves", "man": "men", "woman": "women"}
+
+
 def _plural(kind: str) -> str:
-    """'earring' -> 'earrings', 'box' -> 'boxes', 'battery' -> 'batteries' (category names are singular)."""
+    """'earring' -> 'earrings', 'box' -> 'boxes', 'battery' -> 'batteries', 'mouse' -> 'mice' (category
+    names are singular)."""
+    head, _, last = kind.rpartition(" ")
+    if last in _IRREGULAR:
+        return f"{head} {_IRREGULAR[last]}".strip()
     if kind.endswith(("s", "x", "ch", "sh")):
         return kind if kind.endswith("s") else f"{kind}es"
     if kind.endswith("y") and kind[-2:-1] not in ("a", "e", "i", "o", "u", ""):

@@ -194,6 +194,19 @@ class IntentParser:
                 results[index] = replace(message, request_confidence=either)
         return [result for result in results if result is not None]  # every slot is filled by now
 
+    def _features(self, text: str, spans: list[Span], slots: Slots) -> tuple[str, ...]:
+        """What was said of the main kind asked for (the first category): 'gaming' of 'a gaming mouse and a
+        keyboard', never 'mechanical' of the keyboard beside it."""
+        first = slots.category[:1]
+        own = [
+            span
+            for span in spans
+            if span.slot == "category" and [self._vocabulary.category(text[span.start : span.end])] == first
+        ]
+        described = [_in_english(surface) for surface in described_categories(text, spans, own)]
+        others = [*slots.attributes.values(), *slots.brand, slots.use_case or ""]
+        return category_features(described, slots.category, others)
+
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
         spans = merge_modifiers(text, attach_numbers(text, resolutions(text, spans)), self._vocabulary)
         spans = lines_after_articles(
@@ -236,7 +249,6 @@ class IntentParser:
         device_brands = (*device.brands, *(self._vocabulary.brand(line) for line in own_lines))
         recipients = (wearer(surface) for slot, surface in surfaces if slot == "recipient")
         who = wearer(text, kin=False) or next((found for found in recipients if found), None)
-        others = [*slots.attributes.values(), *slots.brand, slots.use_case or ""]
         return ParsedMessage(
             intent,
             confidence,
@@ -249,9 +261,7 @@ class IntentParser:
             lines,
             who,
             asks_for_others(text),
-            features=category_features(
-                [_in_english(surface) for surface in described_categories(text, kept)], slots.category, others
-            ),
+            features=self._features(text, kept, slots),
         )
 
 
@@ -263,13 +273,11 @@ def _in_english(surface: str) -> str:
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
 
 
-def described_categories(text: str, spans: list[Span], words: int = 2) -> list[str]:
-    """Each category span's text with up to `words` untagged words just before it: 'a compact [camera]'
-    -> 'compact camera' (the tagger often leaves the describing word out of the span)."""
+def described_categories(text: str, spans: list[Span], of: list[Span], words: int = 2) -> list[str]:
+    """The text of each span in `of` (category spans among `spans`) with up to `words` untagged words just
+    before it: 'a compact [camera]' -> 'compact camera' (the tagger often leaves that word out)."""
     described = []
-    for span in spans:
-        if span.slot != "category":
-            continue
+    for span in of:
         start = span.start
         floor = max((other.end for other in spans if other.end <= span.start), default=0)
         for _ in range(words):

@@ -259,6 +259,23 @@ def test_what_the_shopper_says_of_the_kind_holds_for_every_main_item(
         assert f"Here are {word.lower()} " in result.reply  # "Here are gaming mouse bundles"
 
 
+@pytest.mark.parametrize("change", ["swap the camera for a cheaper one", "swap the camera for a better one"])
+def test_a_swapped_main_item_stays_of_its_kind(engine: ShoppingAssistant, change: str) -> None:
+    """'swap the camera for a cheaper one' had shown a memory card alone: cheaper products of the Cameras
+    department, not cheaper cameras."""
+    first = engine.turn("a camera for vlogging")
+    swapped = engine.turn(change, conversation_id=first.conversation_id)
+    assert swapped.bundles or "already the cheapest digital camera" in swapped.reply
+    assert all((b.items[0].category or "").endswith("Digital Cameras") for b in swapped.bundles)
+
+
+def test_what_is_said_of_one_kind_is_not_asked_of_the_other(engine: ShoppingAssistant) -> None:
+    """'a gaming mouse and a mechanical keyboard' had asked the mouse to be 'gaming mechanical'."""
+    result = engine.turn("a gaming mouse and a mechanical keyboard")
+    assert result.bundles and "described as" not in result.reply
+    assert all("Gaming" in bundle.items[0].title for bundle in result.bundles)
+
+
 def test_a_feature_no_product_has_is_said_to_be_missing_not_passed_off(engine: ShoppingAssistant) -> None:
     result = engine.turn("hiking shoes for women")  # the demo's shoes are all running shoes
     assert result.bundles and result.reply.startswith("None of our shoes is described as hiking")

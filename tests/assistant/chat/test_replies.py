@@ -195,6 +195,8 @@ def test_what_the_shop_does_not_carry_is_named_in_the_plural() -> None:
     reply = EnglishReplies().category_not_carried(["earring", "box", "battery", "socks"], ["Audio"])
     assert reply.startswith("Sorry, we don't carry earrings or boxes or batteries or socks.")  # was "earring"
     assert EnglishReplies().some_not_carried(["sock"]) == "We don't carry socks, so these are without them."
+    lacking = EnglishReplies().features_lacking(["gaming"], "computer mouse")
+    assert lacking == "None of our computer mice is described as gaming, so these are the closest."
 
 
 def test_thanks_and_goodbyes_are_not_answered_with_a_hello() -> None:
