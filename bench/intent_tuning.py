@@ -52,6 +52,16 @@ CANDIDATES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     # real shop-chat turns (MG-ShopDial) 4x: the test turns the model misses most are of that kind
     "dialogue_weight_4": ({}, {"dialogue_weight": 4}),
     "dialogue_weight_4_seed_7": ({"seed": 7}, {"dialogue_weight": 4}),
+    # word pieces masked at random: the turns it misses are short chat replies with typos ("cheeper pls",
+    # "Prise seems reasonable") where one odd word decides the reading
+    "word_dropout": ({"word_dropout": 0.1}, {}),
+    "word_dropout_seed_7": ({"word_dropout": 0.1, "seed": 7}, {}),
+    # half the generated frames: they teach the vocabulary, but their phrasing is unlike the chats it misses
+    "generated_750": ({}, {"generated": 750}),
+    "generated_750_seed_7": ({"seed": 7}, {"generated": 750}),
+    # both, since each gained on both seeds without clearing the noise alone
+    "word_dropout_generated_750": ({"word_dropout": 0.1}, {"generated": 750}),
+    "word_dropout_generated_750_seed_7": ({"word_dropout": 0.1, "seed": 7}, {"generated": 750}),
 }
 
 

@@ -37,6 +37,9 @@ class TrainingOptions:
     # Batches are cut from runs of this many batches' worth of shuffled utterances sorted by length, so a
     # batch pads to a similar length instead of to the longest chat turn in 32 random ones; 1 turns it off.
     length_buckets: int = 50
+    # Share of word pieces replaced by [MASK] in each training batch (0 = off): chat turns carry typos and
+    # words the encoder half-knows, and masking teaches the heads to read the rest of the sentence.
+    word_dropout: float = 0.0
     max_steps: int | None = None  # stop early (CI's reduced run)
     threads: int = 2
 
@@ -88,6 +91,7 @@ def train_intent_model(
     tag_loss = nn.CrossEntropyLoss(ignore_index=-100)
     intent_loss = nn.CrossEntropyLoss(label_smoothing=options.intent_label_smoothing)
     order = random.Random(options.seed)
+    noise = torch.Generator().manual_seed(options.seed)
     started, step, losses = time.perf_counter(), 0, []
     model.train()
     with tqdm(total=total_steps, desc="training intent model", unit="step", disable=not show_progress) as bar:
@@ -103,7 +107,11 @@ def train_intent_model(
                         if position >= 0:
                             tag_labels[row, position] = TAG_INDEX[tag]
                 intent_labels = torch.tensor([intent for _, intent in batch])
-                intent_logits, tag_logits = model(**encoded.inputs)
+                inputs = encoded.inputs
+                if options.word_dropout > 0:
+                    masked = masked_pieces(inputs, tokenizer, options.word_dropout, noise)
+                    inputs = {**inputs, "input_ids": masked}
+                intent_logits, tag_logits = model(**inputs)
                 loss = intent_loss(intent_logits, intent_labels) + tag_loss(
                     tag_logits.reshape(-1, tag_logits.shape[-1]), tag_labels.reshape(-1)
                 )
@@ -146,6 +154,19 @@ def length_batches(lengths: list[int], batch_size: int, bucket: int, order: rand
     if bucket > 1:
         order.shuffle(batches)
     return batches
+
+
+def masked_pieces(
+    inputs: dict[str, torch.Tensor], tokenizer: Any, share: float, noise: torch.Generator
+) -> torch.Tensor:
+    """`input_ids` with about `share` of the word pieces (never [CLS], [SEP] or padding) set to [MASK]."""
+    ids = inputs["input_ids"]
+    special = torch.tensor(
+        [tokenizer.get_special_tokens_mask(row, already_has_special_tokens=True) for row in ids.tolist()],
+        dtype=torch.bool,
+    )
+    drop = (torch.rand(ids.shape, generator=noise) < share) & inputs["attention_mask"].bool() & ~special
+    return ids.masked_fill(drop, int(tokenizer.mask_token_id))
 
 
 def _seed_everything(seed: int) -> None:
