@@ -194,9 +194,32 @@ class IntentParser:
                 results[index] = replace(message, request_confidence=either)
         return [result for result in results if result is not None]  # every slot is filled by now
 
-    def _features(self, text: str, spans: list[Span], slots: Slots) -> tuple[str, ...]:
+    def _device_lines(self, text: str, spans: list[Span]) -> list[Span]:
+        """Product lines named right before an accessory's kind ('an [iphone] [case]', 'a [pixel] [case]',
+        '[macbook] [charger]'): the device it is for, not a phone to sell beside a case nor a brand of case.
+        A line before a kind of device names that device ('[pixel] [watch]', '[galaxy] [watch]'); a brand's
+        own name is its brand ('[mac] [lipstick]')."""
+        found = []
+        for span, following in pairwise(spans):
+            line = text[span.start : span.end]
+            if (
+                span.slot in ("category", "brand")
+                and following.slot == "category"
+                and not text[span.end : following.start].strip()
+                and self._vocabulary.line_kind(line)
+                and not self._vocabulary.is_brand_name(line)  # '[mac] [lipstick]' is MAC's lipstick
+            ):
+                wanted = self._vocabulary.category(text[following.start : following.end])
+                if wanted and not self._vocabulary.is_device_kind(wanted):
+                    found.append(span)
+        return found
+
+    def _features(
+        self, text: str, spans: list[Span], slots: Slots, *, devices: Iterable[str] = ()
+    ) -> tuple[str, ...]:
         """What was said of the main kind asked for (the first category): 'gaming' of 'a gaming mouse and a
-        keyboard', never 'mechanical' of the keyboard beside it."""
+        keyboard', never 'mechanical' of the keyboard beside it, nor the device it is for ('iphone 16 pro
+        case': no 'pro' case)."""
         first = slots.category[:1]
         own = [
             span
@@ -204,7 +227,7 @@ class IntentParser:
             if span.slot == "category" and [self._vocabulary.category(text[span.start : span.end])] == first
         ]
         described = [_in_english(surface) for surface in described_categories(text, spans, own)]
-        others = [*slots.attributes.values(), *slots.brand, slots.use_case or ""]
+        others = [*slots.attributes.values(), *slots.brand, slots.use_case or "", *devices]
         return category_features(described, slots.category, others)
 
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
@@ -218,6 +241,8 @@ class IntentParser:
             if not (span.slot.startswith("budget") and _not_money_after(text, span.end))
             and not (span.slot in _NAMING_SLOTS and names_wearer_only(text[span.start : span.end]))
         ]
+        device_lines = self._device_lines(text, kept)  # '[iphone] [case]': a case for an iPhone
+        kept = [span for span in kept if span not in device_lines]
         slots, owned = span_slots(text, kept, self._vocabulary)
         chinese_refine = intent == "refine" and has_cjk(text) and not slots.to_json()
         if chinese_refine and (direction := parse_price_direction(text)):
@@ -235,6 +260,7 @@ class IntentParser:
             and self._vocabulary.line_kind(text[span.start : span.end])
         ]  # 'earbuds for my [pixel]', 'a case for my [galaxy]': their phone, not a wish for Google earbuds
         own_lines += untagged_own_lines(text, kept, self._vocabulary)
+        own_lines += [text[span.start : span.end] for span in device_lines]
         line_kinds = [self._vocabulary.line_kind(line) or "" for line in own_lines]
         owned = tuple(dict.fromkeys((*owned, *device.kinds, *line_kinds)))
         lines = line_brands(text, kept, owned, self._vocabulary)
@@ -261,7 +287,7 @@ class IntentParser:
             lines,
             who,
             asks_for_others(text),
-            features=self._features(text, kept, slots),
+            features=self._features(text, kept, slots, devices=[*own_lines, *device.named]),
         )
 
 
@@ -363,6 +389,9 @@ def fitted_device(
         owner = _FOR_DEVICE.search(text, 0, model.start)
         if owner is not None and not buying & set(model.kinds):
             named.append((owner.start(), model))
+        elif buying and not buying & set(model.kinds) and _kind_follows(text, model.end, spans):
+            named.append((model.start, model))  # 'an iphone 16 pro case', 'a galaxy s25 case'
+
     if not named or not (buying or _FOR_IT.search(text)):
         return FittedDevice(named=mentioned)
     brands = [
@@ -375,6 +404,13 @@ def fitted_device(
         kinds=tuple(dict.fromkeys(model.kinds[0] for _, model in named if model.kinds)),
         brands=tuple(dict.fromkeys(brands)),
         named=mentioned,
+    )
+
+
+def _kind_follows(text: str, end: int, spans: list[Span]) -> bool:
+    """Whether a category span starts right after `end` (nothing but spaces between)."""
+    return any(
+        span.slot == "category" and span.start >= end and not text[end : span.start].strip() for span in spans
     )
 
 

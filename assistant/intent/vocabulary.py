@@ -248,6 +248,17 @@ class SlotVocabulary:
         platforms = self._line_platforms.get(_line_key(text), set())
         return tuple(platforms) if len(platforms) == 1 else ()
 
+    def is_brand_name(self, text: str) -> bool:
+        """Whether `text` is itself a catalog brand's name ('mac' is MAC, the cosmetics brand), not a product
+        line a brand makes ('pixel')."""
+        return fold(text).strip() in self._brands
+
+    def is_device_kind(self, category: str) -> bool:
+        """Whether catalog models are of this kind ('smartwatch', 'earbud'): 'pixel watch' names a watch,
+        where 'pixel case' names what a case is for."""
+        key = category_key(category)
+        return any(key in model.kinds for model in self._models.values())
+
     def line_kind(self, text: str) -> str | None:
         """The kind of device most of a product line's catalog models are ('pixel' -> smartphone)."""
         kinds = self._line_kinds.get(_line_key(text))

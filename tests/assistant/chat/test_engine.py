@@ -269,6 +269,15 @@ def test_a_swapped_main_item_stays_of_its_kind(engine: ShoppingAssistant, change
     assert all((b.items[0].category or "").endswith("Digital Cameras") for b in swapped.bundles)
 
 
+def test_an_iphone_case_for_my_iphone_sells_cases_that_fit_it_not_iphones(engine: ShoppingAssistant) -> None:
+    """'a white iphone case for my iphone 16' had shown iPhone 16 phones: [iphone] [case] were two kinds."""
+    result = engine.turn("a white iphone case for my iphone 16")
+    assert result.bundles and "for your iPhone 16" in result.reply
+    for bundle in result.bundles:
+        assert not any("Smartphones" in (item.category or "") for item in bundle.items)
+        assert any("Cases" in (item.category or "") for item in bundle.items)
+
+
 def test_what_is_said_of_one_kind_is_not_asked_of_the_other(engine: ShoppingAssistant) -> None:
     """'a gaming mouse and a mechanical keyboard' had asked the mouse to be 'gaming mechanical'."""
     result = engine.turn("a gaming mouse and a mechanical keyboard")

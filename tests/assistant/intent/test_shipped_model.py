@@ -149,3 +149,27 @@ def test_what_is_said_of_the_kind_is_kept_beside_the_slots(
     parsed = parser.parse(text)
     assert parsed.features == features
     assert "features" not in parsed.to_json()["slots"]  # the eval contract's slots are unchanged
+
+
+@pytest.mark.parametrize(
+    ("text", "fits"),
+    [
+        ("an iphone case", ("iOS",)),  # a case for an iPhone, not an iPhone and a case
+        ("a white iphone case for my iphone 16", ("iPhone 16", "iOS")),
+        ("iphone 16 pro case", ("iPhone 16 Pro", "iOS")),  # a model right before the kind bought
+        ("a galaxy s25 case", ("Galaxy S25", "Android")),
+        ("ipad case", ("iPadOS",)),
+    ],
+)
+def test_a_device_named_right_before_an_accessory_is_what_it_is_for(
+    parser: IntentParser, text: str, fits: tuple[str, ...]
+) -> None:
+    parsed = parser.parse(text)
+    assert parsed.goal_slots.category == ["case"] and not parsed.goal_slots.brand
+    assert parsed.fits == fits and parsed.owned and not parsed.features
+
+
+@pytest.mark.parametrize("text", ["pixel watch", "galaxy watch", "samsung galaxy buds under 150"])
+def test_a_line_before_a_kind_of_device_names_that_device(parser: IntentParser, text: str) -> None:
+    parsed = parser.parse(text)
+    assert parsed.slots.category and not parsed.owned and not parsed.fits
