@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
@@ -207,16 +207,24 @@ def has_features(product: Product, features: Iterable[str]) -> bool:
     """Whether the product's own words (title, category, description, text attributes, and the names of the
     attributes it has, such as `waterproof`) name every feature: 'gaming', 'mechanical', 'electric'. Word
     forms count ('cancelling' is named by 'Canceling' and 'cancellation')."""
-    wanted = [word_family(category_key(feature)) for feature in features if category_key(feature)]
-    if not wanted:
-        return True
+    families = product_word_families(product)
+    return all(names_feature(families, feature) for feature in features)
+
+
+def product_word_families(product: Product) -> frozenset[str]:
+    """The word families (`word_family`) of everything the product says of itself."""
     values = [value for value in product.attributes.values() if isinstance(value, str)]
     named = [name for name, value in product.attributes.items() if value not in (None, False, "", 0)]
     text = " ".join([product.title, product.category or "", product.description or "", *values, *named])
-    families = {word_family(word) for word in category_key(text.replace("_", " ")).split()}
-    return all(
+    return frozenset(word_family(word) for word in category_key(text.replace("_", " ")).split())
+
+
+def names_feature(families: Collection[str], feature: str) -> bool:
+    """Whether one of `families` is the feature's word family, or (for a stem of 5 letters or more) starts
+    with it: 'cancel' names 'cancellation'. A feature that is no word names nothing."""
+    stem = word_family(category_key(feature)) if category_key(feature) else ""
+    return bool(stem) and (
         stem in families or (len(stem) >= 5 and any(family.startswith(stem) for family in families))
-        for stem in wanted
     )
 
 

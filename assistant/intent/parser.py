@@ -228,7 +228,15 @@ class IntentParser:
         ]
         described = [_in_english(surface) for surface in described_categories(text, spans, own)]
         others = [*slots.attributes.values(), *slots.brand, slots.use_case or "", *devices]
-        return category_features(described, slots.category, others)
+        tagged = category_features([_in_english(text[s.start : s.end]) for s in own], slots.category, others)
+        # a word the tagger left out counts only if products are described by it ('a compact [camera]'),
+        # never 'she' of 'she likes [skincare]'; one inside the span counts either way ('hiking shoes':
+        # the reply says none is described so)
+        return tuple(
+            word
+            for word in category_features(described, slots.category, others)
+            if word in tagged or self._vocabulary.describes(word)
+        )
 
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
         spans = merge_modifiers(text, attach_numbers(text, resolutions(text, spans)), self._vocabulary)

@@ -21,7 +21,13 @@ import numpy as np
 from pricing.complements.roles import category_phrases
 from retrieval.catalog.schema import Catalog
 from retrieval.embedders import Embedder
-from retrieval.filters import PLATFORM_ATTRIBUTE, category_keys, compatible_models
+from retrieval.filters import (
+    PLATFORM_ATTRIBUTE,
+    category_keys,
+    compatible_models,
+    names_feature,
+    product_word_families,
+)
 from retrieval.text import category_key, fold, model_key
 from retrieval.zh_lexicon import LexiconEntry, zh_lexicon
 
@@ -117,8 +123,11 @@ class SlotVocabulary:
         models: Iterable[DeviceModel] = (),
         ranges: Mapping[str, Iterable[str]] | None = None,
         titled: Iterable[tuple[str, str]] = (),
+        described: Iterable[str] = (),
     ) -> None:
-        """`models`: the device models products are or fit; `ranges`: brand -> the categories it sells."""
+        """`models`: the device models products are or fit; `ranges`: brand -> the categories it sells;
+        `described`: the word families products use of themselves (`product_word_families`)."""
+        self._described = frozenset(described)
         self._brands = {fold(brand).strip(): brand for brand in brands if brand}
         self._ranges = {fold(brand).strip(): frozenset(kinds) for brand, kinds in (ranges or {}).items()}
         self._models = {model_key(model.name): model for model in models if model_key(model.name)}
@@ -170,6 +179,7 @@ class SlotVocabulary:
             models=_models(catalog),
             ranges=ranges,
             titled=titled,
+            described={family for product in catalog for family in product_word_families(product)},
         )
 
     @property
@@ -247,6 +257,11 @@ class SlotVocabulary:
         bought for 'my iphone' must work with iOS even before the shopper says which iPhone."""
         platforms = self._line_platforms.get(_line_key(text), set())
         return tuple(platforms) if len(platforms) == 1 else ()
+
+    def describes(self, word: str) -> bool:
+        """Whether the catalog uses `word` (in any of its forms) of some product: 'compact', 'gaming' are
+        features a shopper can be held to; 'she' in 'she likes skincare' is none."""
+        return names_feature(self._described, word)
 
     def is_brand_name(self, text: str) -> bool:
         """Whether `text` is itself a catalog brand's name ('mac' is MAC, the cosmetics brand), not a product
