@@ -58,7 +58,7 @@ from retrieval.filters import (
     platform_keys,
 )
 from retrieval.search import Retriever, SearchHit
-from retrieval.text import category_key, fold, model_key
+from retrieval.text import category_key, fold, model_key, word_family
 from retrieval.zh_lexicon import gloss
 
 log = logging.getLogger("bundlewise.chat")
@@ -1272,8 +1272,12 @@ def _said_kind(turn: _Turn) -> str | None:
         for slot, surface in turn.parsed.spans
         if slot == "category" and category_key(surface)
     ]
-    shelves = {word for category in turn.state.goal.categories for word in category_key(category).split()}
-    return next((head for head in heads if head not in shelves), None)
+    shelves = {
+        word_family(word)
+        for category in turn.state.goal.categories
+        for word in category_key(category).split()
+    }  # 'light' is the Lighting shelf's own word, in another form
+    return next((head for head in heads if word_family(head) not in shelves), None)
 
 
 def _lists_models(hits: Sequence[SearchHit]) -> bool:

@@ -146,7 +146,8 @@ class EnglishReplies:
 
     def features_lacking(self, features: Sequence[str], kind: str) -> str:
         """'hiking shoes' where no shoe says hiking: the nearest, said to be so, not passed off as hiking."""
-        return f"None of our {_plural(kind)} is described as {' '.join(features)}, so these are the closest."
+        kinds = f"{kind} products" if kind in _MASS_NOUNS else _plural(kind)
+        return f"None of our {kinds} is described as {' '.join(features)}, so these are the closest."
 
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
         offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
@@ -446,6 +447,7 @@ def _saved(bundle: ShownBundle) -> Decimal:
     return bundle.list_price - bundle.bundle_price if bundle.list_price is not None else Decimal(0)
 
 
+_MASS_NOUNS = frozenset({"lighting", "bedding", "cookware", "skincare", "makeup", "fragrance", "apparel"})
 _IRREGULAR = {"mouse": "mice", "knife": "knives", "shelf": "shelves", "man": "men", "woman": "women"}
 
 

@@ -481,7 +481,8 @@ def fit_to_devices(
 # A word that describes a product and is never one: '[external] [hard drive]', '[wireless] [flash trigger]'
 _DESCRIBES = re.compile(
     r"(?:remote|cold|hot|smart|mini|compact|external|internal|portable|wireless|wired|electric|digital|"
-    r"manual|automatic|mechanical|ergonomic|waterproof|adjustable|foldable|rechargeable|cordless)",
+    r"manual|automatic|mechanical|ergonomic|waterproof|adjustable|foldable|rechargeable|cordless|light|"
+    r"lightweight|heavy|thin|slim|large|small|big)",
     re.IGNORECASE,
 )
 
@@ -489,19 +490,24 @@ _DESCRIBES = re.compile(
 def merge_modifiers(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> list[Span]:
     """Join a category span to the next one when it is a modifier of it: '[mechanical] [keyboard]' tagged
     as two categories is one mechanical keyboard. Two known categories side by side ('[shoes] [bottle]')
-    stay two; only a first span the catalog does not know, followed by one it does, is a modifier."""
+    stay two; only a first span the catalog does not know, followed by one it does, is a modifier, or a word
+    that only describes ('[light] [laptop]': a light laptop, not a lamp and a laptop)."""
     known = set(vocabulary.categories)
     merged: list[Span] = []
     for span in spans:
         previous = merged[-1] if merged else None
+        first = text[previous.start : previous.end] if previous is not None else ""
+        describes = _DESCRIBES.fullmatch(first) is not None
         if (
             previous is not None
             and previous.slot == span.slot == "category"
             and not text[previous.end : span.start].strip()
-            and vocabulary.category(text[previous.start : previous.end]) not in known
             and (
-                vocabulary.category(text[previous.start : span.end]) in known
-                or _DESCRIBES.fullmatch(text[previous.start : previous.end]) is not None
+                (
+                    vocabulary.category(first) not in known
+                    and (vocabulary.category(text[previous.start : span.end]) in known or describes)
+                )
+                or (describes and vocabulary.category(text[span.start : span.end]) in known)
             )
         ):
             merged[-1] = Span(previous.start, span.end, "category")

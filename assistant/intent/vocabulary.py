@@ -47,7 +47,7 @@ CATEGORY_ALIASES = {
     "ipad": "tablet", "lens kit": "lens", "laptop bag": "laptop bag", "iphone": "phone", "macbook": "laptop",
     "macbook pro": "laptop", "macbook air": "laptop", "chromebook": "laptop", "pod": "capsule",
     "coffee pod": "capsule", "mac": "laptop", "dslr": "camera", "mirrorless": "camera", "camcorder": "camera",
-    "pc": "laptop", "bulb": "lighting",
+    "pc": "laptop", "bulb": "lighting", "light": "lighting",
 }  # fmt: skip
 BRAND_ALIASES = {
     "sk2": "SK-II", "sk ii": "SK-II", "skii": "SK-II", "estee": "Estée Lauder", "lauder": "Estée Lauder",

@@ -265,7 +265,8 @@ IRREGULAR = {"mice": "mouse", "lense": "lens"}  # catalog key -> singular
 PLURALS = {"mouse": "mice", "lens": "lenses"}
 # Aliases only for reading values: too ambiguous to write into training frames ("pods" may be AirPods)
 BAD_ALIASES = frozenset(
-    _bar("photography | memory | tab | pan | pot | bottle | lamp | airpod | earpod | pod | coffee pod | mac")
+    _bar("""photography | memory | tab | pan | pot | bottle | lamp | airpod | earpod | pod | coffee pod | mac
+    light""")
 )
 PRODUCT_LINES = frozenset(_bar("iphone | galaxy | pixel | macbook | airpods | ipad | redmi | thinkpad | mi"))
 # devices a shopper buys accessories for ("a case for my iphone"), and product lines said of them

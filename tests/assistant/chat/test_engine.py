@@ -245,6 +245,7 @@ def test_an_added_kind_narrower_than_its_shelf_is_that_kind_and_never_a_second_c
         ("an electric kettle", "Electric"),
         ("a compact camera for travel", "Compact"),  # the tagger left 'compact' out of the span
         ("我想要一个游戏鼠标", "Gaming"),  # read through the span's English gloss
+        ("a desk light", "Desk"),  # 'light' is the Lighting shelf's own word: no narrower kind
     ],
 )
 def test_what_the_shopper_says_of_the_kind_holds_for_every_main_item(
@@ -283,6 +284,14 @@ def test_what_is_said_of_one_kind_is_not_asked_of_the_other(engine: ShoppingAssi
     result = engine.turn("a gaming mouse and a mechanical keyboard")
     assert result.bundles and "described as" not in result.reply
     assert all("Gaming" in bundle.items[0].title for bundle in result.bundles)
+
+
+def test_a_describing_word_tagged_as_a_kind_describes_the_next_one(engine: ShoppingAssistant) -> None:
+    """'a light laptop for travel' had been a monitor light bar with a laptop: [light] [laptop]."""
+    result = engine.turn("a light laptop for travel")
+    assert result.bundles
+    assert all((bundle.items[0].category or "").endswith("Laptops") for bundle in result.bundles)
+    assert not any("Lighting" in (item.category or "") for b in result.bundles for item in b.items)
 
 
 def test_a_feature_no_product_has_is_said_to_be_missing_not_passed_off(engine: ShoppingAssistant) -> None:
