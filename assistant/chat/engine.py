@@ -516,6 +516,12 @@ class ShoppingAssistant:
         if not any(_titled(scored.product, kind) for scored in candidates):
             kind = None
         turn.edited_kind = kind
+        # what was said of it, where any candidate has it: 'add a mechanical keyboard'
+        wanted = (
+            turn.parsed.features
+            if any(has_features(c.product, turn.parsed.features) for c in candidates)
+            else ()
+        )
         checker, budget = variant.builder.compatibility, turn.state.goal.budget_max
         targets = {bundle.bundle_id for bundle in _shown(turn.state, action.bundle_ids)}
         drafts: list[BundleDraft] = []
@@ -541,7 +547,9 @@ class ShoppingAssistant:
                 fitting = [
                     product
                     for product in _fits_with(candidates, rest, checker)
-                    if product.id not in held and (kind is None or _titled(product, kind))
+                    if product.id not in held
+                    and (kind is None or _titled(product, kind))
+                    and has_features(product, wanted)
                 ]
                 within = [product for product in fitting if budget is None or total + product.price <= budget]
                 if not within:

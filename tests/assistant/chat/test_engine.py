@@ -286,6 +286,15 @@ def test_what_is_said_of_one_kind_is_not_asked_of_the_other(engine: ShoppingAssi
     assert all("Gaming" in bundle.items[0].title for bundle in result.bundles)
 
 
+def test_an_addition_has_what_was_said_of_it(engine: ShoppingAssistant) -> None:
+    first = engine.turn("a gaming mouse")
+    added = engine.turn("add a mechanical keyboard", conversation_id=first.conversation_id)
+    assert added.bundles and "Added it" in added.reply
+    for bundle in added.bundles:
+        keyboards = [item for item in bundle.items if (item.category or "").endswith("Keyboards")]
+        assert len(keyboards) == 1 and "Mechanical" in keyboards[0].title
+
+
 def test_a_describing_word_tagged_as_a_kind_describes_the_next_one(engine: ShoppingAssistant) -> None:
     """'a light laptop for travel' had been a monitor light bar with a laptop: [light] [laptop]."""
     result = engine.turn("a light laptop for travel")
