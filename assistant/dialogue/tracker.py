@@ -371,10 +371,10 @@ def _merge(goal: ShoppingGoal, slots: Slots, *, replace_categories: bool) -> Sho
 
 def _with_features(goal: ShoppingGoal, slots: Slots, features: tuple[str, ...]) -> ShoppingGoal:
     """The goal with what this message said of the kind: a kind named anew takes its own words ('a gaming
-    mouse', then 'a keyboard': not a gaming keyboard); 'cheaper' names none and keeps them."""
-    if not (slots.category or features) or list(features) == goal.features:
-        return goal
-    return goal.model_copy(update={"features": list(features)})
+    mouse', then 'a keyboard': not a gaming keyboard); 'cheaper' names none and keeps them; 'what about
+    wireless ones' names no kind and adds to them."""
+    kept = list(features) if slots.category else list(dict.fromkeys([*goal.features, *features]))
+    return goal if kept == goal.features else goal.model_copy(update={"features": kept})
 
 
 def _budget_only(slots: Slots) -> bool:

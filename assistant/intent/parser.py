@@ -227,6 +227,8 @@ class IntentParser:
             if span.slot == "category" and [self._vocabulary.category(text[span.start : span.end])] == first
         ]
         described = [_in_english(surface) for surface in described_categories(text, spans, own)]
+        if not slots.category:  # "what about wireless ones": 'ones' stands for the kind
+            described = [match.group(0) for match in _ONES.finditer(text)]
         others = [*slots.attributes.values(), *slots.brand, slots.use_case or "", *devices]
         tagged = category_features([_in_english(text[s.start : s.end]) for s in own], slots.category, others)
         # a word the tagger left out counts only if products are described by it ('a compact [camera]'),
@@ -297,6 +299,9 @@ class IntentParser:
             asks_for_others(text),
             features=self._features(text, kept, slots, devices=[*own_lines, *device.named]),
         )
+
+
+_ONES = re.compile(r"\b(?:[A-Za-z][A-Za-z-]*\s+){1,2}ones?\b", re.IGNORECASE)
 
 
 def _in_english(surface: str) -> str:

@@ -345,7 +345,9 @@ _NOT_FEATURES = frozenset({
     "buy", "need", "want", "get", "find", "show", "looking", "look", "recommend", "suggest", "have", "like",
     "love", "give", "gift", "send", "order", "add", "swap", "remove", "replace", "change", "take", "try",
     "instead", "also", "just", "only", "maybe", "please", "pls", "thanks", "hello", "hey", "can", "could",
-    "would", "should", "will", "you", "are", "all", "not", "same", "different", "similar",
+    "would", "should", "will", "you", "are", "all", "not", "same", "different", "similar", "about", "how",
+    "from", "into", "over", "under", "than", "then", "them", "they", "there", "here", "its", "who", "she",
+    "much", "many", "lot", "bit", "kind", "sort", "type", "way",
 })  # fmt: skip
 
 

@@ -412,5 +412,8 @@ def test_what_was_said_of_the_kind_lasts_while_the_kind_does() -> None:
     assert state.goal.features == ["gaming"]
     state, _ = TRACKER.advance(state, said("refine", price_direction="lower"))
     assert state.goal.features == ["gaming"] and state.goal.categories == ["mouse"]
+    wireless = ParsedMessage("refine", 0.95, Slots(), features=("wireless",))  # "what about wireless ones"
+    state, _ = TRACKER.advance(state, wireless)
+    assert state.goal.features == ["gaming", "wireless"]
     state, _ = TRACKER.advance(state, said("build_bundle", category=["keyboard"]))
     assert state.goal.features == [] and state.goal.categories == ["keyboard"]

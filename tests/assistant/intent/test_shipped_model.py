@@ -141,6 +141,8 @@ def test_a_chinese_change_of_price_the_tagger_missed_is_read_from_its_words(pars
         ("I want a new phone", ()),  # verbs, articles and praise describe no kind
         ("a present for my girlfriend, she likes skincare", ()),  # no product is described as 'she'
         ("hiking shoes for women", ("hiking",)),  # said in the span: kept, so the reply can say none is
+        ("what about wireless ones", ("wireless",)),  # 'ones' stands for the kind shown
+        ("what about the second one", ()),
         ("a cheap laptop", ()),
         ("我想买一套护肤品", ()),
     ],
