@@ -1331,14 +1331,16 @@ def _as_asked(hits: list[SearchHit], action: TurnAction, turn: _Turn) -> list[Se
     shoes for brooks"); when none is, all of them, and the turn says so rather than "Swapped it" as if the
     new one were black."""
     colour, brand = action.item_attributes.get("colour"), action.item_attributes.get("brand")
+    features = action.item_attributes.get("features", "").split()  # "swap the mouse for a vertical one"
     kept = [
         hit
         for hit in hits
         if (not colour or has_colour(hit.product, colour))
         and (not brand or fold(hit.product.brand or "") == fold(brand))
+        and has_features(hit.product, features)
     ]
     if hits and not kept:
-        turn.unmet_wish = " ".join(wish for wish in (colour, brand) if wish)
+        turn.unmet_wish = " ".join(wish for wish in (colour, brand, *features) if wish)
     return kept or hits
 
 

@@ -116,7 +116,9 @@ class DialogueTracker:
             return self._accept(state, message.slots, targets, ask)
         if intent in ("swap_item", "add_item", "remove_item"):
             said = next((surface for slot, surface in message.spans if slot == "item_ref"), None)
-            return self._edit_items(state, message.slots, intent, targets, ask, said=said)
+            return self._edit_items(
+                state, message.slots, intent, targets, ask, said=said, features=message.features
+            )
         ids = [bundle.bundle_id for bundle in targets]
         # one bundle asked about is what "it" means next; a question about several leaves "it" open
         state = state.model_copy(update={"focused_bundle_id": ids[0] if len(ids) == 1 else None})
@@ -247,8 +249,10 @@ class DialogueTracker:
         ask: type[questions],
         *,
         said: str | None = None,
+        features: tuple[str, ...] = (),
     ) -> tuple[ConversationState, TurnAction]:
-        """`said`: the shopper's own words for the item ("the backpack"), which its title may hold."""
+        """`said`: the shopper's own words for the item ("the backpack"), which its title may hold;
+        `features`: what they said of it ("a vertical mouse")."""
         role = slots.item_ref if isinstance(slots.item_ref, str) else None
         if isinstance(slots.item_ref, int):  # "swap the second item": its role in the first target bundle
             items = targets[0].items
@@ -259,7 +263,9 @@ class DialogueTracker:
         if role is None:
             return state, _clarify(ask.which_item(intent))
         if intent == "add_item" and all(any(item.role == role for item in b.items) for b in targets):
-            return state, _clarify(ask.already_there(role))  # was "Added it" over the same bundles
+            if not features:
+                return state, _clarify(ask.already_there(role))  # was "Added it" over the same bundles
+            intent = "swap_item"  # "add a vertical mouse" to bundles holding a mouse: that one instead
         if intent in ("swap_item", "remove_item"):
             held = held_role(targets, role) or (
                 (titled_role(targets, said) or held_role(targets, category_key(said).split()[-1]))
@@ -292,7 +298,11 @@ class DialogueTracker:
             bundle_ids=[bundle.bundle_id for bundle in targets],
             item_role=role,
             # "swap the case for a black one", "swap the shoes for brooks": what the new item must be
-            item_attributes={**slots.attributes, **({"brand": slots.brand[0]} if slots.brand else {})},
+            item_attributes={
+                **slots.attributes,
+                **({"brand": slots.brand[0]} if slots.brand else {}),
+                **({"features": " ".join(features)} if features and kind != "remove" else {}),
+            },
         )
         return state.model_copy(update={"goal": goal}), action
 

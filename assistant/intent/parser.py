@@ -227,9 +227,11 @@ class IntentParser:
             if span.slot == "category" and [self._vocabulary.category(text[span.start : span.end])] == first
         ]
         described = [_in_english(surface) for surface in described_categories(text, spans, own)]
-        if not slots.category:  # "what about wireless ones": 'ones' stands for the kind
+        use = slots.use_case or ""
+        if not slots.category:  # "what about wireless ones", "swap the mouse for a gaming one": the kind's
             described = [match.group(0) for match in _ONES.finditer(text)]
-        others = [*slots.attributes.values(), *slots.brand, slots.use_case or "", *devices]
+            use = ""  # a use said of 'one' is what it must be made for
+        others = [*slots.attributes.values(), *slots.brand, use, *devices]
         tagged = category_features([_in_english(text[s.start : s.end]) for s in own], slots.category, others)
         # a word the tagger left out counts only if products are described by it ('a compact [camera]'),
         # never 'she' of 'she likes [skincare]'; one inside the span counts either way ('hiking shoes':

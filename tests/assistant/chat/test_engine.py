@@ -295,6 +295,17 @@ def test_an_addition_has_what_was_said_of_it(engine: ShoppingAssistant) -> None:
         assert len(keyboards) == 1 and "Mechanical" in keyboards[0].title
 
 
+@pytest.mark.parametrize("change", ["add a vertical mouse", "swap the mouse for a gaming one"])
+def test_a_described_replacement_has_what_was_said_of_it(engine: ShoppingAssistant, change: str) -> None:
+    first = engine.turn("a laptop for work")
+    changed = engine.turn(change, conversation_id=first.conversation_id)
+    assert changed.bundles and "Swapped it" in changed.reply
+    word = "Vertical" if "vertical" in change else "Gaming"
+    for bundle in changed.bundles:
+        mice = [item for item in bundle.items if (item.category or "").endswith("Mice")]
+        assert len(mice) == 1 and word in mice[0].title
+
+
 def test_a_describing_word_tagged_as_a_kind_describes_the_next_one(engine: ShoppingAssistant) -> None:
     """'a light laptop for travel' had been a monitor light bar with a laptop: [light] [laptop]."""
     result = engine.turn("a light laptop for travel")

@@ -417,3 +417,14 @@ def test_what_was_said_of_the_kind_lasts_while_the_kind_does() -> None:
     assert state.goal.features == ["gaming", "wireless"]
     state, _ = TRACKER.advance(state, said("build_bundle", category=["keyboard"]))
     assert state.goal.features == [] and state.goal.categories == ["keyboard"]
+
+
+def test_adding_a_described_kind_every_bundle_holds_swaps_to_it() -> None:
+    """'add a vertical mouse' to bundles holding a mouse had got "Each of those bundles already has one"."""
+    state, _ = after(said("build_bundle", category=["phone"]), shown=SHOWN)
+    added = ParsedMessage("add_item", 0.95, Slots(category=["case"]), features=("rugged",))
+    _, action = TRACKER.advance(state, added)
+    assert action.kind == "swap" and action.item_role == "case"
+    assert action.item_attributes["features"] == "rugged"
+    _, plain = TRACKER.advance(state, said("add_item", category=["case"]))
+    assert plain.kind == "clarify"  # "Each of those bundles already has a case"
