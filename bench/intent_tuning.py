@@ -62,6 +62,9 @@ CANDIDATES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     # both, since each gained on both seeds without clearing the noise alone
     "word_dropout_generated_750": ({"word_dropout": 0.1}, {"generated": 750}),
     "word_dropout_generated_750_seed_7": ({"word_dropout": 0.1, "seed": 7}, {"generated": 750}),
+    # two dropout passes held to one intent reading: the seed-to-seed swings are on short ambiguous turns
+    "rdrop": ({"rdrop": 1.0}, {}),
+    "rdrop_seed_7": ({"rdrop": 1.0, "seed": 7}, {}),
 }
 
 

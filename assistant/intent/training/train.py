@@ -40,6 +40,10 @@ class TrainingOptions:
     # Share of word pieces replaced by [MASK] in each training batch (0 = off): chat turns carry typos and
     # words the encoder half-knows, and masking teaches the heads to read the rest of the sentence.
     word_dropout: float = 0.0
+    # R-Drop: each batch runs twice (two dropout masks) and this weighs the symmetric KL between the two
+    # intent distributions (0 = off, one pass): short chat turns whose reading flips with one dropped unit
+    # are pushed to read the same either way
+    rdrop: float = 0.0
     max_steps: int | None = None  # stop early (CI's reduced run)
     threads: int = 2
 
@@ -115,6 +119,13 @@ def train_intent_model(
                 loss = intent_loss(intent_logits, intent_labels) + tag_loss(
                     tag_logits.reshape(-1, tag_logits.shape[-1]), tag_labels.reshape(-1)
                 )
+                if options.rdrop > 0:
+                    again, again_tags = model(**inputs)
+                    loss = (
+                        loss
+                        + intent_loss(again, intent_labels)
+                        + tag_loss(again_tags.reshape(-1, again_tags.shape[-1]), tag_labels.reshape(-1))
+                    ) / 2 + options.rdrop * symmetric_kl(intent_logits, again)
                 optimizer.zero_grad()
                 loss.backward()
                 nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -154,6 +165,16 @@ def length_batches(lengths: list[int], batch_size: int, bucket: int, order: rand
     if bucket > 1:
         order.shuffle(batches)
     return batches
+
+
+def symmetric_kl(first: torch.Tensor, second: torch.Tensor) -> torch.Tensor:
+    """Mean of KL(p || q) and KL(q || p) between the softmaxes of two logit batches (R-Drop)."""
+    log_p, log_q = first.log_softmax(-1), second.log_softmax(-1)
+    kl = nn.functional.kl_div
+    return (
+        kl(log_p, log_q, log_target=True, reduction="batchmean")
+        + kl(log_q, log_p, log_target=True, reduction="batchmean")
+    ) / 2
 
 
 def masked_pieces(

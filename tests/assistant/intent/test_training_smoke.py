@@ -51,8 +51,14 @@ def test_short_training_run_saves_a_loadable_artefact(tmp_path: Path) -> None:
 
 
 @pytest.mark.integration
-def test_training_is_deterministic_for_a_seed(tmp_path: Path) -> None:
-    options = TrainingOptions(max_steps=2, batch_size=8)
+@pytest.mark.parametrize(
+    "options",
+    [
+        TrainingOptions(max_steps=2, batch_size=8),
+        TrainingOptions(max_steps=2, batch_size=8, word_dropout=0.2, rdrop=1.0),  # the tuning options too
+    ],
+)
+def test_training_is_deterministic_for_a_seed(tmp_path: Path, options: TrainingOptions) -> None:
     runs = []
     for name in ("a", "b"):
         figures = train_intent_model(

@@ -1,11 +1,12 @@
-"""Word-piece masking (TrainingOptions.word_dropout): only real pieces, about the share asked, seeded."""
+"""Training regularisers: word-piece masking (only real pieces, about the share asked, seeded) and R-Drop's
+symmetric KL."""
 
 from __future__ import annotations
 
 import pytest
 import torch
 
-from assistant.intent.training.train import masked_pieces
+from assistant.intent.training.train import masked_pieces, symmetric_kl
 from retrieval.embedders.sentence_transformer import default_model_path
 
 
@@ -31,3 +32,10 @@ def test_masking_spares_special_tokens_and_padding_and_is_seeded(tokenizer) -> N
     share = changed.sum().item() / real.sum().item()
     assert 0.2 < share < 0.4
     assert torch.equal(masked_pieces(inputs, tokenizer, 0.0, torch.Generator()), ids)
+
+
+def test_symmetric_kl_is_zero_for_the_same_reading_and_symmetric() -> None:
+    first, second = torch.randn(5, 9, generator=torch.Generator().manual_seed(1)), torch.randn(5, 9)
+    assert float(symmetric_kl(first, first)) == pytest.approx(0.0, abs=1e-6)
+    assert float(symmetric_kl(first, second)) == pytest.approx(float(symmetric_kl(second, first)))
+    assert float(symmetric_kl(first, second)) > 0
