@@ -284,8 +284,8 @@ class SlotVocabulary:
         entry = zh_lexicon().get(text.strip()) or _zh_head(text.strip())
         phrase = entry.english if entry is not None else text
         key = category_key(_FILLER.sub(" ", fold(phrase))) or category_key(phrase)
-        if key in _GENERIC or text.strip() in _GENERIC:
-            return ""
+        if key in _GENERIC or text.strip() in _GENERIC or not any(char.isalnum() for char in key):
+            return ""  # 'a -- mouse': no kind is named by dashes ("We don't carry -s")
         known = self._known(key)
         if known:
             return known
