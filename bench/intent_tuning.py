@@ -63,8 +63,9 @@ CANDIDATES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "word_dropout_generated_750": ({"word_dropout": 0.1}, {"generated": 750}),
     "word_dropout_generated_750_seed_7": ({"word_dropout": 0.1, "seed": 7}, {"generated": 750}),
     # two dropout passes held to one intent reading: the seed-to-seed swings are on short ambiguous turns
-    "rdrop": ({"rdrop": 1.0}, {}),
-    "rdrop_seed_7": ({"rdrop": 1.0, "seed": 7}, {}),
+    # (shipped since 2026-11-30: the shipped settings now include it; "no_rdrop" is the settings before)
+    "no_rdrop": ({"rdrop": 0.0}, {}),
+    "no_rdrop_seed_7": ({"rdrop": 0.0, "seed": 7}, {}),
 }
 
 

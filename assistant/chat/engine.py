@@ -310,7 +310,11 @@ class ShoppingAssistant:
             # a follow-up with nothing shown to follow up on may be a request the model misread
             request = parsed.intent == "build_bundle" or (parsed.intent in AFTER_SHOWN and not state.shown)
             purposed = self._with_purpose(parsed.slots, message, request=request)
-            if purposed is not parsed.slots:
+            if purposed is not parsed.slots and request and not parsed.slots.to_json():
+                # nothing tagged, and the words name a need ('pourover set', build_bundle at 0.43): the
+                # request is read from the words, not the model, so sure whatever the clarifying threshold
+                parsed = replace(parsed, intent="build_bundle", confidence=1.0, slots=purposed)
+            elif purposed is not parsed.slots:
                 parsed = replace(parsed, slots=purposed)
             locale = locale or ("zh" if has_cjk(message) else "en")
             parsed = _already_owned(self._naming_shown(parsed, state, message), state, message)
