@@ -8,7 +8,7 @@ Only then is the model retrained on all data and the test files scored, once. (U
 took the candidate's seed 13 against the better shipped seed plus their gap; that day the shipped seeds
 landed 0.001 apart, so a candidate whose seed 7 was flat passed it: one run's gap is not the noise.)
 
-    python bench/intent_tuning.py [--only NAME ...] > tuning.json   # ~7 minutes per candidate and seed on 2 cores
+    python bench/intent_tuning.py [--only NAME ...] > tuning.json   # ~7 min per candidate and seed
 """
 
 from __future__ import annotations
