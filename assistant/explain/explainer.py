@@ -99,7 +99,13 @@ class Explainer:
         return ExplanationRun(self._events(list(bundles)))
 
     def _events(self, bundles: list[ExplanationFacts]) -> Iterator[ExplanationEvent]:
-        asked = [i for i, facts in enumerate(bundles) if facts.locale in self._model_locales]
+        # one item alone is no bundle to explain (the model, tuned on bundles of two or more, had paired the
+        # item with itself: "X is the main piece here, and X takes care of the mice"): the template says it
+        asked = [
+            i
+            for i, facts in enumerate(bundles)
+            if facts.locale in self._model_locales and len(facts.items) > 1
+        ]
         for index, facts in enumerate(bundles):
             if index not in asked:
                 yield from self._template_only(index, facts)

@@ -5,6 +5,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
+from decimal import Decimal
 
 from assistant.explain.chat_model import Conversation, FakeChatModel
 from assistant.explain.checker import ExplanationChecker
@@ -141,3 +142,20 @@ def test_a_turn_that_cannot_get_the_busy_model_in_time_gets_the_template_at_once
     busy_turn.join(5)
     assert first == ["model"]
     assert model.calls == [1]  # the second turn never reached the model
+
+
+def test_one_item_alone_gets_the_template_without_the_model() -> None:
+    """The model, tuned on bundles of two or more, had paired a lone mouse with itself ("X is the main piece
+    here, and X takes care of the mice"); the template says what one item is, not "the pieces"."""
+    explainer, model = explainer_answering(lambda _: GOOD)
+    alone = phone_bundle(
+        items=phone_bundle().items[:1],
+        list_price=Decimal("899.99"),
+        bundle_price=Decimal("899.99"),
+        savings=Decimal("0"),
+    )
+    [one, three] = explainer.explain([alone, phone_bundle(bundle_id="b-3")]).results()
+    assert model.calls == [1] and three.source == "model"
+    assert one.source == "template"
+    assert one.text.startswith("Acme Photon X Smartphone is the balanced pick among the options")
+    assert ExplanationChecker(known_names=BRANDS).check_shown(one.text, alone).accepted

@@ -41,10 +41,14 @@ def test_unknown_prompt_version_is_a_configuration_error() -> None:
 
 
 @pytest.mark.parametrize("locale", ["en", "zh"])
-def test_the_template_passes_the_checker_for_every_held_out_bundle(locale: str) -> None:
+@pytest.mark.parametrize("alone", [False, True])
+def test_the_template_passes_the_checker_for_every_held_out_bundle(locale: str, alone: bool) -> None:
+    """`alone`: each bundle's main item on its own (a search's single items get the one-item wording)."""
     checker, prompts = ExplanationChecker(), PromptBuilder()
     for facts in load_bundles(heldout_path()):
         facts = dataclasses.replace(facts, locale=locale)
+        if alone:
+            facts = dataclasses.replace(facts, items=facts.items[:1])
         template = prompts.fallback(facts)
         assert checker.check(template, facts).accepted, (template, checker.check(template, facts))
         assert checker.check_shown(fill(template, facts), facts).accepted
