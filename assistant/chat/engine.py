@@ -812,12 +812,17 @@ class ShoppingAssistant:
                 # a purpose no need maps, searched as text: only products that speak of it ("cycling" for a
                 # dad had come back as a screen protector, a foundation and a lipstick)
                 hits = [hit for hit in hits if _speaks_of(hit.product, goal.use_case or "")]
-            if hits and within and goal.features and not any(_has_all(hit, goal.features) for hit in hits):
+            if (
+                hits
+                and within
+                and goal.features
+                and not any(has_features(hit.product, goal.features) for hit in hits)
+            ):
                 # no gaming mouse within budget: above it, when there is one, so the builder says what the
                 # budget ruled out ("cheaper" than the cheapest gaming mouse had shown an office mouse)
                 above = replace(filters, max_price=None)
                 found = self._retriever.search(the_plan.anchor_query, top_k=ANCHOR_POOL, filters=above)
-                if any(_has_all(hit, goal.features) for hit in found):
+                if any(has_features(hit.product, goal.features) for hit in found):
                     continue
             if hits:
                 return the_plan, (self._naming_need(hits, goal.use_case) if needed else _as_said(hits, turn))
@@ -860,7 +865,7 @@ class ShoppingAssistant:
         if action.kind != "build" or self._knows_model(state.goal) or state.asked_device_model or not devices:
             return False
         top = hits[:ROLE_ANCHORS]
-        return bool(top) and 2 * sum(lists_models(hit.product.attributes) for hit in top) > len(top)
+        return bool(top) and _lists_models(top)
 
     def _knows_model(self, goal: ShoppingGoal) -> bool:
         """A model of the shopper's device is known ('my iPhone 16'), not just its platform ('my iphone')."""
@@ -1318,11 +1323,7 @@ def _as_said(hits: list[SearchHit], turn: _Turn) -> list[SearchHit]:
     named = [hit for hit in hits if _titled(hit.product, kind)] or hits
     # what was said of the kind, where any product has it: 'a gaming mouse' had been an office mouse
     features = turn.state.goal.features
-    return [hit for hit in named if _has_all(hit, features)] or named
-
-
-def _has_all(hit: SearchHit, features: Sequence[str]) -> bool:
-    return has_features(hit.product, features)
+    return [hit for hit in named if has_features(hit.product, features)] or named
 
 
 def _titled(product: Product, kind: str | None) -> bool:
