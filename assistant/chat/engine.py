@@ -69,6 +69,7 @@ NAMED_POOL = 10  # search hits a product named in a comparison is looked for in
 MAX_ACCESSORY_ROLES = 4  # "accessories for my camera": the first few complement roles of a camera
 CHEAP_RANK_PENALTY = 0.2  # "the cheapest X": score lost from the cheapest to the dearest candidate kept
 NAMED_ACCESSORY_ROLES = 2  # "a case for my phone": the case, and at most this many of the phone's others
+UNNAMED_PURPOSE = 0.5  # relevance kept by products not naming the shopper's purpose, beside ones that do
 OTHERS_AFTER_SWAP = 0.5  # relevance kept by items the shown bundles did not hold, after the main item's swap
 MAX_ASKED = 3  # products a question about shown bundles is answered for ("does it have wireless charging?")
 # intents whose words may name a shown bundle's product ("I'll take the pro")
@@ -825,7 +826,10 @@ class ShoppingAssistant:
                 if any(has_features(hit.product, goal.features) for hit in found):
                     continue
             if hits:
-                return the_plan, (self._naming_need(hits, goal.use_case) if needed else _as_said(hits, turn))
+                if needed:
+                    return the_plan, self._naming_need(hits, goal.use_case)
+                # 'a laptop for gaming': the gaming laptop, where the shop has one, before office ones
+                return the_plan, _favouring(_as_said(hits, turn), self._spellings(goal.use_case))
         return plans[-1], []
 
     def _naming_need(self, hits: list[SearchHit], use_case: str | None) -> list[SearchHit]:
@@ -833,12 +837,22 @@ class ShoppingAssistant:
         pour over) in their title or attributes, when there are enough for every bundle: the pour-over
         dripper and kettles, not the mug filed on the same shelf ("pour over set" came back as a mug, a
         grinder and beans, with nothing to brew in)."""
-        need = need_named(use_case, self._needs)
-        if need is None:
+        if need_named(use_case, self._needs) is None:
             return hits
-        spellings = {name: () for name in self._needs if name.replace(" ", "") == need.replace(" ", "")}
+        spellings = self._spellings(use_case)
         naming = [hit for hit in hits if need_named(_product_words(hit.product), spellings) is not None]
-        return naming if len(naming) >= ROLE_ANCHORS else hits
+        # fewer than one per bundle: those first, the rest after them (two gaming monitors of five)
+        return naming if len(naming) >= ROLE_ANCHORS else _favouring(hits, spellings)
+
+    def _spellings(self, use_case: str | None) -> NeedsMap:
+        """The ways a product may name the shopper's purpose: its need's spellings ('pourover', 'pour
+        over'), else the purpose as said ('gaming' of a laptop); empty for none, and for a purpose that is
+        a kind the shop files ('coffee': a grinder is for coffee whether or not its title says so)."""
+        need = need_named(use_case, self._needs) or use_case
+        if not need or self._carries(need):
+            return {}
+        same = {name: () for name in self._needs if name.replace(" ", "") == need.replace(" ", "")}
+        return same or {need: ()}
 
     def _purpose_unknown(self, turn: _Turn, action: TurnAction) -> bool:
         """A purpose alone that no need maps ('something for my garden', 'stuff for a picnic'): ask once
@@ -1020,6 +1034,7 @@ class ShoppingAssistant:
                 )
         by_role: dict[str, list[ScoredProduct]] = {}
         said = set(category_key(turn.message).split())  # the shopper's own words, singular
+        purpose = self._spellings(turn.state.goal.use_case)
         for role, found in zip(roles, found_by_role, strict=True):
             role_words = set(category_key(role).split()[-1:])
             if action.kind == "swap" and role == action.item_role:
@@ -1049,6 +1064,8 @@ class ShoppingAssistant:
             if cheap or suggested:
                 ceiling = max(anchor.product.price for anchor in anchors[:ROLE_ANCHORS])
                 found = [hit for hit in found if hit.product.price <= ceiling]
+            if purpose:  # a gaming setup's keyboard is the gaming one, where the shelf has one
+                found = _favouring(found, purpose)
             if found:
                 by_role[role] = [_scored(hit) for hit in found]
         return anchors, by_role
@@ -1375,6 +1392,17 @@ def _in_english(message: str) -> str:
     if not has_cjk(message):
         return message
     return " ".join(gloss(word.text) for word in split_words(message))
+
+
+def _favouring(hits: list[SearchHit], spellings: NeedsMap) -> list[SearchHit]:
+    """`hits` with those that name the purpose (any of `spellings`: 'gaming', 'pour over') first: the rest
+    keep a share of their relevance, so the builder takes them only where nothing naming it fits (a gaming
+    setup had shown an office keyboard beside the shop's gaming one). Unchanged when none names it."""
+    naming = [hit for hit in hits if need_named(_product_words(hit.product), spellings) is not None]
+    if not naming or len(naming) == len(hits):
+        return hits
+    rest = [replace(hit, score=hit.score * UNNAMED_PURPOSE) for hit in hits if hit not in naming]
+    return naming + rest
 
 
 def _product_words(product: Product) -> str:

@@ -106,6 +106,18 @@ def test_a_need_is_anchored_by_what_names_it_on_a_shared_shelf(
         assert "mug" not in anchor and any(word in anchor for word in ("dripper", "kettle", "drip"))
 
 
+def test_a_purpose_prefers_what_names_it_in_every_role(engine: ShoppingAssistant) -> None:
+    """'gaming setup' had paired gaming monitors with an office keyboard (Pebble Keys) while the shop
+    sells a gaming one; headphones, of which none says gaming, are chosen as before."""
+    result = engine.turn("gaming setup")
+    items = [item for bundle in result.bundles for item in bundle.items]
+    keyboards = [item for item in items if "Keyboards" in (item.category or "")]
+    assert keyboards and all("Gaming" in item.title for item in keyboards)
+    mice = [item for item in items if "Mice" in (item.category or "")]
+    assert mice and all("Gaming" in item.title for item in mice)
+    assert any("Gaming" in bundle.items[0].title for bundle in result.bundles)  # two of the monitors say it
+
+
 def _path(category: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (category or "").split(">"))
 
