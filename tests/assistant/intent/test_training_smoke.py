@@ -55,7 +55,8 @@ def test_short_training_run_saves_a_loadable_artefact(tmp_path: Path) -> None:
     "options",
     [
         TrainingOptions(max_steps=2, batch_size=8),
-        TrainingOptions(max_steps=2, batch_size=8, word_dropout=0.2, rdrop=1.0),  # the tuning options too
+        # the tuning options too
+        TrainingOptions(max_steps=2, batch_size=8, word_dropout=0.2, rdrop=1.0, rdrop_tags=1.0),
     ],
 )
 def test_training_is_deterministic_for_a_seed(tmp_path: Path, options: TrainingOptions) -> None:
