@@ -649,7 +649,8 @@ class ShoppingAssistant:
             turn.reply = words.no_alternative(kind or swapped, turn.parsed.slots.price_direction)
             return
         if self._must_ask_model(turn, action, devices, hits):  # "a case for my phone": which phone?
-            turn.reply = words.which_model(goal.owned[0], self._example_models(goal.owned[0], goal.fits))
+            examples = self._example_models(goal.owned[0], goal.fits, said=turn.message)
+            turn.reply = words.which_model(goal.owned[0], examples)
             turn.state = turn.state.model_copy(update={"asked_device_model": True})
             return
         edited = None
@@ -885,14 +886,19 @@ class ShoppingAssistant:
         """A model of the shopper's device is known ('my iPhone 16'), not just its platform ('my iphone')."""
         return any(model_key(name) not in self._platforms for name in goal.fits)
 
-    def _example_models(self, device: str, platforms: Sequence[str] = (), count: int = 3) -> list[str]:
+    def _example_models(
+        self, device: str, platforms: Sequence[str] = (), count: int = 3, said: str = ""
+    ) -> list[str]:
         """Models of the shopper's kind of device, one per brand, from the brands the shop carries most of
         that kind ('iPhone 16, Galaxy S25 or Pixel 9'), each brand's best match for the kind; on their
-        platform when it is known ('my iphone': iPhones only, so several of one brand)."""
+        platform when it is known ('my iphone': iPhones only, so several of one brand), and of the product
+        line their words `said` name ('a pixel case': Pixels, not a Galaxy and a Xiaomi)."""
         first: dict[str, str] = {}
         carried: Counter[str] = Counter()
         hits = self._of_kind(device, ANCHOR_POOL)
         hits = [hit for hit in hits if _runs_on(hit.product, platforms)] or hits
+        words = set(fold(said).split())
+        hits = [hit for hit in hits if _line_of(hit.product) in words] or hits
         models = list(
             dict.fromkeys(
                 model for hit in hits if isinstance(model := hit.product.attributes.get("model"), str)
@@ -1130,6 +1136,12 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
 def _model_of(product: Product) -> str:
     """The product's own model, as a key ('' when it names none)."""
     return model_key(str(product.attributes.get("model", "")))
+
+
+def _line_of(product: Product) -> str:
+    """The product line its model begins with, folded ('Galaxy A36' -> 'galaxy'; '' when it names none)."""
+    words = fold(str(product.attributes.get("model", ""))).split()
+    return words[0] if words else ""
 
 
 def _runs_on(product: Product, platforms: Sequence[str]) -> bool:

@@ -375,6 +375,14 @@ def test_an_accessory_for_an_unnamed_phone_asks_which_phone_once(
     assert shown.bundles  # ... but only once: then it shows what it has
 
 
+def test_the_which_model_question_gives_examples_of_the_line_named(engine: ShoppingAssistant) -> None:
+    """'a pixel case' had been asked 'e.g. Galaxy A36, Pixel 9 or Xiaomi 15 Ultra'."""
+    asked = engine.turn("a pixel case")
+    assert not asked.bundles and "is it for?" in asked.reply
+    examples = asked.reply.split("(e.g. ")[1]
+    assert examples.count("Pixel") == 3 and "Galaxy" not in examples
+
+
 def test_accessories_fit_the_model_named_and_sell_no_device(engine: ShoppingAssistant) -> None:
     result = engine.turn("a tripod and an sd card for my canon eos r50")
     assert result.bundles and "EOS R50" in result.reply
