@@ -78,9 +78,11 @@ _NAMES_A_BUNDLE = ("accept_bundle", "ask_explanation")
 
 # Words that make the thing before them a whole setup: 'a coffee setup' is a machine, a grinder and beans
 _ALREADY = re.compile(
-    r"\balready\s+(?:have|own|got)\b|\b(?:have|own|got)\b[^.?!]{0,40}\balready\b|已经有|家里有|我有.{0,12}了",
+    r"\balready\s+(?:have|has|owns?|got)\b|\b(?:have|has|owns?|got)\b[^.?!]{0,40}\balready\b"
+    r"|已经有|家里有|我有.{0,12}了",
     re.IGNORECASE,
-)  # the shopper owns one: "I already have a tripod", "i've got a memory card already", "我已经有三脚架了"
+)  # one is owned: "I already have a tripod", "i've got a memory card already", "he has one already",
+# "我已经有三脚架了"
 _SETUP = re.compile(r"\s+(?:setup|set-up|set up|kit|station|corner|essentials|starter pack)\b", re.IGNORECASE)
 
 
@@ -795,6 +797,12 @@ class ShoppingAssistant:
             goal = goal.model_copy(update={"categories": [leaf_role(named[0]), *goal.categories]})
         categories: list[str | None] = list(goal.categories) or [None]
         needed = () if goal.categories else categories_for_need(goal.use_case, self._needs)
+        if needed and goal.owned:
+            # 'he has an espresso machine already': the rest of the need; a device the need does not
+            # take ('I already have a phone' after a phone for photography) gets what goes with it instead
+            heads = {category_key(kind).split()[-1] for kind in goal.owned if category_key(kind)}
+            rest = tuple(kind for kind in needed if category_key(kind).split()[-1] not in heads)
+            needed = rest if len(rest) < len(needed) else ()
         if not goal.categories and not needed and accessories_of:
             needed = _accessory_roles(accessories_of, complements)
         if needed:
@@ -1288,11 +1296,15 @@ def _already_owned(parsed: ParsedMessage, state: ConversationState, message: str
     """'I already have a tripod' after bundles holding one: take it out (it was read as "add a tripod" and
     answered "Each of those bundles already has a tripod")."""
     kinds = parsed.slots.category
-    if not (state.shown and len(kinds) == 1 and _ALREADY.search(message)):
-        return parsed
+    if not (state.shown and len(kinds) == 1 and _ALREADY.search(message)) or message.rstrip().endswith("?"):
+        return parsed  # "has the case shipped already?" owns nothing
     held = {item.role for bundle in state.shown for item in bundle.items[1:]}
     if kinds[0] not in held:
-        return parsed
+        # 'he has an espresso machine already', of the main items or of nothing shown: shop around the one
+        # owned, for the rest of the goal (it was read as "espresso machines, please" and showed them)
+        slots = parsed.slots.model_copy(update={"category": []})
+        owned = tuple(dict.fromkeys((*parsed.owned, kinds[0])))
+        return replace(parsed, intent="build_bundle", confidence=1.0, slots=slots, owned=owned)
     slots = parsed.slots.model_copy(update={"item_ref": kinds[0], "category": []})
     # read from the words, not the model: sure whatever the shop's clarifying threshold
     return replace(parsed, intent="remove_item", confidence=1.0, slots=slots)

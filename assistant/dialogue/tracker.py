@@ -160,9 +160,10 @@ class DialogueTracker:
         by name ("do you have the galaxy s25 ultra?"), a request of their own even with no category;
         `wearer`: who it is made for ("women's", "for my husband"); `features`: what was said of the kind
         ('gaming' of a gaming mouse), kept while the kind is."""
-        if owned:
-            slots = slots.model_copy(update={"category": [c for c in slots.category if c not in owned]})
         goal = state.goal
+        if owned:  # never sold: not what this message asks for, nor what the goal asked for before
+            slots = slots.model_copy(update={"category": [c for c in slots.category if c not in owned]})
+            goal = goal.model_copy(update={"categories": [c for c in goal.categories if c not in owned]})
         new_kind = bool(slots.category) and not set(slots.category) <= set(goal.categories)
         new_kind |= bool(products) and not slots.category and list(products) != goal.products
         if new_kind:  # a different thing to shop for: start over, keep lasting preferences

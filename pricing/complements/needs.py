@@ -51,7 +51,7 @@ DEMO_NEEDS: NeedsMap = {
     "running": ("shoe", "smartwatch", "water bottle", "apparel"),
     "marathon": ("shoe", "smartwatch", "water bottle", "apparel"),
     "photography": _PHOTO,
-    "vlogging": ("digital camera", "tripod", "memory card", "lighting"),
+    "vlogging": ("digital camera", "tripod", "memory card", "camera bag"),  # no video lights: not desk lamps
     "coffee": _COFFEE,
     "making coffee": _COFFEE,
     "espresso": _COFFEE,

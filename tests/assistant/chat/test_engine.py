@@ -590,6 +590,28 @@ def test_owning_an_item_of_the_bundles_takes_it_out_and_compatibility_is_answere
     assert "we don't carry polishes" in polish.reply
 
 
+@pytest.mark.parametrize(
+    ("request_text", "owning", "never"),
+    [
+        # read as "espresso machines, please": the gift's coffee machines came back as the main items
+        ("a gift for my dad who loves coffee", "he has an espresso machine already", "Coffee Machines"),
+        ("stuff for vlogging", "i already have a camera", "Digital Cameras"),
+    ],
+)
+def test_owning_a_main_item_shops_for_the_rest_of_the_need(
+    engine: ShoppingAssistant, store: SqlSessionStore, request_text: str, owning: str, never: str
+) -> None:
+    first = engine.turn(request_text)
+    assert any(never in (item.category or "") for b in first.bundles for item in b.items)
+    owned = engine.turn(owning, conversation_id=first.conversation_id)
+    assert owned.bundles
+    assert not any(never in (item.category or "") for b in owned.bundles for item in b.items)
+    goal = store.load_state(first.conversation_id).goal
+    assert goal.owned and goal.use_case  # the purpose (and who it is for) stays
+    asked = engine.turn("has the tripod shipped already?", conversation_id=first.conversation_id)
+    assert not asked.reply.startswith("Removed it")  # a question owns nothing
+
+
 def test_a_swap_changes_that_item_alone_or_says_none_fits(
     engine: ShoppingAssistant, store: SqlSessionStore
 ) -> None:

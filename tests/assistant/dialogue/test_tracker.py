@@ -428,3 +428,13 @@ def test_adding_a_described_kind_every_bundle_holds_swaps_to_it() -> None:
     assert action.item_attributes["features"] == "rugged"
     _, plain = TRACKER.advance(state, said("add_item", category=["case"]))
     assert plain.kind == "clarify"  # "Each of those bundles already has a case"
+
+
+def test_a_kind_the_shopper_owns_leaves_the_goal_and_the_rest_stays() -> None:
+    """'I already have a camera' after a camera for vlogging: shop around it, never sell another."""
+    camera = said("build_bundle", category=["camera"], use_case="vlogging")
+    owning = replace(said("build_bundle", confidence=1.0), owned=("camera",))
+    state, action = after(camera, owning, shown=SHOWN)
+    assert action.kind == "build"
+    assert state.goal.categories == [] and state.goal.owned == ["camera"]
+    assert state.goal.use_case == "vlogging"
