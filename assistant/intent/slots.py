@@ -68,6 +68,8 @@ def assemble_slots(
         text = surface.strip() if slot in _VALUE_SLOTS else _strip_filler(surface)
         if not text:
             continue
+        if slot == "exclude_brand":  # '[not Apple]', '[nothing from Samsung]': the brand is Apple, Samsung
+            text = _NEGATION.sub("", text) or text
         if slot in ("category", "brand", "exclude_brand"):
             name = vocabulary.category(text) if slot == "category" else vocabulary.brand(text)
             if name and name not in values[slot]:
@@ -113,8 +115,17 @@ def _more_refs(before: BundleRef | None, ref: BundleRef | None) -> BundleRef | N
 
 
 _VALUE_SLOTS = frozenset({"budget_max", "budget_min", "bundle_ref", "quantity", "price_direction"})
+# function words a tagger sweeps into a span: before the value ("the", "my") and after it ("Bauer brand",
+# "cycling to": a span never ends in a preposition)
 _LEADING_FILLER = re.compile(r"^(?:(?:for|my|a|an|the|our|his|her|their|some|of)\s+)+", re.IGNORECASE)
-_TRAILING_FILLER = re.compile(r"\s+(?:brand|brands|colou?r|one|ones)$", re.IGNORECASE)
+_TRAILING_FILLER = re.compile(
+    r"(?:\s+(?:brand|brands|colou?r|one|ones|to|for|with|and|or|in|at|of|on|from))+$", re.IGNORECASE
+)
+# the words that make a brand span an exclusion ("Nothing" alone stays a brand: a word must follow)
+_NEGATION = re.compile(
+    r"^(?:(?:not|no|nothing|anything|none|except|without|avoid|but|other|than|from|by|made|non)[\s-]+)+",
+    re.IGNORECASE,
+)
 _FILLER_ONLY = re.compile(
     r"(?:for|my|a|an|the|our|his|her|their|some|of|brand|colou?r|size|one|ones|it|this|that)", re.IGNORECASE
 )

@@ -92,6 +92,16 @@ def test_brands_canonical_deduplicated_and_exclusion_wins(vocabulary: SlotVocabu
     assert (reverse.brand, reverse.exclude_brand) == ([], ["Apple"])
 
 
+@pytest.mark.parametrize(
+    "surface", ["not Apple", "nothing from apple", "no apple", "non-Apple", "anything but apple"]
+)
+def test_an_exclusion_span_s_negation_is_not_part_of_the_brand(
+    vocabulary: SlotVocabulary, surface: str
+) -> None:
+    """'[not Apple](exclude_brand)' had been kept as the brand 'not Apple', which no product has."""
+    assert assemble_slots([("exclude_brand", surface)], vocabulary).exclude_brand == ["Apple"]
+
+
 def test_categories_canonical_and_deduplicated(vocabulary: SlotVocabulary) -> None:
     slots = assemble_slots(
         [("category", "phones"), ("category", "cellphone"), ("category", "护肤品"), ("category", "  ")],
@@ -147,6 +157,8 @@ def test_item_ref_spanning_two_positions_does_not_crash(vocabulary: SlotVocabula
         ("occasion", "Christmas!", "christmas"),
         ("use_case", "摄影", "photography"),
         ("use_case", "Gaming", "gaming"),
+        ("use_case", "cycling to", "cycling"),  # a span never ends in a preposition
+        ("use_case", "work from home", "work from home"),
     ],
 )
 def test_free_text_slots(vocabulary: SlotVocabulary, slot: str, surface: str, value: str) -> None:
