@@ -664,6 +664,15 @@ class ShoppingAssistant:
                 kind = f"{wish} {swapped}" if wish else swapped
                 turn.reply = words.no_alternative(kind, turn.parsed.slots.price_direction)
                 return
+            if action.kind == "add" and edited is None and (turn.unfitted or turn.over_budget):
+                # "add a case" where no case fits the earbuds: say so of each, and the bundles shown stay
+                # (a rebuild had answered "Sorry, no bundle with a case fits")
+                role = turn.edited_kind or action.item_role or ""
+                notes = [words.fits_none(role, turn.unfitted)] if turn.unfitted else []
+                turn.reply = " ".join(
+                    [*notes, *(words.over_budget(role, product) for product in turn.over_budget)]
+                )
+                return
         if edited:  # "add a tripod", "swap the case for a black one": the bundles as shown, one item changed
             self._show(turn, edited, variant, timings)
             role = turn.edited_kind or action.item_role or ""

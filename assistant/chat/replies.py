@@ -106,6 +106,12 @@ class EnglishReplies:
             return f"No other {role} fits the {_short(product)}, so its bundle keeps its {role}."
         return f"No {role} we have fits the {_short(product)}."
 
+    def fits_none(self, role: str, products: Sequence[Product]) -> str:
+        """An addition no shown bundle can take: the bundles shown stay."""
+        names = [f"the {_short(product)}" for product in products]
+        listed = " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        return f"No {role} we have fits {listed}, so the bundles stay as they are."
+
     def over_budget(self, role: str, product: Product) -> str:
         return f"A {role} would take the {_short(product)} bundle over your budget."
 
@@ -292,6 +298,11 @@ class ChineseReplies(EnglishReplies):
         if swap:
             return f"没有别的{in_chinese(role)}适合{_short(product)}，这一套保留原来的。"
         return f"本店没有适合{_short(product)}的{in_chinese(role)}。"
+
+    def fits_none(self, role: str, products: Sequence[Product]) -> str:
+        names = [_short(product) for product in products]
+        listed = "或".join(["、".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        return f"本店没有适合{listed}的{in_chinese(role)}，套装保持不变。"
 
     def over_budget(self, role: str, product: Product) -> str:
         return f"加上{in_chinese(role)}后，{_short(product)}这一套会超出预算。"

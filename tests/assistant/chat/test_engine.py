@@ -612,6 +612,18 @@ def test_owning_a_main_item_shops_for_the_rest_of_the_need(
     assert not asked.reply.startswith("Removed it")  # a question owns nothing
 
 
+def test_an_addition_no_bundle_can_take_says_which_and_keeps_the_bundles(
+    engine: ShoppingAssistant, store: SqlSessionStore
+) -> None:
+    """'add a case' to earbuds had answered "Sorry, no bundle with a case fits", blaming the bundles."""
+    first = engine.turn("wireless earbuds for the gym under 150")
+    shown = store.load_state(first.conversation_id).shown
+    added = engine.turn("add a case", conversation_id=first.conversation_id)
+    assert not added.bundles and added.reply.startswith("No case we have fits the ")
+    assert added.reply.endswith("so the bundles stay as they are.")
+    assert store.load_state(first.conversation_id).shown == shown  # what was shown is still what "it" means
+
+
 def test_a_swap_changes_that_item_alone_or_says_none_fits(
     engine: ShoppingAssistant, store: SqlSessionStore
 ) -> None:

@@ -207,3 +207,17 @@ def test_thanks_and_goodbyes_are_not_answered_with_a_hello() -> None:
     assert english.greeting("hello there").startswith("Hi")
     assert chinese.greeting("太感谢了").startswith("不客气") and chinese.greeting("拜拜").startswith("再见")
     assert chinese.greeting("你好").startswith("你好")
+
+
+def test_an_addition_that_fits_none_lists_them_in_one_sentence() -> None:
+    products = [_earbuds(pid, "99.99") for pid in ("Buds A", "Buds B", "Buds C")]  # titled "Apple Buds A"
+    assert EnglishReplies().fits_none("case", products[:1]) == (
+        "No case we have fits the Buds A, so the bundles stay as they are."
+    )
+    assert EnglishReplies().fits_none("case", products) == (
+        "No case we have fits the Buds A, the Buds B or the Buds C, so the bundles stay as they are."
+    )
+    assert (
+        ChineseReplies().fits_none("case", products[:2])
+        == "本店没有适合Buds A或Buds B的保护壳，套装保持不变。"
+    )
