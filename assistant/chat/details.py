@@ -42,7 +42,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "anc": ("noise", "cancelling", "canceling", "anc"),
     "battery": ("battery", "charge", "last", "lasts", "runtime"),
     "wireless charging": ("wireless", "qi"),
-    "weight": ("heavy", "weigh", "weight", "light", "lighter"),
+    "weight": ("heavy", "heavier", "heaviest", "weigh", "weight", "light", "lighter", "lightest"),
     "screen": ("screen", "display", "big", "size", "inch"),
     "storage": ("storage", "space", "memory", "gb"),
     "ram": ("ram", "memory"),
@@ -91,7 +91,7 @@ _ZH_SPEC_WORDS = {
     "重量": "weight", "多重": "heavy", "屏幕": "screen", "存储": "storage", "内存": "memory",
     "像素": "megapixel", "摄像头": "camera", "接口": "port", "颜色": "colour", "香味": "scent",
     "味道": "smell", "香调": "notes", "成分": "ingredient", "肤质": "skin", "防晒": "spf", "容量": "capacity",
-    "材质": "material", "快充": "fast",
+    "材质": "material", "快充": "fast", "轻": "light", "重": "heavy",
 }  # fmt: skip
 _STOP = frozenset(
     {
@@ -151,6 +151,54 @@ def asked_facts(question: str, products: Sequence[Product]) -> list[Facts]:
         specs = tuple(_matching(product, words))
         facts.append(Facts(product, specs, None if specs else _sentence(product.description, words)))
     return facts
+
+
+# Which way a comparison asks a number to go: 'lighter', 'the longest battery', 'more storage', 更轻
+_MORE = re.compile(
+    r"\b(?:long|bigg|larg|high|fast|heav|strong|bright)(?:i?er|i?est)\b|\b(?:more|most)\b"
+    r"|更长|最长|更大|最大|更多|最多|更快|最快|更重|最重|更久|最久",
+    re.IGNORECASE,
+)
+_LESS = re.compile(
+    r"\b(?:light|small|short|low|thin|slow|quiet)(?:i?er|i?est)\b|\b(?:less|least|fewer|fewest)\b"
+    r"|更轻|最轻|更小|最小|更少|最少|更薄|最薄",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """A comparison on one spec: each product's value, and the one the question's direction favours."""
+
+    key: str
+    values: tuple[tuple[Product, object], ...]
+    best: Product | None  # None when the question names no direction, or two products tie for it
+
+
+def ranked_on(question: str, products: Sequence[Product]) -> Ranking | None:
+    """The number a comparison asks about that every one of `products` states ('which one is lighter?':
+    `weight_kg`), with the product it favours; None when the question names no such spec. It had been
+    answered with whatever specs differed, none of them the weight."""
+    if len({product.id for product in products}) < 2:
+        return None
+    facts = asked_facts(question, products)
+    numbers = [{key: value for key, value in f.specs if _is_number(value)} for f in facts]
+    shared = [key for key in numbers[0] if all(key in each for each in numbers)]
+    if not shared:
+        return None
+    key = shared[0]
+    values = tuple((f.product, numbers[at][key]) for at, f in enumerate(facts))
+    more, less = bool(_MORE.search(question)), bool(_LESS.search(question))
+    best = None
+    if more != less:
+        ordered = sorted(values, key=lambda pair: float(pair[1]), reverse=more)  # type: ignore[arg-type]
+        if ordered[0][1] != ordered[1][1]:
+            best = ordered[0][0]
+    return Ranking(key, values, best)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _sentence(description: str | None, words: set[str]) -> str | None:

@@ -23,7 +23,7 @@ from itertools import combinations
 from typing import Protocol
 
 from assistant.chat import replies
-from assistant.chat.details import asked_facts, asks_compatibility, asks_detail
+from assistant.chat.details import asked_facts, asks_compatibility, asks_detail, ranked_on
 from assistant.chat.naming import products_named, shown_named
 from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.safety import danger_in
@@ -463,7 +463,9 @@ class ShoppingAssistant:
             anchors = [
                 self._by_id[pid] for pid in ids if pid in self._by_id
             ]  # a reloaded catalog may lack one
-            turn.reply = words.compare(shown, anchors)
+            ranking = ranked_on(turn.message, anchors)  # "which one is lighter?": the weight, first
+            labels = {bundle.items[0].product_id: bundle.label for bundle in shown if bundle.items}
+            turn.reply = words.ranking(ranking, labels) if ranking else words.compare(shown, anchors)
         elif kind == "compare_products":
             self._compare_products(turn, action, timings)
         elif kind == "remove":
@@ -741,7 +743,8 @@ class ShoppingAssistant:
         self._show(turn, drafts, self._variants.for_conversation(turn.conversation_id), timings)
         by_product = {view.items[0].product_id: view for view in turn.bundles}
         offers = [by_product[product.id] for product in products]
-        turn.reply = replies.for_locale(turn.locale).compare_products(offers, products)
+        ranking = ranked_on(turn.message, products)  # "which is lighter, the macbook air or the xps?"
+        turn.reply = replies.for_locale(turn.locale).compare_products(offers, products, ranking)
 
     def _show(
         self, turn: _Turn, drafts: Sequence[BundleDraft], variant: Variant, timings: dict[str, float]

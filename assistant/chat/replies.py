@@ -7,15 +7,16 @@ Deterministic wording around facts: every amount is a `Decimal` handed over from
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from assistant.chat.details import Facts
+from assistant.chat.details import Facts, Ranking
 from assistant.chat.safety import Danger
 from assistant.chat.specs import SPEC_NAMES_ZH, spec_differences, spec_name, spec_value
 from assistant.chat.types import BundleView
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, TurnAction
 from pricing.bundles.messages import format_money
+from pricing.complements.roles import leaf_phrase
 from pricing.types import ANCHOR_ROLE
 from retrieval.catalog.schema import Product
 from retrieval.zh_lexicon import in_chinese
@@ -194,12 +195,38 @@ class EnglishReplies:
             text += f" Their main items ({_versus(anchors)}) differ in {_en_specs(differing)}."
         return text
 
-    def compare_products(self, offers: Sequence[BundleView], products: Sequence[Product]) -> str:
-        """Named products side by side: each one's price as offered, then the specs that differ."""
+    def ranking(self, ranking: Ranking, labels: Mapping[str, str] | None = None) -> str:
+        """A comparison on the spec asked ('which one is lighter?'): the one it favours first, each value
+        from the catalog; `labels` names the bundle of each product id."""
+        name, best = spec_name(ranking.key), ranking.best
+
+        def who(product: Product) -> str:
+            label = (labels or {}).get(product.id)
+            return f"the {_short(product)}" + (f" ({label})" if label else "")
+
+        def of(product: Product, value: object) -> str:
+            return f"{spec_value(ranking.key, value, 'yes', 'no')} for {who(product)}"
+
+        shown = {spec_value(ranking.key, value, "yes", "no") for _, value in ranking.values}
+        if len(shown) == 1:
+            return f"They're alike on {name}: {shown.pop()} each."
+        if best is None:
+            return f"{_capitalised(name)} of each: {_and([of(*pair) for pair in ranking.values])}."
+        ahead = next(spec_value(ranking.key, v, "yes", "no") for p, v in ranking.values if p.id == best.id)
+        others = [of(product, value) for product, value in ranking.values if product.id != best.id]
+        return f"On {name}, {who(best)} comes out ahead: {ahead}, against {_and(others)}."
+
+    def compare_products(
+        self, offers: Sequence[BundleView], products: Sequence[Product], ranking: Ranking | None = None
+    ) -> str:
+        """Named products side by side: the spec asked about (`ranking`) first, else after each one's price
+        as offered the specs that differ."""
         prices = [
             f"the {o.items[0].title} is {_money(o.bundle_price, o.currency)}" for o in offers if o.items
         ]
         text = _capitalised("; ".join(prices)) + "."
+        if ranking is not None:
+            return f"{self.ranking(ranking)} {text}"
         differing = spec_differences(products)
         if differing:
             text += f" Where they differ ({_versus(products)}): {_en_specs(differing)}."
@@ -395,6 +422,20 @@ class ChineseReplies(EnglishReplies):
             return "抱歉，" + "；".join(lines) + "，我不想瞎猜。"
         return "根据商品资料：" + "；".join(lines) + "。"
 
+    def ranking(self, ranking: Ranking, labels: Mapping[str, str] | None = None) -> str:
+        name = spec_name(ranking.key)
+        shown = {spec_value(ranking.key, value, "是", "否") for _, value in ranking.values}
+        if len(shown) == 1:
+            return f"它们的{SPEC_NAMES_ZH.get(name, name)}都一样：{shown.pop()}。"
+        listed = "，".join(
+            f"{_short(product)}"
+            + (f"（{_LABELS_ZH.get(label, label)}）" if (label := (labels or {}).get(product.id)) else "")
+            + f" {spec_value(ranking.key, value, '是', '否')}"
+            for product, value in ranking.values
+        )
+        text = f"{SPEC_NAMES_ZH.get(name, name)}：{listed}。"
+        return text + (f"{_short(ranking.best)}更符合你的要求。" if ranking.best is not None else "")
+
     def compare(self, bundles: Sequence[ShownBundle], anchors: Sequence[Product] = ()) -> str:
         if len(bundles) < 2:
             return "要比较哪两个套装呢？"
@@ -409,9 +450,13 @@ class ChineseReplies(EnglishReplies):
             text += "主商品的区别：" + _zh_specs(differing) + "。"
         return text
 
-    def compare_products(self, offers: Sequence[BundleView], products: Sequence[Product]) -> str:
+    def compare_products(
+        self, offers: Sequence[BundleView], products: Sequence[Product], ranking: Ranking | None = None
+    ) -> str:
         prices = [f"{o.items[0].title}：{_money(o.bundle_price, o.currency)}" for o in offers if o.items]
         text = "；".join(prices) + "。"
+        if ranking is not None:
+            return self.ranking(ranking) + text
         differing = spec_differences(products, yes="是", no="否")
         if differing:
             text += "主要区别：" + _zh_specs(differing) + "。"
@@ -423,6 +468,11 @@ _LABELS_ZH = {"value": "实惠款", "balanced": "均衡款", "premium": "高端�
 
 def _en_specs(differing: Sequence[tuple[str, list[str]]]) -> str:
     return "; ".join(f"{label}: {' vs '.join(values)}" for label, values in differing)
+
+
+def _and(parts: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
 
 
 def _versus(products: Sequence[Product]) -> str:
@@ -550,6 +600,6 @@ def _roles(bundle: ShownBundle) -> str:
 
 def _role(role: str | None, title: str, category: str | None = None) -> str:
     """What an item does in its bundle: its role, or for the anchor its own category."""
-    if role == ANCHOR_ROLE and category:
-        return category.split(" > ")[-1].lower()
+    if role == ANCHOR_ROLE and category:  # singular, as the other roles are: "laptop", not "laptops"
+        return leaf_phrase(category) or category.split(" > ")[-1].lower()
     return role if role and role != ANCHOR_ROLE and not role.startswith("item:") else title

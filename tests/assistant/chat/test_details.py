@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from assistant.chat.details import asked_facts, asks_detail
+import pytest
+
+from assistant.chat.details import asked_facts, asks_detail, ranked_on
 from assistant.chat.replies import ChineseReplies, EnglishReplies
 from retrieval.catalog.schema import Product
 
@@ -115,3 +117,55 @@ def test_what_a_bundle_holds_is_not_a_detail_question() -> None:
     """'what's in the first one' quoted a description sentence: the 's' of "what's" matched "capsule's"."""
     assert not asks_detail("what's in the first one", [PIXEL])
     assert not asks_detail("第一套有什么", [PIXEL])
+
+
+AIR = _product(
+    "Apple MacBook Air 13-inch", "Computers > Laptops", weight_kg=1.24, screen_in=13.6, storage_gb=256
+)
+IDEAPAD = _product(
+    "Lenovo IdeaPad Slim 3 15", "Computers > Laptops", weight_kg=1.62, screen_in=15.6, storage_gb=512
+)
+REDMI = _product(
+    "Xiaomi Redmi Book Pro 14", "Computers > Laptops", weight_kg=1.39, screen_in=14, storage_gb=512
+)
+LAPTOPS = [IDEAPAD, REDMI, AIR]
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "best"),
+    [
+        ("which one is lighter?", "weight_kg", AIR),
+        ("which is the heaviest", "weight_kg", IDEAPAD),
+        ("which has the bigger screen", "screen_in", IDEAPAD),
+        ("哪个更轻", "weight_kg", AIR),
+        ("which has the most storage?", "storage_gb", None),  # two tie at 512 GB: none is named
+        ("how heavy are they", "weight_kg", None),  # no direction asked
+    ],
+)
+def test_a_comparison_on_a_spec_ranks_by_it(question: str, key: str, best: Product | None) -> None:
+    ranking = ranked_on(question, LAPTOPS)
+    assert ranking is not None and ranking.key == key and ranking.best == best
+    assert [product for product, _ in ranking.values] == LAPTOPS
+
+
+def test_a_comparison_naming_no_spec_all_state_is_no_ranking() -> None:
+    assert ranked_on("compare them", LAPTOPS) is None
+    assert ranked_on("which is lighter", [AIR, AIR]) is None  # one product twice: nothing to rank
+    assert ranked_on("which is lighter", [AIR, PIXEL]) is None  # the phone states no weight
+
+
+def test_a_ranking_reads_as_the_catalog_states_it() -> None:
+    lighter = ranked_on("which one is lighter?", LAPTOPS)
+    assert lighter is not None
+    labels = {IDEAPAD.id: "value", REDMI.id: "balanced", AIR.id: "premium"}
+    assert EnglishReplies().ranking(lighter, labels) == (
+        "On weight, the MacBook Air 13-inch (premium) comes out ahead: 1.24 kg, against 1.62 kg for the"
+        " IdeaPad Slim 3 15 (value) and 1.39 kg for the Redmi Book Pro 14 (balanced)."
+    )
+    tied = ranked_on("which has the most storage?", LAPTOPS)
+    assert tied is not None and EnglishReplies().ranking(tied).startswith("Storage of each: 512 GB for the")
+    alike = ranked_on(
+        "which is lighter", [_product("A One", weight_kg=1.2), _product("B Two", weight_kg=1.2)]
+    )
+    assert alike is not None and EnglishReplies().ranking(alike) == "They're alike on weight: 1.2 kg each."
+    assert ChineseReplies().ranking(lighter, labels).endswith("MacBook Air 13-inch更符合你的要求。")

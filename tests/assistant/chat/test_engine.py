@@ -675,3 +675,21 @@ def test_a_purpose_nothing_in_the_shop_speaks_of_never_gets_unrelated_products(
     assert '"cycling"' in again.reply and again.reply != first.reply  # said, not asked again word for word
     yoga = engine.turn("stuff for yoga")  # a purpose the shop's products do speak of still gets them
     assert yoga.bundles and any("Yoga" in item.title for b in yoga.bundles for item in b.items)
+
+
+def test_a_comparison_on_a_spec_answers_it_from_the_catalog(
+    engine: ShoppingAssistant, store: SqlSessionStore
+) -> None:
+    """'which one is lighter?' had been answered with the specs that differed, none of them the weight."""
+    first = engine.turn("a laptop for university under 1200")
+    anchors = [engine._by_id[bundle.items[0].product_id] for bundle in first.bundles]
+    lightest = min(anchors, key=lambda product: float(product.attributes["weight_kg"]))  # type: ignore[arg-type]
+    lighter = engine.turn("which one is lighter?", conversation_id=first.conversation_id)
+    ahead = lighter.reply.split(" comes out ahead")[0]
+    assert ahead.startswith("On weight, the ")
+    assert lightest.title.split(",")[0].removeprefix(f"{lightest.brand} ") in ahead
+    compared = engine.turn("compare them", conversation_id=first.conversation_id)
+    assert "(laptop, " in compared.reply  # each bundle's items, singular
+    named = engine.turn("which has the bigger battery, pixel 9 or iphone 16")  # named, not shown
+    assert named.reply.startswith("On battery, the Pixel 9 128GB comes out ahead: 4700 mAh, against 3561 mAh")
+    assert len(named.bundles) == 2  # each offered alone at the engine's price, as before
