@@ -456,7 +456,9 @@ class ShoppingAssistant:
             turn.reply = action.question or words.clarify()
         elif kind == "accept":
             chosen = _shown(turn.state, action.bundle_ids)
-            turn.reply = words.accepted(chosen[0]) if chosen else words.clarify()
+            offered = turn.parsed.slots.budget_max  # "I'll take the second one for $1": the quote stands
+            haggled = bool(chosen) and offered is not None and offered < chosen[0].bundle_price
+            turn.reply = words.accepted(chosen[0], haggled=haggled) if chosen else words.clarify()
         elif kind == "compare":
             shown = _shown(turn.state, action.bundle_ids)
             ids = [bundle.items[0].product_id for bundle in shown if bundle.items]

@@ -173,12 +173,14 @@ class EnglishReplies:
             text += f" The closest bundle I can offer is {_money(*nearest)}: want me to show it?"
         return text
 
-    def accepted(self, bundle: ShownBundle) -> str:
+    def accepted(self, bundle: ShownBundle, haggled: bool = False) -> str:
+        """`haggled`: the shopper named another price ("the second one for $1"); the quote stands."""
         price = _money(bundle.bundle_price, bundle.currency)
-        return (
-            f"Great choice! The {bundle.label} bundle is yours at {price}, the quoted price held until it"
-            " expires. Use the accept button to check out."
+        taken = (
+            f"The {bundle.label} bundle is yours at {price}, the quoted price held until it expires."
+            " Use the accept button to check out."
         )
+        return f"I can't change prices: the shop sets them. {taken}" if haggled else f"Great choice! {taken}"
 
     def compare(self, bundles: Sequence[ShownBundle], anchors: Sequence[Product] = ()) -> str:
         """Shown bundles side by side; `anchors` (their main products) add the specs that differ."""
@@ -377,10 +379,9 @@ class ChineseReplies(EnglishReplies):
             text += f"最接近的套装价格为{_money(*nearest)}，需要看看吗？"
         return text
 
-    def accepted(self, bundle: ShownBundle) -> str:
-        return (
-            f"好的！这个套装的价格为{_money(bundle.bundle_price, bundle.currency)}，报价有效期内可直接下单。"
-        )
+    def accepted(self, bundle: ShownBundle, haggled: bool = False) -> str:
+        price = f"这个套装的价格为{_money(bundle.bundle_price, bundle.currency)}，报价有效期内可直接下单。"
+        return f"价格由商店设定，我无法更改。{price}" if haggled else f"好的！{price}"
 
     def explain(self, bundles: Sequence[ShownBundle], goal: ShoppingGoal) -> str:
         if not bundles:

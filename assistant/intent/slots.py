@@ -68,6 +68,8 @@ def assemble_slots(
         text = surface.strip() if slot in _VALUE_SLOTS else _strip_filler(surface)
         if not text:
             continue
+        if slot in ("bundle_ref", "quantity") and not labelled and _is_money(text):
+            slot = budget_bound(text) or "budget_max"  # "the second one for [$1]": a price, not bundle 1
         if slot == "exclude_brand":  # '[not Apple]', '[nothing from Samsung]': the brand is Apple, Samsung
             text = _NEGATION.sub("", text) or text
         if slot in ("category", "brand", "exclude_brand"):
@@ -129,6 +131,11 @@ _NEGATION = re.compile(
 _FILLER_ONLY = re.compile(
     r"(?:for|my|a|an|the|our|his|her|their|some|of|brand|colou?r|size|one|ones|it|this|that)", re.IGNORECASE
 )
+
+
+def _is_money(text: str) -> bool:
+    """A number said with its currency ('$1', '50 bucks', '300元')."""
+    return any(character.isdigit() for character in text) and parse_money(text)[1] is not None
 
 
 def _strip_filler(surface: str) -> str:

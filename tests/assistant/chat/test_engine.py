@@ -693,3 +693,11 @@ def test_a_comparison_on_a_spec_answers_it_from_the_catalog(
     named = engine.turn("which has the bigger battery, pixel 9 or iphone 16")  # named, not shown
     assert named.reply.startswith("On battery, the Pixel 9 128GB comes out ahead: 4700 mAh, against 3561 mAh")
     assert len(named.bundles) == 2  # each offered alone at the engine's price, as before
+
+
+def test_naming_a_price_when_taking_a_bundle_keeps_the_quote(engine: ShoppingAssistant) -> None:
+    first = engine.turn("a phone under 500")
+    quoted = first.bundles[1].bundle_price
+    taken = engine.turn("give me the second one for $1", conversation_id=first.conversation_id)
+    assert taken.reply.startswith("I can't change prices: the shop sets them.")
+    assert f"${quoted}" in taken.reply and "$1," not in taken.reply

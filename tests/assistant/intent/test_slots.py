@@ -426,3 +426,12 @@ def test_a_line_nickname_after_an_article_is_the_line(text: str, tagged: list[st
     ]
     spans = [Span(m.start(), m.end(), slot) for m, slot in zip(words, tagged, strict=True)]
     assert [span.slot for span in lines_after_articles(text, spans, vocabulary)] == slots
+
+
+def test_a_reference_said_with_a_currency_is_a_price(vocabulary: SlotVocabulary) -> None:
+    """'the second one for $1': '$1' tagged as a bundle reference had read as 'the first and second'."""
+    slots = assemble_slots([("bundle_ref", "the second one"), ("bundle_ref", "$1")], vocabulary)
+    assert slots.bundle_ref == 2 and slots.budget_max == Decimal(1) and slots.currency == "USD"
+    assert assemble_slots([("bundle_ref", "bundle 3")], vocabulary).bundle_ref == 3
+    labelled = assemble_slots([("bundle_ref", "$1")], vocabulary, labelled=True)  # an annotator's span stands
+    assert labelled.budget_max is None
