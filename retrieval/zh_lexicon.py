@@ -49,10 +49,28 @@ def _chinese_names() -> dict[tuple[str, str], str]:
     return names
 
 
+# Shelf names the lexicon lacks, for replies only (a lexicon entry would also change what the intent model
+# reads: its glosses are the model's input)
+_REPLY_NAMES = {
+    "apparel": "服装", "cleaning": "清洁用品", "recovery": "放松恢复用品", "small appliance": "小家电",
+    "men": "男士用品", "women": "女士用品",
+}  # fmt: skip
+
+
 def in_chinese(name: str, kind: str = "category") -> str:
     """A category or role name (or, with `kind`, a colour...) for a Chinese reply: the lexicon's word
-    where it has one, else unchanged."""
-    return _chinese_names().get((kind, category_key(name)), name)
+    where it has one, else that of its longest part, the head noun's first ('serum essence' -> 精华,
+    'laptop bag sleeve' -> 电脑包, not 笔记本电脑), else unchanged."""
+    names = _chinese_names()
+    words = category_key(name).split()
+    if kind == "category" and " ".join(words) in _REPLY_NAMES:
+        return _REPLY_NAMES[" ".join(words)]
+    parts = [
+        " ".join(words[start : start + size])
+        for size in range(len(words), 0, -1)
+        for start in sorted(range(len(words) - size + 1), reverse=True)  # ending at the head noun first
+    ]
+    return next((names[(kind, part)] for part in parts if (kind, part) in names), name)
 
 
 def gloss(word: str) -> str:

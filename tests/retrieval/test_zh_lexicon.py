@@ -17,3 +17,6 @@ def test_a_measure_word_reads_as_an_article(measure: str) -> None:
 def test_categories_are_named_in_chinese_where_the_lexicon_can() -> None:
     assert in_chinese("phone") == "手机" and in_chinese("Phones") == "手机"
     assert in_chinese("flux capacitor") == "flux capacitor"
+    # a role the lexicon lacks whole: its longest known part, the head noun's first
+    assert in_chinese("serum essence") == "精华" and in_chinese("laptop bag sleeve") == "电脑包"
+    assert in_chinese("small appliance") == "小家电"  # a shelf name for replies only
