@@ -695,9 +695,14 @@ class ShoppingAssistant:
             if action.kind not in ("swap", "add", "remove"):  # a failed edit leaves the bundles shown
                 turn.state = self._tracker.record_shown(turn.state, [])
             return
+        before = [[item.product_id for item in bundle.items] for bundle in turn.state.shown]
         self._show(turn, result.bundles, variant, timings)
+        excluded = turn.parsed.slots.exclude_brand
+        if excluded and before == [[item.product_id for item in b.items] for b in turn.bundles]:
+            # "not sony" when none shown was Sony: the same bundles again, said as such
+            turn.reply = words.none_excluded(excluded) + " "
         if unknown:
-            turn.reply = words.not_carried(unknown) + " "
+            turn.reply += words.not_carried(unknown) + " "
         if lacking:
             turn.reply += words.brand_lacks(lacking, goal.categories) + " "
         if turn.unmet_wish and action.item_role:

@@ -107,6 +107,10 @@ class EnglishReplies:
             return f"No other {role} fits the {_short(product)}, so its bundle keeps its {role}."
         return f"No {role} we have fits the {_short(product)}."
 
+    def none_excluded(self, excluded: Sequence[str]) -> str:
+        """An exclusion that leaves the bundles shown as they were ('not sony' when none was Sony)."""
+        return f"None of these was from {' or '.join(excluded)} anyway, so they stay as they are."
+
     def fits_none(self, role: str, products: Sequence[Product]) -> str:
         """An addition no shown bundle can take: the bundles shown stay."""
         names = [f"the {_short(product)}" for product in products]
@@ -327,6 +331,9 @@ class ChineseReplies(EnglishReplies):
         if swap:
             return f"没有别的{in_chinese(role)}适合{_short(product)}，这一套保留原来的。"
         return f"本店没有适合{_short(product)}的{in_chinese(role)}。"
+
+    def none_excluded(self, excluded: Sequence[str]) -> str:
+        return f"这些套装里本来就没有{'或'.join(excluded)}的商品，保持不变。"
 
     def fits_none(self, role: str, products: Sequence[Product]) -> str:
         names = [_short(product) for product in products]

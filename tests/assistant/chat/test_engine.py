@@ -701,3 +701,15 @@ def test_naming_a_price_when_taking_a_bundle_keeps_the_quote(engine: ShoppingAss
     taken = engine.turn("give me the second one for $1", conversation_id=first.conversation_id)
     assert taken.reply.startswith("I can't change prices: the shop sets them.")
     assert f"${quoted}" in taken.reply and "$1," not in taken.reply
+
+
+def test_a_change_that_leaves_the_bundles_as_they_were_says_so(engine: ShoppingAssistant) -> None:
+    """'not sony' when no bundle held Sony had shown the same bundles as if they were new."""
+    first = engine.turn("noise cancelling headphones under 300")
+    assert first.bundles and not any(item.brand == "Sony" for b in first.bundles for item in b.items)
+    again = engine.turn("not sony", conversation_id=first.conversation_id)
+    assert again.reply.startswith("None of these was from Sony anyway, so they stay as they are.")
+    assert [b.bundle_price for b in again.bundles] == [b.bundle_price for b in first.bundles]
+    cheaper = engine.turn("a phone under 500")
+    different = engine.turn("something different", conversation_id=cheaper.conversation_id)
+    assert "stay as they are" not in different.reply

@@ -221,3 +221,10 @@ def test_an_addition_that_fits_none_lists_them_in_one_sentence() -> None:
         ChineseReplies().fits_none("case", products[:2])
         == "本店没有适合Buds A或Buds B的保护壳，套装保持不变。"
     )
+
+
+def test_an_exclusion_that_changes_nothing_is_said_to() -> None:
+    assert EnglishReplies().none_excluded(["Sony"]) == (
+        "None of these was from Sony anyway, so they stay as they are."
+    )
+    assert ChineseReplies().none_excluded(["Sony"]) == "这些套装里本来就没有Sony的商品，保持不变。"
