@@ -13,7 +13,7 @@ import re
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -320,7 +320,12 @@ class ShoppingAssistant:
             elif purposed is not parsed.slots:
                 parsed = replace(parsed, slots=purposed)
             locale = locale or ("zh" if has_cjk(message) else "en")
-            parsed = _already_owned(self._naming_shown(parsed, state, message), state, message)
+            mains = {
+                leaf_role(self._by_id[b.items[0].product_id])
+                for b in state.shown
+                if b.items and b.items[0].product_id in self._by_id
+            }
+            parsed = _already_owned(self._naming_shown(parsed, state, message), state, message, mains)
             if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
                 parsed = ParsedMessage("out_of_scope", 1.0, Slots())
                 state = state.model_copy(update={"turns": state.turns + 1})
@@ -819,8 +824,8 @@ class ShoppingAssistant:
         if needed and goal.owned:
             # 'he has an espresso machine already': the rest of the need; a device the need does not
             # take ('I already have a phone' after a phone for photography) gets what goes with it instead
-            heads = {category_key(kind).split()[-1] for kind in goal.owned if category_key(kind)}
-            rest = tuple(kind for kind in needed if category_key(kind).split()[-1] not in heads)
+            heads = {_head(kind) for kind in goal.owned}
+            rest = tuple(kind for kind in needed if _head(kind) not in heads)
             needed = rest if len(rest) < len(needed) else ()
         if not goal.categories and not needed and accessories_of:
             needed = _accessory_roles(accessories_of, complements)
@@ -1311,16 +1316,21 @@ def _draft(label: str, items: Sequence[BundleItem], complements: ComplementModel
     return BundleDraft(label=label, items=tuple(items), score=1.0, complementarity=fit)  # type: ignore[arg-type]
 
 
-def _already_owned(parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
+def _already_owned(
+    parsed: ParsedMessage, state: ConversationState, message: str, mains: Collection[str] = ()
+) -> ParsedMessage:
     """'I already have a tripod' after bundles holding one: take it out (it was read as "add a tripod" and
-    answered "Each of those bundles already has a tripod")."""
+    answered "Each of those bundles already has a tripod"); one of the kind of the main items shown
+    (`mains`, their roles) is shopped around instead."""
     kinds = parsed.slots.category
     if not (state.shown and len(kinds) == 1 and _ALREADY.search(message)) or message.rstrip().endswith("?"):
         return parsed  # "has the case shipped already?" owns nothing
     held = {item.role for bundle in state.shown for item in bundle.items[1:]}
     if kinds[0] not in held:
-        # 'he has an espresso machine already', of the main items or of nothing shown: shop around the one
-        # owned, for the rest of the goal (it was read as "espresso machines, please" and showed them)
+        if _head(kinds[0]) not in {_head(kind) for kind in mains}:
+            return parsed  # "I already have a laptop" beside phones changes nothing about them
+        # 'he has an espresso machine already', of the main items: shop around the one owned, for the rest
+        # of the goal (it was read as "espresso machines, please" and showed them)
         slots = parsed.slots.model_copy(update={"category": []})
         owned = tuple(dict.fromkeys((*parsed.owned, kinds[0])))
         return replace(parsed, intent="build_bundle", confidence=1.0, slots=slots, owned=owned)
@@ -1435,6 +1445,12 @@ def _in_english(message: str) -> str:
     if not has_cjk(message):
         return message
     return " ".join(gloss(word.text) for word in split_words(message))
+
+
+def _head(kind: str) -> str:
+    """A kind's head noun, singular ('coffee machines' -> 'machine'; '' for none)."""
+    words = category_key(kind).split()
+    return words[-1] if words else ""
 
 
 def _favouring(hits: list[SearchHit], spellings: NeedsMap) -> list[SearchHit]:

@@ -612,6 +612,15 @@ def test_owning_a_main_item_shops_for_the_rest_of_the_need(
     assert not asked.reply.startswith("Removed it")  # a question owns nothing
 
 
+def test_owning_a_kind_unrelated_to_the_bundles_is_not_shopped_around(
+    engine: ShoppingAssistant, store: SqlSessionStore
+) -> None:
+    """'I already have a laptop' beside phone bundles had shown the phones alone (a laptop's add-ons)."""
+    first = engine.turn("a phone under 500")
+    engine.turn("I already have a laptop", conversation_id=first.conversation_id)
+    assert store.load_state(first.conversation_id).goal.owned == []
+
+
 def test_an_addition_no_bundle_can_take_says_which_and_keeps_the_bundles(
     engine: ShoppingAssistant, store: SqlSessionStore
 ) -> None:
