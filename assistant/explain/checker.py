@@ -75,6 +75,7 @@ _ROLE_VERBS = (
     r"works? as|fills? in as|rounds? it out as)"
 )
 _ITEM = re.compile(r"\{item:(\d{1,2})\}")
+_AMOUNT = re.compile(r"\{(?:bundle_price|list_price|savings)\}")
 _JOINT = re.compile(r"\s*(?:,|and|,\s*and)\s*")  # "{item:2} and {item:3} supply the ..."
 _CLAUSE_END = re.compile(r"[.!?;。！？；]")
 _SENTENCE_END = re.compile(r"[.!?。！？]+(?=\s|$)|[。！？]+")
@@ -243,12 +244,19 @@ def _role_reasons(text: str, facts: ExplanationFacts) -> Iterable[str]:
 
 def _money_reasons(text: str) -> Iterable[str]:
     """An amount in the wrong place: "against {list_price} instead of {savings}" fills, and every number
-    is the engine's, but it says the saving is what the items would cost."""
+    is the engine's, but it says the saving is what the items would cost. One amount twice in a sentence
+    ("costs {bundle_price} against {list_price} instead of {list_price}") is garbled, whatever its cues."""
     for cue, meant in _MONEY_CUES:
         for found in cue.finditer(text):
             if found.group(1) not in meant:
                 yield f"claim: {found.group(1)} where {sorted(meant)[0]} is meant ({found.group(0)!r})"
                 return
+    for sentence in _sentences(text):
+        amounts = _AMOUNT.findall(sentence)
+        repeated = sorted({amount for amount in amounts if amounts.count(amount) > 1})
+        if repeated:
+            yield f"claim: {repeated[0]} twice in one sentence"
+            return
 
 
 def _language_reasons(plain: str, facts: ExplanationFacts) -> Iterable[str]:

@@ -69,6 +69,16 @@ def test_an_amount_in_another_amounts_place_is_rejected(checker: ExplanationChec
     assert any("is meant" in reason for reason in checker.check(text, phone_bundle()).reasons)
 
 
+def test_one_amount_twice_in_a_sentence_is_rejected(checker: ExplanationChecker) -> None:
+    """Seen from the model on 'gaming setup': every cue in its place, and the sentence garbled."""
+    text = "{item:1} is the core, and {item:2} keeps it safe. "
+    garbled = "It costs {bundle_price} against {list_price} instead of {list_price}, so you save {savings}."
+    reasons = checker.check(text + garbled, phone_bundle()).reasons
+    assert "claim: {list_price} twice in one sentence" in reasons
+    apart = "It costs {bundle_price} against {list_price}. That is {savings} less than {list_price}."
+    assert checker.check(text + apart, phone_bundle()).accepted  # once a sentence
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
