@@ -29,4 +29,11 @@ def nothing_fits_reason(*, budget: str | None, what: str, cheapest: str) -> str:
     article = "an" if what[:1].lower() in "aeiou" else "a"
     if budget is None:
         return f"no bundle around {article} {what} has everything it needs to work together"
-    return f"nothing under {budget} includes {article} {what}; the cheapest starts at {cheapest}"
+    # said in pairs: "includes headphones", not "includes a headphone"
+    kind = f"{what}s" if what.split()[-1:] and what.split()[-1] in _PAIRS else f"{article} {what}"
+    return f"nothing under {budget} includes {kind}; the cheapest starts at {cheapest}"
+
+
+_PAIRS = frozenset(
+    {"headphone", "earbud", "shoe", "sock", "jean", "legging", "sunglass", "trainer", "sneaker"}
+)  # fmt: skip

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from assistant.errors import InvalidInputError
 from assistant.settings import BundleSettings
 from pricing.bundles import BuildResult, BundleBuilder, BundleRequest
+from pricing.bundles.messages import nothing_fits_reason
 from pricing.complements import CompatibilityChecker, GraphComplementModel, leaf_role
 from pricing.types import ScoredProduct
 from retrieval.catalog import demo_catalog_path, load_catalog
@@ -411,3 +412,14 @@ def test_a_minimum_budget_is_not_met_by_add_ons_dearer_than_the_main_item(demo: 
     for draft in result.bundles:
         anchor = draft.items[0].product
         assert all(item.product.price <= anchor.price for item in draft.items[1:])
+
+
+def test_what_comes_in_pairs_is_named_in_the_plural_when_nothing_fits() -> None:
+    said = nothing_fits_reason(budget="$50", what="headphone", cheapest="$99")
+    assert said == "nothing under $50 includes headphones; the cheapest starts at $99"
+    assert nothing_fits_reason(budget="$50", what="earbud", cheapest="$99").startswith(
+        "nothing under $50 includes earbuds"
+    )
+    assert nothing_fits_reason(budget="$50", what="smartwatch", cheapest="$99").startswith(
+        "nothing under $50 includes a smartwatch"
+    )
