@@ -795,7 +795,11 @@ class ShoppingAssistant:
     ) -> tuple[RetrievalPlan, list[SearchHit], list[ScoredProduct], dict[str, list[ScoredProduct]]]:
         """The plan, anchor hits, and the builder's anchors and role candidates for the turn's goal."""
         the_plan, hits = self._anchor_hits(
-            turn, single_item=action.kind == "search", accessories_of=devices, complements=variant.complements
+            turn,
+            single_item=action.kind == "search",
+            accessories_of=devices,
+            complements=variant.complements,
+            avoid=frozenset(action.avoid_product_ids),
         )
         return the_plan, hits, *self._candidates(the_plan, hits, turn, action, variant, devices)
 
@@ -806,6 +810,7 @@ class ShoppingAssistant:
         single_item: bool,
         accessories_of: list[Product],
         complements: ComplementModel,
+        avoid: frozenset[str] = frozenset(),
     ) -> tuple[RetrievalPlan, list[SearchHit]]:
         """Anchors for the first of the goal's categories the catalog has (a word it does not use, like
         "noise cancelling", is skipped); within budget, else above it so the builder can say what the
@@ -842,6 +847,10 @@ class ShoppingAssistant:
         for the_plan, within in passes:
             filters = the_plan.anchor_filters if within else replace(the_plan.anchor_filters, max_price=None)
             hits = self._retriever.search(the_plan.anchor_query, top_k=ANCHOR_POOL, filters=filters)
+            if needed and avoid:
+                # "something else" after a runner's shoes: the need's next kind, when every shoe within budget
+                # was shown ("those are all the products" had ended a gift chat with a watch and socks left)
+                hits = [hit for hit in hits if hit.product.id not in avoid]
             if hits and _purpose_only(goal) and not accessories_of:
                 # a purpose no need maps, searched as text: only products that speak of it ("cycling" for a
                 # dad had come back as a screen protector, a foundation and a lipstick)

@@ -722,3 +722,13 @@ def test_a_change_that_leaves_the_bundles_as_they_were_says_so(engine: ShoppingA
     cheaper = engine.turn("a phone under 500")
     different = engine.turn("something different", conversation_id=cheaper.conversation_id)
     assert "stay as they are" not in different.reply
+
+
+def test_something_else_for_a_purpose_moves_on_to_its_next_kind(engine: ShoppingAssistant) -> None:
+    """A runner's gift at $150 showed the two shoes within budget, then 'something else' ended the chat with
+    "Those are all the products that fit" while the need's bottles and apparel were left."""
+    first = engine.turn("gift ideas for my boyfriend, he loves running, around 150")
+    shown = {bundle.items[0].product_id for bundle in first.bundles}
+    other = engine.turn("something else", conversation_id=first.conversation_id)
+    assert other.bundles and not shown & {bundle.items[0].product_id for bundle in other.bundles}
+    assert all(bundle.bundle_price <= 150 for bundle in other.bundles)
