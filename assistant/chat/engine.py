@@ -139,6 +139,7 @@ class _Turn:
     timings: dict[str, float] | None = None
     new: bool = False  # the conversation starts with this turn
     unmet_wish: str | None = None  # a swap asked for a colour or brand no candidate has
+    colour_missing: str | None = None  # the colour asked of the main items, which none that fits has
     # main items no added or swapped-in item suits: none fits them ("add a lens"), or none within budget
     unfitted: list[Product] = field(default_factory=list)
     over_budget: list[Product] = field(default_factory=list)
@@ -731,6 +732,8 @@ class ShoppingAssistant:
         mains = [
             self._by_id[b.items[0].product_id] for b in turn.bundles if b.items[0].product_id in self._by_id
         ]
+        if turn.colour_missing and named.categories:
+            turn.reply += words.colour_missing(turn.colour_missing, named.categories[0]) + " "
         if goal.features and named.categories and mains:
             if not any(has_features(main, goal.features) for main in mains):  # "hiking shoes": running ones
                 turn.reply += words.features_lacking(goal.features, named.categories[0]) + " "
@@ -1006,7 +1009,10 @@ class ShoppingAssistant:
             hits = [hit for hit in hits if hit.product.id not in action.avoid_product_ids]
         colour = turn.state.goal.attributes.get("colour")
         if colour:  # "make it white": a black phone ranked among white ones by its title's other words
-            hits = [hit for hit in hits if has_colour(hit.product, colour) is not False] or hits
+            coloured = [hit for hit in hits if has_colour(hit.product, colour) is not False]
+            if hits and not coloured and action.kind in ("build", "search"):
+                turn.colour_missing = colour  # "in black" where no shoe that fits is black: said, not hidden
+            hits = coloured or hits
         keep_anchor = _anchor_ids(turn.state, action)
         direction = turn.parsed.slots.price_direction if action.kind == "swap" else None
         if keep_anchor and action.kind == "swap" and action.item_role == ANCHOR_ROLE:

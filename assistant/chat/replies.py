@@ -155,6 +155,11 @@ class EnglishReplies:
     def some_not_carried(self, categories: Sequence[str]) -> str:
         return f"We don't carry {' or '.join(_plural(c) for c in categories)}, so these are without them."
 
+    def colour_missing(self, colour: str, kind: str) -> str:
+        """'in black' where no shoe that fits the rest of the request is black: the closest, said to be so."""
+        kinds = f"{kind} products" if kind in _MASS_NOUNS else _plural(kind)
+        return f"None of the {kinds} that fit comes in {colour}, so these are the closest."
+
     def features_lacking(self, features: Sequence[str], kind: str) -> str:
         """'hiking shoes' where no shoe says hiking: the nearest, said to be so, not passed off as hiking."""
         kinds = f"{kind} products" if kind in _MASS_NOUNS else _plural(kind)
@@ -370,6 +375,9 @@ class ChineseReplies(EnglishReplies):
 
     def some_not_carried(self, categories: Sequence[str]) -> str:
         return f"本店没有{'、'.join(in_chinese(c) for c in categories)}，以下套装不含这一项。"
+
+    def colour_missing(self, colour: str, kind: str) -> str:
+        return f"符合条件的{in_chinese(kind)}都没有{in_chinese(colour, 'colour')}的，以下是最接近的。"
 
     def features_lacking(self, features: Sequence[str], kind: str) -> str:
         return f"本店的{in_chinese(kind)}都没有标明“{' '.join(features)}”，以下是最接近的。"

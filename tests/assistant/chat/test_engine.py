@@ -732,3 +732,14 @@ def test_something_else_for_a_purpose_moves_on_to_its_next_kind(engine: Shopping
     other = engine.turn("something else", conversation_id=first.conversation_id)
     assert other.bundles and not shown & {bundle.items[0].product_id for bundle in other.bundles}
     assert all(bundle.bundle_price <= 150 for bundle in other.bundles)
+
+
+def test_a_colour_no_main_item_that_fits_has_is_said_not_hidden(engine: ShoppingAssistant) -> None:
+    """'in black' showed the same white and grey shoes as if they were black."""
+    first = engine.turn("women's running shoes size 8 under 150")
+    assert first.bundles and not any("Black" in b.items[0].title for b in first.bundles)
+    black = engine.turn("in black", conversation_id=first.conversation_id)
+    assert black.reply.startswith("None of the shoes that fit comes in black, so these are the closest.")
+    assert black.bundles
+    found = engine.turn("a white phone under 500")
+    assert "comes in white" not in found.reply  # some phone is white: nothing to say

@@ -228,3 +228,10 @@ def test_an_exclusion_that_changes_nothing_is_said_to() -> None:
         "None of these was from Sony anyway, so they stay as they are."
     )
     assert ChineseReplies().none_excluded(["Sony"]) == "这些套装里本来就没有Sony的商品，保持不变。"
+
+
+def test_a_missing_colour_is_named_with_the_kind() -> None:
+    assert EnglishReplies().colour_missing("black", "shoe") == (
+        "None of the shoes that fit comes in black, so these are the closest."
+    )
+    assert ChineseReplies().colour_missing("black", "shoe").endswith("以下是最接近的。")
