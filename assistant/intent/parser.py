@@ -350,7 +350,10 @@ def span_slots(
     return (fit_to_devices(categories, devices, slots, vocabulary) if owned else slots), owned
 
 
-_FOR_IT = re.compile(r"\b(?:accessor(?:y|ies)|add-?ons?|extras)\b|配件", re.IGNORECASE)
+# words asking for what goes with a device: "accessories for my iphone 16", "photography stuff for my ..."
+_FOR_IT = re.compile(
+    r"\b(?:accessor(?:y|ies)|add-?ons?|extras|stuff|gear|things|bits|essentials)\b|配件", re.IGNORECASE
+)
 _POSSESSIVE_WORDS = r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我家的)"
 _POSSESSIVE = re.compile(_POSSESSIVE_WORDS + "$", re.IGNORECASE)
 

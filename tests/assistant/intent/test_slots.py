@@ -344,6 +344,7 @@ def test_an_accessory_word_joins_the_shoppers_device_when_the_catalog_names_it()
     [
         ("a case for my iphone 16 pro", ["case"], (), ("iPhone 16 Pro",), ("smartphone",)),
         ("我的iPhone 16 Pro要配什么配件", [], (), ("iPhone 16 Pro",), ("smartphone",)),  # accessories of it
+        ("photography stuff for my iphone 16 pro", [], (), ("iPhone 16 Pro",), ("smartphone",)),  # iOS only
         ("a case for my [iphone] 16 pro", ["case", "phone"], ("phone",), ("iPhone 16 Pro",), ("smartphone",)),
         ("an iphone 16 pro with a case", ["case"], (), (), ()),  # buying the phone: nothing to fit
         ("my iphone 16 pro died, I need a new phone", ["phone"], (), (), ()),  # they want that kind
