@@ -91,7 +91,9 @@ class DialogueTracker:
                 ask,
                 owned=message.owned,
                 fits=message.fits,
-                products=tuple(model for model in message.models if model not in message.fits),
+                products=tuple(
+                    model for model in message.models if model not in (*message.fits, *message.own_models)
+                ),
                 wearer=message.wearer,
                 features=message.features,
             )

@@ -55,6 +55,8 @@ class ParsedMessage:
     # what was said of the kind beyond its category ('gaming' of [gaming mouse], 'compact' of a compact
     # [camera]): no slot of the taxonomy, so the eval contract is unchanged; the goal keeps it for retrieval
     features: tuple[str, ...] = ()
+    # models said as the shopper's own ("my iphone 15 died, I need a new phone"): not a model asked for
+    own_models: tuple[str, ...] = ()
 
     @property
     def goal_slots(self) -> Slots:
@@ -300,6 +302,14 @@ class IntentParser:
             who,
             asks_for_others(text),
             features=self._features(text, kept, slots, devices=[*own_lines, *device.named]),
+            own_models=tuple(
+                dict.fromkeys(
+                    name
+                    for model in self._vocabulary.models_named(text)
+                    if _POSSESSIVE.search(text, 0, model.start)
+                    for name in model.fit_names
+                )
+            ),
         )
 
 

@@ -438,3 +438,12 @@ def test_a_kind_the_shopper_owns_leaves_the_goal_and_the_rest_stays() -> None:
     assert action.kind == "build"
     assert state.goal.categories == [] and state.goal.owned == ["camera"]
     assert state.goal.use_case == "vlogging"
+
+
+def test_a_model_said_as_theirs_is_not_a_model_asked_for() -> None:
+    """'my iphone 15 died, I need a new phone' had shown the iPhone 15 alone."""
+    died = replace(said("build_bundle", category=["phone"]), models=("iPhone 15",), own_models=("iPhone 15",))
+    state, _ = after(died)
+    assert state.goal.products == [] and state.goal.categories == ["phone"]
+    asked = replace(said("search_product"), models=("iPhone 15",))
+    assert after(asked)[0].goal.products == ["iPhone 15"]

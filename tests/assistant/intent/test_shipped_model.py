@@ -38,6 +38,13 @@ def test_design_examples(parser: IntentParser) -> None:
     assert accept.intent == "accept_bundle" and accept.slots.bundle_ref == 2
 
 
+def test_a_model_said_as_theirs_is_their_own(parser: IntentParser) -> None:
+    died = parser.parse("my iphone 15 died, I need a new phone")
+    assert "iPhone 15" in died.models and "iPhone 15" in died.own_models
+    asked = parser.parse("do you have the iphone 15?")
+    assert "iPhone 15" in asked.models and not asked.own_models
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02", "\n\t"])
 def test_empty_input_is_a_clear_error(parser: IntentParser, text: str) -> None:
     with pytest.raises(InvalidInputError, match="empty"):
