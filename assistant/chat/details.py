@@ -20,9 +20,9 @@ from retrieval.zh_lexicon import gloss_text
 
 # A question asking why or what it costs is about the bundle, which the bundle explanation answers
 _ABOUT_BUNDLE = re.compile(
-    r"\b(?:why|how\s+much|price|cost|costs|discount|save|saving|cheaper|pricier|expensive)\b"
+    r"\b(?:why|how\s+much|price|cost|costs|discount|save|saving|cheaper|pricier|expensive|total|altogether)\b"
     r"|\bwhat(?:'s|’s|\s+is|s)?\s+in\b|\b(?:included|includes?|inside)\b|有什么|包括|包含"
-    r"|为什么|为啥|多少钱|价格|便宜|贵|折扣|省",
+    r"|为什么|为啥|多少钱|价格|便宜|贵|折扣|省|总共|一共|总价",
     re.IGNORECASE,
 )
 _COMPATIBLE = re.compile(

@@ -15,7 +15,7 @@ from assistant.chat.safety import Danger
 from assistant.chat.specs import SPEC_NAMES_ZH, spec_differences, spec_name, spec_value
 from assistant.chat.types import BundleView
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, TurnAction
-from pricing.bundles.messages import format_money
+from pricing.bundles.messages import PAIRED_KINDS, format_money
 from pricing.complements.roles import leaf_phrase
 from pricing.types import ANCHOR_ROLE
 from retrieval.catalog.schema import Product
@@ -248,9 +248,10 @@ class EnglishReplies:
             return "Which bundle should I explain?"
         bundle = bundles[0]
         anchor = bundle.items[0].title if bundle.items else "the main item"
-        extras = ", ".join(_role(i.role, i.title, i.category) for i in bundle.items[1:])
+        extras = [_with_article(_role(i.role, i.title, i.category)) for i in bundle.items[1:]]
         need = f" for {goal.use_case}" if goal.use_case else ""
-        with_extras = f", with {extras} that go with it" if extras else ""
+        verb = "goes" if len(extras) == 1 else "go"
+        with_extras = f", with {_and(extras)} that {verb} with it" if extras else ""
         return f"The {bundle.label} bundle is built around the {anchor}{need}{with_extras}. {_cost(bundle)}"
 
     def checked_together(self, bundles: Sequence[ShownBundle]) -> str:
@@ -484,6 +485,16 @@ _LABELS_ZH = {"value": "实惠款", "balanced": "均衡款", "premium": "高端�
 
 def _en_specs(differing: Sequence[tuple[str, list[str]]]) -> str:
     return "; ".join(f"{label}: {' vs '.join(values)}" for label, values in differing)
+
+
+def _with_article(kind: str) -> str:
+    """'a coffee grinder', 'an eye cream', 'earbuds' (said in pairs), 'skincare' (a mass noun), a product
+    title as it is."""
+    if not kind or kind[:1].isupper() or kind in _MASS_NOUNS:
+        return kind
+    if kind.split()[-1] in PAIRED_KINDS:
+        return _plural(kind)
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
 
 
 def _and(parts: Sequence[str]) -> str:

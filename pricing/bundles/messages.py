@@ -30,10 +30,11 @@ def nothing_fits_reason(*, budget: str | None, what: str, cheapest: str) -> str:
     if budget is None:
         return f"no bundle around {article} {what} has everything it needs to work together"
     # said in pairs: "includes headphones", not "includes a headphone"
-    kind = f"{what}s" if what.split()[-1:] and what.split()[-1] in _PAIRS else f"{article} {what}"
+    kind = f"{what}s" if what.split()[-1:] and what.split()[-1] in PAIRED_KINDS else f"{article} {what}"
     return f"nothing under {budget} includes {kind}; the cheapest starts at {cheapest}"
 
 
-_PAIRS = frozenset(
+# kinds said in pairs, so in the plural: "headphones", not "a headphone"
+PAIRED_KINDS = frozenset(
     {"headphone", "earbud", "shoe", "sock", "jean", "legging", "sunglass", "trainer", "sneaker"}
 )  # fmt: skip

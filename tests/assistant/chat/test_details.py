@@ -63,6 +63,7 @@ def test_questions_about_the_bundle_or_naming_no_feature_are_not_detail_question
     assert asks_detail("does it have wireless charging?", [PIXEL])
     assert not asks_detail("what about the second one?", [PIXEL])  # names no feature
     assert not asks_detail("why is the pixel so expensive?", [PIXEL])  # why: the bundle explanation
+    assert not asks_detail("what's the total", [PIXEL]) and not asks_detail("一共多少", [PIXEL])  # the price
     assert not asks_detail("is the grinder any good?", [GRINDER])  # the item's own name is no feature
     assert not asks_detail("ok cool", [PIXEL])  # not a question
 

@@ -173,6 +173,10 @@ def test_explaining_a_bundle_says_what_it_costs_and_saves_as_quoted() -> None:
     goal = ShoppingGoal()
     english = EnglishReplies().explain([bundle], goal)
     assert english.endswith("It's $81.99 for everything, $2.98 less than buying the items alone.")
+    assert "CeraVe Cleanser, with a sunscreen that goes with it." in english  # not "with sunscreen that go"
+    more = [*items, ShownItem(product_id="e", title="Buds", role="earbud")]
+    listed = EnglishReplies().explain([bundle.model_copy(update={"items": more})], goal)
+    assert "with a sunscreen and earbuds that go with it." in listed
     chinese = ChineseReplies().explain([bundle], goal)
     # it was in English
     assert chinese == "实惠款套装以CeraVe Cleanser为主，搭配防晒。整套$81.99，比单独购买省$2.98。"
