@@ -493,7 +493,7 @@ def _with_article(kind: str) -> str:
     if not kind or kind[:1].isupper() or kind in _MASS_NOUNS:
         return kind
     if kind.split()[-1] in PAIRED_KINDS:
-        return _plural(kind)
+        return _paired(kind)
     return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
 
 
@@ -622,7 +622,12 @@ def _money(amount: Decimal, currency: str) -> str:
 
 
 def _roles(bundle: ShownBundle) -> str:
-    return ", ".join(_role(item.role, item.title, item.category) for item in bundle.items)
+    return ", ".join(_paired(_role(item.role, item.title, item.category)) for item in bundle.items)
+
+
+def _paired(kind: str) -> str:
+    """A kind said in pairs in the plural ('headphones', 'earbuds'); others as they are."""
+    return _plural(kind) if kind.split()[-1:] and kind.split()[-1] in PAIRED_KINDS else kind
 
 
 def _role(role: str | None, title: str, category: str | None = None) -> str:

@@ -157,6 +157,10 @@ def test_comparing_shown_bundles_counts_their_items_in_plain_english() -> None:
     )
     assert text.startswith("value: 1 item (") and "premium: 3 items (" in text  # was "1 items"
     assert "$99.99" in text and "$132.97" in text and "The value one costs least." in text
+    paired = EnglishReplies().compare(
+        [shown("value", ["anchor", "earbud"], "9"), shown("premium", ["anchor"], "8")]
+    )
+    assert "(anchor, earbuds)" in paired  # said in pairs: not "earbud"
 
 
 def test_explaining_a_bundle_says_what_it_costs_and_saves_as_quoted() -> None:
