@@ -85,6 +85,12 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "beige",
     ),
 }
+
+
+def _words_of(text: str) -> set[str]:
+    return {category_key(word) for word in re.findall(r"[\w-]+", text.casefold())}
+
+
 # Chinese spec words, as the English word `_SYNONYMS` knows them by
 _ZH_SPEC_WORDS = {
     "无线充电": "wireless", "续航": "battery", "电池": "battery", "防水": "waterproof", "降噪": "noise",
@@ -109,6 +115,8 @@ _REFERENCES = frozenset(
     }
 )  # fmt: skip
 MAX_FACTS = 4
+# compared after singularising, as the question's words are ('does' -> 'doe')
+_STOP_KEYS = frozenset(key for word in _STOP | _REFERENCES for key in _words_of(word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +126,7 @@ class Facts:
     product: Product
     specs: tuple[tuple[str, object], ...]
     said: str | None = None  # else the sentence of its description that speaks of it, word for word
+    named: str | None = None  # else the words of its title asked about, as written ('GPS', 'Mechanical')
 
 
 def asks_compatibility(question: str) -> bool:
@@ -140,7 +149,7 @@ def feature_words(question: str, products: Sequence[Product]) -> set[str]:
     english, _ = gloss_text(question)
     english += "".join(f" {word}" for chinese, word in _ZH_SPEC_WORDS.items() if chinese in question)
     naming = {word for product in products for word in _words(_naming_text(product))}
-    return {word for word in _words(english) - _STOP - _REFERENCES - naming if len(word) > 1}
+    return {word for word in _words(english) - _STOP_KEYS - naming if len(word) > 1}
 
 
 def asked_facts(question: str, products: Sequence[Product]) -> list[Facts]:
@@ -149,8 +158,16 @@ def asked_facts(question: str, products: Sequence[Product]) -> list[Facts]:
     facts = []
     for product in products:
         specs = tuple(_matching(product, words))
-        facts.append(Facts(product, specs, None if specs else _sentence(product.description, words)))
+        said = None if specs else _sentence(product.description, words)
+        named = None if specs or said else _title_words(product.title, words)
+        facts.append(Facts(product, specs, said, named))
     return facts
+
+
+def _title_words(title: str, words: set[str]) -> str | None:
+    """The words of a title the question asks about, as written ('does it have gps?': 'GPS')."""
+    found = [word for word in re.findall(r"[\w-]+", title) if _words(word) & words]
+    return " ".join(dict.fromkeys(found)) or None
 
 
 # Which way a comparison asks a number to go: 'lighter', 'the longest battery', 'more storage', 更轻
@@ -210,11 +227,15 @@ def _sentence(description: str | None, words: set[str]) -> str | None:
 
 
 def _naming_text(product: Product) -> str:
-    return " ".join((product.title, product.brand or "", (product.category or "").replace(">", " ")))
+    """The words that name the product rather than describe it: brand, model and kind where the catalog
+    states a model (so 'GPS' and 'Mechanical' in a title are features a question may ask about), else the
+    whole title."""
+    model = product.attributes.get("model")
+    name = str(model) if isinstance(model, str) and model else product.title
+    return " ".join((name, product.brand or "", (product.category or "").replace(">", " ")))
 
 
-def _words(text: str) -> set[str]:
-    return {category_key(word) for word in re.findall(r"[\w-]+", text.casefold())}
+_words = _words_of
 
 
 def _matching(product: Product, words: set[str]) -> list[tuple[str, object]]:

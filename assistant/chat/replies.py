@@ -268,10 +268,12 @@ class EnglishReplies:
             if f.specs
             else f'the {_short(f.product)}: "{f.said}"'
             if f.said
+            else f'the {_short(f.product)}: its name says "{f.named}"'
+            if f.named
             else f"the catalog doesn't say that for the {_short(f.product)}"
             for f in facts
         ]
-        if not any(f.specs or f.said for f in facts):
+        if not any(f.specs or f.said or f.named for f in facts):
             return f"Sorry, {'; '.join(lines)}, so I can't tell you without guessing."
         return f"From the catalog: {'; '.join(lines)}."
 
@@ -432,10 +434,12 @@ class ChineseReplies(EnglishReplies):
             if f.specs
             else f"{_short(f.product)}：“{f.said}”"
             if f.said
+            else f"{_short(f.product)}：商品名称写明“{f.named}”"
+            if f.named
             else f"商品资料没有写明{_short(f.product)}的这一项"
             for f in facts
         ]
-        if not any(f.specs or f.said for f in facts):
+        if not any(f.specs or f.said or f.named for f in facts):
             return "抱歉，" + "；".join(lines) + "，我不想瞎猜。"
         return "根据商品资料：" + "；".join(lines) + "。"
 

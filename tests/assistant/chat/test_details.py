@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.chat.details import asked_facts, asks_detail, ranked_on
+from assistant.chat.details import asked_facts, asks_detail, feature_words, ranked_on
 from assistant.chat.replies import ChineseReplies, EnglishReplies
 from retrieval.catalog.schema import Product
 
@@ -170,3 +170,25 @@ def test_a_ranking_reads_as_the_catalog_states_it() -> None:
     )
     assert alike is not None and EnglishReplies().ranking(alike) == "They're alike on weight: 1.2 kg each."
     assert ChineseReplies().ranking(lighter, labels).endswith("MacBook Air 13-inch更符合你的要求。")
+
+
+WATCH = _product(
+    "Apple Watch SE GPS 40mm Aluminium Case with Sport Band",
+    "Electronics > Wearables > Smartwatches",
+    "Entry Apple Watch with crash detection; needs an iPhone.",
+    model="Apple Watch SE 40mm",
+    battery_days=1.5,
+)
+
+
+def test_a_feature_in_the_title_of_a_modelled_product_is_answered_from_it() -> None:
+    """'does it have gps' of the Apple Watch SE GPS had been 'the catalog doesn't say' ('does' read as a
+    feature word, 'doe', and 'GPS' as part of the name)."""
+    assert feature_words("does it have gps", [WATCH]) == {"gps"}
+    (facts,) = asked_facts("does it have gps", [WATCH])
+    assert facts.named == "GPS" and not facts.specs
+    assert EnglishReplies().details([facts]) == (
+        'From the catalog: the Watch SE GPS 40mm Aluminium Case with Sport Band: its name says "GPS".'
+    )
+    assert ChineseReplies().details([facts]).endswith("商品名称写明“GPS”。")
+    assert not asks_detail("what about the apple watch?", [WATCH])  # its model's own words name it
