@@ -76,6 +76,9 @@ CANDIDATES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     # R-Drop's consistency term slows convergence (its paper trains longer): one more epoch, ~100 s more
     "epochs_5": ({"epochs": 5}, {}),
     "epochs_5_seed_7": ({"epochs": 5, "seed": 7}, {}),
+    # softer intent targets: the chat turns it misses are the ones people label two ways (0.1 was never tuned)
+    "label_smoothing_0.2": ({"intent_label_smoothing": 0.2}, {}),
+    "label_smoothing_0.2_seed_7": ({"intent_label_smoothing": 0.2, "seed": 7}, {}),
 }
 
 
