@@ -352,11 +352,26 @@ class ShoppingAssistant:
         if any(anchor is None for anchor in anchors):  # a reloaded catalog lacks one: positions would shift
             return parsed
         position = shown_named(message, [anchor for anchor in anchors if anchor is not None])
-        return (
-            parsed
-            if position is None
-            else replace(parsed, slots=slots.model_copy(update={"bundle_ref": position}))
-        )
+        if position is not None:
+            return replace(parsed, slots=slots.model_copy(update={"bundle_ref": position}))
+        said = {word for slot, text in parsed.spans if slot == "item_ref" for word in fold(text).split()}
+        lines = {line: brand for line, brand in self._line_brands.items() if line in said}
+        shown_lines = {_line_of(anchor) for anchor in anchors if anchor is not None}
+        if parsed.intent == "ask_explanation" and lines and not set(lines) & shown_lines:
+            # "what about the pixel?" when no Pixel was shown: show Pixels ("the catalog doesn't say" had
+            # answered it for each Galaxy shown)
+            return replace(parsed, intent="refine", slots=Slots(brand=list(dict.fromkeys(lines.values()))))
+        return parsed
+
+    @cached_property
+    def _line_brands(self) -> dict[str, str]:
+        """Product lines the catalog's models begin with, and their brand ('pixel' -> Google)."""
+        lines: dict[str, str] = {}
+        for product in self._retriever.catalog:
+            line = _line_of(product)
+            if line and product.brand and fold(product.brand) != line:  # 'galaxy', not 'xiaomi' 15 Ultra
+                lines.setdefault(line, product.brand)
+        return lines
 
     def _with_purpose(self, slots: Slots, message: str, *, request: bool) -> Slots:
         """`slots` with the need the message names outside any use_case span, else `slots` itself;

@@ -743,3 +743,12 @@ def test_a_colour_no_main_item_that_fits_has_is_said_not_hidden(engine: Shopping
     assert black.bundles
     found = engine.turn("a white phone under 500")
     assert "comes in white" not in found.reply  # some phone is white: nothing to say
+
+
+def test_asking_about_a_product_line_none_shown_shows_it(engine: ShoppingAssistant) -> None:
+    """'what about the pixel?' after Galaxy and nova phones got 'the catalog doesn't say that' for each."""
+    first = engine.turn("a phone under 500")
+    assert not any("Pixel" in b.items[0].title for b in first.bundles)
+    pixels = engine.turn("what about the pixel?", conversation_id=first.conversation_id)
+    assert pixels.bundles and all("Pixel" in b.items[0].title for b in pixels.bundles)
+    assert all(b.bundle_price <= 500 for b in pixels.bundles)  # the rest of the goal stays
