@@ -87,7 +87,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _words_of(text: str) -> set[str]:
+def _words(text: str) -> set[str]:
+    """Casefolded words, singular ('does' -> 'doe', 'cases' -> 'case')."""
     return {category_key(word) for word in re.findall(r"[\w-]+", text.casefold())}
 
 
@@ -116,7 +117,7 @@ _REFERENCES = frozenset(
 )  # fmt: skip
 MAX_FACTS = 4
 # compared after singularising, as the question's words are ('does' -> 'doe')
-_STOP_KEYS = frozenset(key for word in _STOP | _REFERENCES for key in _words_of(word))
+_STOP_KEYS = frozenset(key for word in _STOP | _REFERENCES for key in _words(word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,14 +229,11 @@ def _sentence(description: str | None, words: set[str]) -> str | None:
 
 def _naming_text(product: Product) -> str:
     """The words that name the product rather than describe it: brand, model and kind where the catalog
-    states a model (so 'GPS' and 'Mechanical' in a title are features a question may ask about), else the
-    whole title."""
+    states a model (so 'GPS' in 'Apple Watch SE GPS 40mm' is a feature a question may ask about), else
+    the whole title."""
     model = product.attributes.get("model")
     name = str(model) if isinstance(model, str) and model else product.title
     return " ".join((name, product.brand or "", (product.category or "").replace(">", " ")))
-
-
-_words = _words_of
 
 
 def _matching(product: Product, words: set[str]) -> list[tuple[str, object]]:
