@@ -327,6 +327,7 @@ class ShoppingAssistant:
                 if b.items and b.items[0].product_id in self._by_id
             }
             parsed = _already_owned(self._naming_shown(parsed, state, message), state, message, mains)
+            parsed = self._question_not_accept(parsed, state, message)
             if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
                 parsed = ParsedMessage("out_of_scope", 1.0, Slots())
                 state = state.model_copy(update={"turns": state.turns + 1})
@@ -362,6 +363,20 @@ class ShoppingAssistant:
             # answered it for each Galaxy shown)
             return replace(parsed, intent="refine", slots=Slots(brand=list(dict.fromkeys(lines.values()))))
         return parsed
+
+    def _question_not_accept(
+        self, parsed: ParsedMessage, state: ConversationState, message: str
+    ) -> ParsedMessage:
+        """A question about a shown product's detail is never taking it: '第一个多重' (how heavy is the first
+        one) had been read as accept_bundle and answered with the checkout price."""
+        if parsed.intent != "accept_bundle" or not state.shown:
+            return parsed
+        anchors = [
+            self._by_id[b.items[0].product_id]
+            for b in state.shown
+            if b.items and b.items[0].product_id in self._by_id
+        ]
+        return replace(parsed, intent="ask_explanation") if asks_detail(message, anchors) else parsed
 
     @cached_property
     def _line_brands(self) -> dict[str, str]:

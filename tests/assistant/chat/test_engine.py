@@ -752,3 +752,15 @@ def test_asking_about_a_product_line_none_shown_shows_it(engine: ShoppingAssista
     pixels = engine.turn("what about the pixel?", conversation_id=first.conversation_id)
     assert pixels.bundles and all("Pixel" in b.items[0].title for b in pixels.bundles)
     assert all(b.bundle_price <= 500 for b in pixels.bundles)  # the rest of the goal stays
+
+
+def test_a_detail_question_is_never_taking_the_bundle(
+    engine: ShoppingAssistant, store: SqlSessionStore
+) -> None:
+    """'第一个多重' (how heavy is the first one) had been read as accept_bundle, answered with the price."""
+    first = engine.turn("我想买一台笔记本电脑")
+    asked = engine.turn("第一个多重", conversation_id=first.conversation_id)
+    assert asked.reply.startswith("根据商品资料") and "kg" in asked.reply
+    assert store.load_state(first.conversation_id).accepted_bundle_id is None
+    taken = engine.turn("就要第一个", conversation_id=first.conversation_id)
+    assert taken.reply.startswith("好的！")
