@@ -68,7 +68,7 @@ def in_chinese(name: str, kind: str = "category") -> str:
     parts = [
         " ".join(words[start : start + size])
         for size in range(len(words), 0, -1)
-        for start in sorted(range(len(words) - size + 1), reverse=True)  # ending at the head noun first
+        for start in range(len(words) - size, -1, -1)  # ending at the head noun first
     ]
     return next((names[(kind, part)] for part in parts if (kind, part) in names), name)
 

@@ -321,11 +321,7 @@ class ShoppingAssistant:
             elif purposed is not parsed.slots:
                 parsed = replace(parsed, slots=purposed)
             locale = locale or ("zh" if has_cjk(message) else "en")
-            mains = {
-                leaf_role(self._by_id[b.items[0].product_id])
-                for b in state.shown
-                if b.items and b.items[0].product_id in self._by_id
-            }
+            mains = {leaf_role(anchor) for anchor in self._shown_anchors(state)}
             parsed = _already_owned(self._naming_shown(parsed, state, message), state, message, mains)
             parsed = self._question_not_accept(parsed, state, message)
             if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
@@ -371,12 +367,13 @@ class ShoppingAssistant:
         one) had been read as accept_bundle and answered with the checkout price."""
         if parsed.intent != "accept_bundle" or not state.shown:
             return parsed
-        anchors = [
-            self._by_id[b.items[0].product_id]
-            for b in state.shown
-            if b.items and b.items[0].product_id in self._by_id
-        ]
-        return replace(parsed, intent="ask_explanation") if asks_detail(message, anchors) else parsed
+        asked = asks_detail(message, self._shown_anchors(state))
+        return replace(parsed, intent="ask_explanation") if asked else parsed
+
+    def _shown_anchors(self, state: ConversationState) -> list[Product]:
+        """The main products of the bundles shown last (any a reloaded catalog lacks left out)."""
+        ids = [bundle.items[0].product_id for bundle in state.shown if bundle.items]
+        return [self._by_id[pid] for pid in ids if pid in self._by_id]
 
     @cached_property
     def _line_brands(self) -> dict[str, str]:
@@ -861,7 +858,7 @@ class ShoppingAssistant:
         needed = () if goal.categories else categories_for_need(goal.use_case, self._needs)
         if needed and goal.owned:
             # 'he has an espresso machine already': the rest of the need; a device the need does not
-            # take ('I already have a phone' after a phone for photography) gets what goes with it instead
+            # take ('photography stuff for my iphone 16') gets what goes with it instead
             heads = {_head(kind) for kind in goal.owned}
             rest = tuple(kind for kind in needed if _head(kind) not in heads)
             needed = rest if len(rest) < len(needed) else ()
@@ -1368,7 +1365,7 @@ def _already_owned(
     answered "Each of those bundles already has a tripod"); one of the kind of the main items shown
     (`mains`, their roles) is shopped around instead."""
     kinds = parsed.slots.category
-    if not (state.shown and len(kinds) == 1 and _ALREADY.search(message)) or message.rstrip().endswith("?"):
+    if not (state.shown and len(kinds) == 1 and _ALREADY.search(message)) or message.rstrip()[-1:] in "?？":
         return parsed  # "has the case shipped already?" owns nothing
     held = {item.role for bundle in state.shown for item in bundle.items[1:]}
     if kinds[0] not in held:
@@ -1502,10 +1499,15 @@ def _favouring(hits: list[SearchHit], spellings: NeedsMap) -> list[SearchHit]:
     """`hits` with those that name the purpose (any of `spellings`: 'gaming', 'pour over') first: the rest
     keep a share of their relevance, so the builder takes them only where nothing naming it fits (a gaming
     setup had shown an office keyboard beside the shop's gaming one). Unchanged when none names it."""
-    naming = [hit for hit in hits if need_named(_product_words(hit.product), spellings) is not None]
-    if not naming or len(naming) == len(hits):
+    names = [need_named(_product_words(hit.product), spellings) is not None for hit in hits]
+    if all(names) or not any(names):
         return hits
-    rest = [replace(hit, score=hit.score * UNNAMED_PURPOSE) for hit in hits if hit not in naming]
+    naming = [hit for hit, named in zip(hits, names, strict=True) if named]
+    rest = [
+        replace(hit, score=hit.score * UNNAMED_PURPOSE)
+        for hit, named in zip(hits, names, strict=True)
+        if not named
+    ]
     return naming + rest
 
 

@@ -15,7 +15,7 @@ from assistant.chat.safety import Danger
 from assistant.chat.specs import SPEC_NAMES_ZH, spec_differences, spec_name, spec_value
 from assistant.chat.types import BundleView
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, TurnAction
-from pricing.bundles.messages import PAIRED_KINDS, format_money
+from pricing.bundles.messages import format_money, said_in_pairs
 from pricing.complements.roles import leaf_phrase
 from pricing.types import ANCHOR_ROLE
 from retrieval.catalog.schema import Product
@@ -113,8 +113,7 @@ class EnglishReplies:
 
     def fits_none(self, role: str, products: Sequence[Product]) -> str:
         """An addition no shown bundle can take: the bundles shown stay."""
-        names = [f"the {_short(product)}" for product in products]
-        listed = " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        listed = _and([f"the {_short(product)}" for product in products], "or")
         return f"No {role} we have fits {listed}, so the bundles stay as they are."
 
     def over_budget(self, role: str, product: Product) -> str:
@@ -157,13 +156,11 @@ class EnglishReplies:
 
     def colour_missing(self, colour: str, kind: str) -> str:
         """'in black' where no shoe that fits the rest of the request is black: the closest, said to be so."""
-        kinds = f"{kind} products" if kind in _MASS_NOUNS else _plural(kind)
-        return f"None of the {kinds} that fit comes in {colour}, so these are the closest."
+        return f"None of the {_kinds(kind)} that fit comes in {colour}, so these are the closest."
 
     def features_lacking(self, features: Sequence[str], kind: str) -> str:
         """'hiking shoes' where no shoe says hiking: the nearest, said to be so, not passed off as hiking."""
-        kinds = f"{kind} products" if kind in _MASS_NOUNS else _plural(kind)
-        return f"None of our {kinds} is described as {' '.join(features)}, so these are the closest."
+        return f"None of our {_kinds(kind)} is described as {' '.join(features)}, so these are the closest."
 
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
         offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
@@ -496,14 +493,19 @@ def _with_article(kind: str) -> str:
     title as it is."""
     if not kind or kind[:1].isupper() or kind in _MASS_NOUNS:
         return kind
-    if kind.split()[-1] in PAIRED_KINDS:
-        return _paired(kind)
+    if said_in_pairs(kind):
+        return _plural(kind)
     return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
 
 
-def _and(parts: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+def _and(parts: Sequence[str], conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or 'a, b or c')."""
+    return f" {conjunction} ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+
+
+def _kinds(kind: str) -> str:
+    """A kind named as many: 'shoes', 'mice', 'lighting products' (a mass noun takes 'products')."""
+    return f"{kind} products" if kind in _MASS_NOUNS else _plural(kind)
 
 
 def _versus(products: Sequence[Product]) -> str:
@@ -631,7 +633,7 @@ def _roles(bundle: ShownBundle) -> str:
 
 def _paired(kind: str) -> str:
     """A kind said in pairs in the plural ('headphones', 'earbuds'); others as they are."""
-    return _plural(kind) if kind.split()[-1:] and kind.split()[-1] in PAIRED_KINDS else kind
+    return _plural(kind) if said_in_pairs(kind) else kind
 
 
 def _role(role: str | None, title: str, category: str | None = None) -> str:

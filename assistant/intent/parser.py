@@ -302,14 +302,7 @@ class IntentParser:
             who,
             asks_for_others(text),
             features=self._features(text, kept, slots, devices=[*own_lines, *device.named]),
-            own_models=tuple(
-                dict.fromkeys(
-                    name
-                    for model in self._vocabulary.models_named(text)
-                    if _POSSESSIVE.search(text, 0, model.start)
-                    for name in model.fit_names
-                )
-            ),
+            own_models=device.own,
         )
 
 
@@ -399,6 +392,7 @@ class FittedDevice:
     kinds: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
     named: tuple[str, ...] = ()  # every model the message names, theirs or not ("iphone 16 pro" alone)
+    own: tuple[str, ...] = ()  # the models said as theirs ("my iphone 15 died"), fitted to or not
 
 
 def fitted_device(
@@ -412,6 +406,11 @@ def fitted_device(
     buying = set(slots.category) - set(owned)
     every = vocabulary.models_named(text)
     mentioned = tuple(dict.fromkeys(name for model in every for name in model.fit_names))
+    own = tuple(
+        dict.fromkeys(
+            name for model in every if _POSSESSIVE.search(text, 0, model.start) for name in model.fit_names
+        )
+    )
     named: list[tuple[int, NamedModel]] = []
     for model in every:
         owner = _FOR_DEVICE.search(text, 0, model.start)
@@ -421,7 +420,7 @@ def fitted_device(
             named.append((model.start, model))  # 'an iphone 16 pro case', 'a galaxy s25 case'
 
     if not named or not (buying or _FOR_IT.search(text)):
-        return FittedDevice(named=mentioned)
+        return FittedDevice(named=mentioned, own=own)
     brands = [
         vocabulary.brand(text[span.start : span.end])
         for span in spans
@@ -432,6 +431,7 @@ def fitted_device(
         kinds=tuple(dict.fromkeys(model.kinds[0] for _, model in named if model.kinds)),
         brands=tuple(dict.fromkeys(brands)),
         named=mentioned,
+        own=own,
     )
 
 

@@ -29,12 +29,16 @@ def nothing_fits_reason(*, budget: str | None, what: str, cheapest: str) -> str:
     article = "an" if what[:1].lower() in "aeiou" else "a"
     if budget is None:
         return f"no bundle around {article} {what} has everything it needs to work together"
-    # said in pairs: "includes headphones", not "includes a headphone"
-    kind = f"{what}s" if what.split()[-1:] and what.split()[-1] in PAIRED_KINDS else f"{article} {what}"
+    kind = f"{what}s" if said_in_pairs(what) else f"{article} {what}"  # "includes headphones"
     return f"nothing under {budget} includes {kind}; the cheapest starts at {cheapest}"
 
 
-# kinds said in pairs, so in the plural: "headphones", not "a headphone"
-PAIRED_KINDS = frozenset(
+def said_in_pairs(kind: str) -> bool:
+    """Whether a kind is said in the plural, as a pair: 'headphones', not 'a headphone'."""
+    words = kind.split()
+    return bool(words) and words[-1] in _PAIRED_KINDS
+
+
+_PAIRED_KINDS = frozenset(
     {"headphone", "earbud", "shoe", "sock", "jean", "legging", "sunglass", "trainer", "sneaker"}
 )  # fmt: skip
