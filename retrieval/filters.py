@@ -26,6 +26,17 @@ ALL_SKIN = "all"
 
 
 @dataclass(frozen=True, slots=True)
+class SpecBound:
+    """A number products of one kind must state past a value: a laptop's `weight_kg` under 1.24
+    ('something lighter'). Products of other kinds are not bound by it."""
+
+    kind: str  # a category phrase ('laptop')
+    key: str  # the attribute ('weight_kg')
+    more: bool  # True: above `value` ('a bigger screen'); False: below it
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
 class SearchFilters:
     """Constraints every result must meet. Categories and brands match case- and accent-insensitively."""
 
@@ -39,6 +50,7 @@ class SearchFilters:
     fits: tuple[str, ...] = ()  # device models and platforms: a product that lists what it fits lists one
     wearer: str | None = None  # "women" or "men": a product made for one of them must be for this one
     skin_type: str | None = None  # "dry": a product that lists skin types must list it (or "all")
+    specs: tuple[SpecBound, ...] = ()  # "something lighter": stated numbers past the shown ones
 
     def __post_init__(self) -> None:
         for name in ("max_price", "min_price"):
@@ -49,6 +61,11 @@ class SearchFilters:
             raise InvalidInputError(f"min_price {self.min_price} is above max_price {self.max_price}")
         if self.currency is not None and self.currency not in MINOR_UNITS:
             raise InvalidInputError(f"unknown currency {self.currency!r}")
+        for bound in self.specs:
+            if not math.isfinite(bound.value):
+                raise InvalidInputError(
+                    f"the bound on {bound.key} must be a finite number, got {bound.value}"
+                )
 
     @property
     def is_empty(self) -> bool:
@@ -96,6 +113,8 @@ class FilterColumns:
                 for value in listed:
                     skin_rows[value].append(row)
         self._skin_rows = {key: np.asarray(rows, dtype=np.int64) for key, rows in skin_rows.items()}
+        self._attributes = [product.attributes for product in catalog]
+        self._numbers: dict[str, npt.NDArray[np.float64]] = {}  # per spec key, filled when first bound
 
     @property
     def category_rows(self) -> dict[str, npt.NDArray[np.int64]]:
@@ -139,7 +158,24 @@ class FilterColumns:
             if rows is not None:
                 suits[rows] = True
             allowed &= suits
+        for bound in filters.specs:
+            allowed &= self._spec_mask(bound)
         return allowed
+
+    def _spec_mask(self, bound: SpecBound) -> npt.NDArray[np.bool_]:
+        """Rows of the bound's kind that state its number past the value, and every row of other kinds;
+        a product of the kind that states no such number is not known to be lighter, so it is left out."""
+        numbers = self._numbers.get(bound.key)
+        if numbers is None:
+            numbers = np.array([_number(row.get(bound.key)) for row in self._attributes], dtype=np.float64)
+            self._numbers[bound.key] = numbers
+        with np.errstate(invalid="ignore"):
+            past = numbers > bound.value if bound.more else numbers < bound.value
+        of_kind = np.zeros(self._size, dtype=bool)
+        rows = self._category_rows.get(_path_key([bound.kind]))
+        if rows is not None:
+            of_kind[rows] = True
+        return ~of_kind | past
 
     def _price_mask(self, low: Decimal | None, high: Decimal | None) -> npt.NDArray[np.bool_]:
         mask = np.zeros(self._size, dtype=bool)
@@ -150,6 +186,13 @@ class FilterColumns:
             rows = self._currency == currency
             mask |= rows & (self._price_minor >= lowest) & (self._price_minor <= highest)
         return mask
+
+
+def _number(value: object) -> float:
+    """A spec's number; NaN (past no bound) for text, lists, flags and nothing."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return math.nan
 
 
 def _skin_key(skin_type: str) -> str:

@@ -171,17 +171,48 @@ def _title_words(title: str, words: set[str]) -> str | None:
     return " ".join(dict.fromkeys(found)) or None
 
 
-# Which way a comparison asks a number to go: 'lighter', 'the longest battery', 'more storage', 更轻
+# Which way a comparison asks a number to go: 'lighter', 'the longest battery', 'more storage', 更轻, 轻一点
 _MORE = re.compile(
     r"\b(?:long|bigg|larg|high|fast|heav|strong|bright)(?:i?er|i?est)\b|\b(?:more|most)\b"
-    r"|更长|最长|更大|最大|更多|最多|更快|最快|更重|最重|更久|最久",
+    r"|更长|最长|更大|最大|更多|最多|更快|最快|更重|最重|更久|最久|(?:大|长|多|重|快|久)一?点",
     re.IGNORECASE,
 )
 _LESS = re.compile(
     r"\b(?:light|small|short|low|thin|slow|quiet)(?:i?er|i?est)\b|\b(?:less|least|fewer|fewest)\b"
-    r"|更轻|最轻|更小|最小|更少|最少|更薄|最薄",
+    r"|更轻|最轻|更小|最小|更少|最少|更薄|最薄|(?:轻|小|少|薄|短)一?点",
     re.IGNORECASE,
 )
+# 'too heavy' asks for less of it, 'too small' for more
+_TOO_MUCH = re.compile(r"\btoo\s+(?:heavy|big|large|bulky|long|thick)\b|太重|太大|太厚", re.IGNORECASE)
+_TOO_LITTLE = re.compile(r"\btoo\s+(?:light|small|short|tiny|thin|slow)\b|太小|太短|太慢", re.IGNORECASE)
+
+
+def wants_more(question: str) -> bool | None:
+    """Which way the question asks a number to go: True for more ('a bigger screen', 'too small'), False for
+    less ('lighter', 'too heavy'), None for neither or both."""
+    more = bool(_MORE.search(question) or _TOO_LITTLE.search(question))
+    less = bool(_LESS.search(question) or _TOO_MUCH.search(question))
+    return more if more != less else None
+
+
+def shared_number(question: str, products: Sequence[Product]) -> str | None:
+    """The first spec the question asks about that every one of `products` states as a number: one it
+    names by the spec's own words first ('存储大一点的' is storage, though 大 'big' can mean the screen)."""
+    facts = asked_facts(question, products)
+    if not facts:
+        return None
+    numbers = [[key for key, value in f.specs if _is_number(value)] for f in facts]  # in the catalog's order
+    shared = [key for key in numbers[0] if all(key in each for each in numbers)]
+    words = feature_words(question, products)
+    return min(shared, key=lambda key: not words & set(_stem(key).split()), default=None)
+
+
+def spec_family(question: str, products: Sequence[Product]) -> str | None:
+    """The one spec the question's words name ('too heavy': weight), whether or not `products` state it;
+    None for none, or for words that name several ('big': the screen or the capacity)."""
+    words = feature_words(question, products)
+    named = [family for family, said in _SYNONYMS.items() if words & (set(said) | set(family.split()))]
+    return named[0] if len(named) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,17 +230,13 @@ def ranked_on(question: str, products: Sequence[Product]) -> Ranking | None:
     answered with whatever specs differed, none of them the weight."""
     if len({product.id for product in products}) < 2:
         return None
-    facts = asked_facts(question, products)
-    numbers = [{key: value for key, value in f.specs if _is_number(value)} for f in facts]
-    shared = [key for key in numbers[0] if all(key in each for each in numbers)]
-    if not shared:
+    key = shared_number(question, products)
+    if key is None:
         return None
-    key = shared[0]
-    values = tuple((f.product, numbers[at][key]) for at, f in enumerate(facts))
-    more, less = bool(_MORE.search(question)), bool(_LESS.search(question))
-    best = None
-    if more != less:
-        ordered = sorted(values, key=lambda pair: float(pair[1]), reverse=more)  # type: ignore[arg-type]
+    values = tuple((product, product.attributes[key]) for product in products)
+    more, best = wants_more(question), None
+    if more is not None:
+        ordered = sorted(values, key=lambda pair: float(pair[1]), reverse=more)
         if ordered[0][1] != ordered[1][1]:
             best = ordered[0][0]
     return Ranking(key, values, best)

@@ -23,13 +23,28 @@ from itertools import combinations
 from typing import Protocol
 
 from assistant.chat import replies
-from assistant.chat.details import asked_facts, asks_compatibility, asks_detail, ranked_on
+from assistant.chat.details import (
+    asked_facts,
+    asks_compatibility,
+    asks_detail,
+    ranked_on,
+    spec_family,
+    wants_more,
+)
 from assistant.chat.naming import products_named, shown_named
 from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.safety import danger_in
+from assistant.chat.spec_limits import beats, holder, spec_limit
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
 from assistant.dialogue import clarify
-from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, ShownItem, TurnAction
+from assistant.dialogue.state import (
+    ConversationState,
+    ShoppingGoal,
+    ShownBundle,
+    ShownItem,
+    SpecLimit,
+    TurnAction,
+)
 from assistant.dialogue.tracker import DialogueTracker
 from assistant.experiments.events import impressions
 from assistant.experiments.variants import Variant, Variants
@@ -144,6 +159,7 @@ class _Turn:
     unfitted: list[Product] = field(default_factory=list)
     over_budget: list[Product] = field(default_factory=list)
     edited_kind: str | None = None  # what an edit added, when narrower than its shelf ("frother", not "mug")
+    limit: SpecLimit | None = None  # the spec this turn asked the main products to beat ("something lighter")
 
 
 class ShoppingAssistant:
@@ -324,6 +340,9 @@ class ShoppingAssistant:
             mains = {leaf_role(anchor) for anchor in self._shown_anchors(state)}
             parsed = _already_owned(self._naming_shown(parsed, state, message), state, message, mains)
             parsed = self._question_not_accept(parsed, state, message)
+            limit = self._spec_limit(parsed, state, message)
+            if limit is not None and parsed.slots.category:  # 有没有屏幕更大的: 屏幕 is the spec, not a kind
+                parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": []}))
             if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
                 parsed = ParsedMessage("out_of_scope", 1.0, Slots())
                 state = state.model_copy(update={"turns": state.turns + 1})
@@ -331,9 +350,26 @@ class ShoppingAssistant:
             elif named := self._compared_products(parsed, message):
                 # "the difference between airpods pro and airpods 4": those two, shown or not
                 state, action = self._tracker.compare_products(state, [product.id for product in named])
+            elif limit is not None and not self._beaten(limit, state.goal):
+                # "something lighter" than the lightest laptop we have: say so, and the bundles stay
+                shown = holder(limit, self._shown_anchors(state))
+                state = state.model_copy(update={"turns": state.turns + 1})
+                action = TurnAction(
+                    kind="clarify", question=replies.for_locale(locale).spec_unbeaten(limit, shown)
+                )
+                limit = None
+            elif unstated := self._unstated_spec(parsed, state, message, limit):
+                # "too heavy" of phones the catalog gives no weight for: say so ("I can't narrow it down")
+                state = state.model_copy(update={"turns": state.turns + 1})
+                kind = (state.goal.categories or [leaf_role(self._shown_anchors(state)[0])])[0]
+                action = TurnAction(
+                    kind="clarify", question=replies.for_locale(locale).spec_unstated(unstated, kind)
+                )
             else:
-                state, action = self._tracker.advance(state, parsed, ask=clarify.for_locale(locale))
-        turn = _Turn(conversation_id, message, parsed, state, locale, new=new)
+                state, action = self._tracker.advance(
+                    state, parsed, ask=clarify.for_locale(locale), limit=limit
+                )
+        turn = _Turn(conversation_id, message, parsed, state, locale, new=new, limit=limit)
         self._act(turn, action, timings)
         return turn
 
@@ -369,6 +405,40 @@ class ShoppingAssistant:
             return parsed
         asked = asks_detail(message, self._shown_anchors(state))
         return replace(parsed, intent="ask_explanation") if asked else parsed
+
+    def _spec_limit(self, parsed: ParsedMessage, state: ConversationState, message: str) -> SpecLimit | None:
+        """The spec a refinement asks the shown main products to beat ('something lighter', '屏幕大一点');
+        none when it names a kind the shop carries ('a lighter laptop bag' is a new request)."""
+        if not state.shown or parsed.intent not in ("refine", "search_product"):
+            return None
+        if any(self._carries(kind) for kind in parsed.slots.category):  # "a lighter laptop bag"
+            return None
+        return spec_limit(message, self._shown_anchors(state))
+
+    def _unstated_spec(
+        self, parsed: ParsedMessage, state: ConversationState, message: str, limit: SpecLimit | None
+    ) -> str | None:
+        """The spec a refinement that could not be read as a limit asks to change ('too heavy'), when it
+        names one the shown main products do not all state as a number."""
+        if limit is not None or not state.shown or parsed.intent not in ("refine", "search_product"):
+            return None
+        anchors = self._shown_anchors(state)
+        if parsed.slots.to_json() or wants_more(message) is None or not anchors:
+            return None
+        return spec_family(message, anchors)
+
+    def _beaten(self, limit: SpecLimit, goal: ShoppingGoal) -> bool:
+        """Whether any product in stock that the goal's brands allow beats `limit`, at any price (the builder
+        says what a budget rules out)."""
+        excluded = {fold(brand) for brand in goal.exclude_brands}
+        wanted = {fold(brand) for brand in goal.brands}
+        return any(
+            product.in_stock
+            and fold(product.brand or "") not in excluded
+            and (not wanted or fold(product.brand or "") in wanted)
+            and beats(product, limit)
+            for product in self._by_id.values()
+        )
 
     def _shown_anchors(self, state: ConversationState) -> list[Product]:
         """The main products of the bundles shown last (any a reloaded catalog lacks left out)."""
@@ -740,6 +810,8 @@ class ShoppingAssistant:
             turn.reply += words.brand_lacks(lacking, goal.categories) + " "
         if turn.unmet_wish and action.item_role:
             turn.reply += words.colour_lacks(turn.unmet_wish, action.item_role) + " "
+        if turn.limit is not None:  # "something lighter": "Weight: under 1.24 kg for each laptop here."
+            turn.reply += words.spec_beyond(turn.limit, (goal.categories or [turn.limit.kind])[0]) + " "
         quantity = turn.parsed.slots.quantity
         if quantity is not None and quantity > 1:  # "I need two of them": bundles are priced one of each
             turn.reply += words.one_of_each(quantity) + " "
@@ -1168,7 +1240,11 @@ class ShoppingAssistant:
             signals = shopper_signals(turn.state.goal, turn.state.price_sensitivity)
             priced = pricer.price(result.nearest[0], signals)
             nearest = (priced.bundle_price, priced.breakdown.currency)
-        return words.nothing_fits(result.reason, nearest)
+        said = words.nothing_fits(result.reason, nearest)
+        limits = turn.state.goal.spec_limits
+        if limits:  # "a bigger screen" after "lighter": both hold, and the shopper is told what was searched
+            return words.limits_held(limits, (turn.state.goal.categories or [limits[0].kind])[0], said)
+        return said
 
     def _partial(self, turn: _Turn) -> dict[str, object]:
         return {

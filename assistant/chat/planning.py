@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from assistant.dialogue.state import ShoppingGoal
 from pricing.bundles import BundleRequest
 from pricing.types import ShopperSignals
-from retrieval.filters import SKIN_TYPE_ATTRIBUTE, SearchFilters
+from retrieval.filters import SKIN_TYPE_ATTRIBUTE, SearchFilters, SpecBound
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +63,8 @@ def plan(
         fits=tuple(goal.fits),
         wearer=goal.wearer,
         skin_type=goal.attributes.get(SKIN_TYPE_ATTRIBUTE),
+        # "something lighter" is about the main products, so only they are bound; a case stays any case
+        specs=tuple(SpecBound(limit.kind, limit.key, limit.more, limit.value) for limit in goal.spec_limits),
     )
     removed = frozenset(goal.removed_roles)
     asked = tuple(role for role in goal.categories if role not in removed and role != anchor_category)

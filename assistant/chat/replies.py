@@ -14,7 +14,7 @@ from assistant.chat.details import Facts, Ranking
 from assistant.chat.safety import Danger
 from assistant.chat.specs import SPEC_NAMES_ZH, spec_differences, spec_name, spec_value
 from assistant.chat.types import BundleView
-from assistant.dialogue.state import ShoppingGoal, ShownBundle, TurnAction
+from assistant.dialogue.state import ShoppingGoal, ShownBundle, SpecLimit, TurnAction
 from pricing.bundles.messages import format_money, said_in_pairs
 from pricing.complements.roles import leaf_phrase
 from pricing.types import ANCHOR_ROLE
@@ -157,6 +157,34 @@ class EnglishReplies:
     def colour_missing(self, colour: str, kind: str) -> str:
         """'in black' where no shoe that fits the rest of the request is black: the closest, said to be so."""
         return f"None of the {_kinds(kind)} that fit comes in {colour}, so these are the closest."
+
+    def spec_beyond(self, limit: SpecLimit, kind: str) -> str:
+        """Bundles rebuilt past a spec limit, said so: 'Weight: under 1.24 kg for each laptop here.'"""
+        return f"{_capitalised(spec_name(limit.key))}: {_past(limit)} for each {kind} here."
+
+    def limits_held(self, limits: Sequence[SpecLimit], kind: str, said: str) -> str:
+        """`said` (that nothing fits), led by what the search was held to: 'Looking only at laptops with
+        weight under 1.24 kg and screen over 14 in: sorry, ...'."""
+        held = _and([f"{spec_name(limit.key)} {_past(limit)}" for limit in limits])
+        return f"Looking only at {_kinds(kind)} with {held}: {said[:1].lower()}{said[1:]}"
+
+    def spec_unstated(self, spec: str, kind: str) -> str:
+        """'Too heavy' of products the catalog gives no weight for: why it changes nothing."""
+        return (
+            f"The catalog doesn't give the {spec} of every one of these {_kinds(kind)}, so I can't choose by"
+            " it without guessing. I can change the budget, the brands, the colour or size, or swap, add and"
+            " remove items."
+        )
+
+    def spec_unbeaten(self, limit: SpecLimit, holder: Product | None) -> str:
+        """'Something lighter' than the lightest we have: the bundles stay, and the shopper is told why."""
+        name = _capitalised(spec_name(limit.key))
+        if holder is None:
+            return f"{name}: nothing we have that fits goes {_past(limit)}, so the bundles stay as they are."
+        return (
+            f"{name}: nothing we have that fits beats the {_short(holder)}, at {_limit_value(limit)}, so the"
+            " bundles stay as they are."
+        )
 
     def features_lacking(self, features: Sequence[str], kind: str) -> str:
         """'hiking shoes' where no shoe says hiking: the nearest, said to be so, not passed off as hiking."""
@@ -379,6 +407,21 @@ class ChineseReplies(EnglishReplies):
     def colour_missing(self, colour: str, kind: str) -> str:
         return f"符合条件的{in_chinese(kind)}都没有{in_chinese(colour, 'colour')}的，以下是最接近的。"
 
+    def spec_beyond(self, limit: SpecLimit, kind: str) -> str:
+        return f"{_zh_spec(limit)}：这里每款{in_chinese(kind)}都{_zh_past(limit)}{_limit_value(limit)}。"
+
+    def limits_held(self, limits: Sequence[SpecLimit], kind: str, said: str) -> str:
+        held = "、".join(f"{_zh_spec(limit)}{_zh_past(limit)}{_limit_value(limit)}" for limit in limits)
+        return f"只看{held}的{in_chinese(kind)}：{said}"
+
+    def spec_unstated(self, spec: str, kind: str) -> str:
+        return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(spec, spec)}，我不能靠猜来挑选。"
+
+    def spec_unbeaten(self, limit: SpecLimit, holder: Product | None) -> str:
+        of = f"{_short(holder)}的" if holder else ""
+        past = f"{_zh_past(limit)}{of}{_limit_value(limit)}"
+        return f"{_zh_spec(limit)}：没有合适的商品{past}，所以套装保持不变。"
+
     def features_lacking(self, features: Sequence[str], kind: str) -> str:
         return f"本店的{in_chinese(kind)}都没有标明“{' '.join(features)}”，以下是最接近的。"
 
@@ -516,6 +559,26 @@ def _zh_specs(differing: Sequence[tuple[str, list[str]]]) -> str:
     return "；".join(
         f"{SPEC_NAMES_ZH.get(label, label)}：{' / '.join(values)}" for label, values in differing
     )
+
+
+def _past(limit: SpecLimit) -> str:
+    """'under 1.24 kg', 'over 512 GB'."""
+    return f"{'over' if limit.more else 'under'} {_limit_value(limit)}"
+
+
+def _zh_spec(limit: SpecLimit) -> str:
+    name = spec_name(limit.key)
+    return SPEC_NAMES_ZH.get(name, name)
+
+
+def _zh_past(limit: SpecLimit) -> str:
+    return "高于" if limit.more else "低于"
+
+
+def _limit_value(limit: SpecLimit) -> str:
+    """The limit's number as the catalog states such numbers: '1.24 kg', '512 GB' (not '512.0 GB')."""
+    number = int(limit.value) if limit.value.is_integer() else limit.value
+    return spec_value(limit.key, number, "yes", "no")
 
 
 def _short(product: Product) -> str:

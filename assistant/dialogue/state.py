@@ -38,6 +38,18 @@ class ShownBundle(BaseModel):
     list_price: Decimal | None = None  # its items bought alone, as quoted (None in states saved before)
 
 
+class SpecLimit(BaseModel):
+    """'Something lighter': the main products, when of `kind`, must state `key` past `value`, the best of
+    what was shown on it (lighter than the lightest)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str  # the main products' category phrase ('laptop')
+    key: str  # the attribute ('weight_kg')
+    more: bool  # True: above `value` ('a bigger screen'); False: below it ('lighter')
+    value: float = Field(allow_inf_nan=False)
+
+
 class ShoppingGoal(BaseModel):
     """The shopper's constraints so far."""
 
@@ -60,6 +72,7 @@ class ShoppingGoal(BaseModel):
     products: list[str] = Field(default_factory=list)  # models asked for by name ("the galaxy s25 ultra")
     wearer: str | None = None  # "women" or "men", for what is made for one of them (shoes, perfume)
     features: list[str] = Field(default_factory=list)  # said of the kind: 'gaming' mouse, 'electric' kettle
+    spec_limits: list[SpecLimit] = Field(default_factory=list)  # 'lighter', 'a bigger screen': past the shown
 
     @property
     def is_empty(self) -> bool:

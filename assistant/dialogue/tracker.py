@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.dialogue.clarify import questions
-from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, TurnAction
+from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, SpecLimit, TurnAction
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
 from assistant.intent.taxonomy import AFTER_SHOWN, REQUEST_OR_CHANGE
@@ -36,10 +36,16 @@ class DialogueTracker:
         self._max_items = max_items
 
     def advance(
-        self, state: ConversationState, message: ParsedMessage, *, ask: type[questions] = questions
+        self,
+        state: ConversationState,
+        message: ParsedMessage,
+        *,
+        ask: type[questions] = questions,
+        limit: SpecLimit | None = None,
     ) -> tuple[ConversationState, TurnAction]:
         """The state after `message` and the action the turn must take; `ask` words any question (the
-        shopper's language: `clarify.for_locale`)."""
+        shopper's language: `clarify.for_locale`); `limit`: the spec the message asks the shown main
+        products to beat ('something lighter'), which the caller reads off them."""
         state = state.model_copy(update={"turns": state.turns + 1})
         intent, unsure = message.intent, message.confidence < self._clarify_below
         if intent == "out_of_scope" and unsure and message.goal_slots.category:
@@ -80,7 +86,7 @@ class DialogueTracker:
             return state.model_copy(update={"passed_over": avoid}), TurnAction(
                 kind="build", avoid_product_ids=avoid
             )
-        if intent == "search_product" and state.shown and _narrows(message.goal_slots):
+        if intent == "search_product" and state.shown and (_narrows(message.goal_slots) or limit):
             intent = "refine"  # "anything from huawei?" after bundles: narrow them, not a single-item search
         if intent in ("build_bundle", "search_product"):
             kind = "build" if intent == "build_bundle" else "search"
@@ -99,7 +105,7 @@ class DialogueTracker:
             )
         if intent == "refine":
             return self._refine(
-                state, message.goal_slots, ask, wearer=message.wearer, features=message.features
+                state, message.goal_slots, ask, wearer=message.wearer, features=message.features, limit=limit
             )
         if not state.shown:
             return state, _clarify(ask.nothing_shown())
@@ -195,12 +201,18 @@ class DialogueTracker:
         *,
         wearer: str | None = None,
         features: tuple[str, ...] = (),
+        limit: SpecLimit | None = None,
     ) -> tuple[ConversationState, TurnAction]:
         goal = _with_features(
             _merge(state.goal, slots, replace_categories=bool(slots.category)), slots, features
         )
         if wearer:  # "men's instead"
             goal = goal.model_copy(update={"wearer": wearer})
+        if (
+            limit is not None
+        ):  # "something lighter": past the lightest shown; a new one on the same spec replaces
+            kept = [old for old in goal.spec_limits if (old.kind, old.key) != (limit.kind, limit.key)]
+            goal = goal.model_copy(update={"spec_limits": [*kept, limit]})
         sensitivity = state.price_sensitivity
         prices = [bundle.bundle_price for bundle in state.shown]
         if slots.price_direction == "lower" and slots.budget_max is None:

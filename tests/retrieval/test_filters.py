@@ -7,7 +7,14 @@ import pytest
 
 from assistant.errors import InvalidInputError
 from retrieval.catalog.schema import Catalog
-from retrieval.filters import FilterColumns, SearchFilters, has_colour, has_features, names_category_part
+from retrieval.filters import (
+    FilterColumns,
+    SearchFilters,
+    SpecBound,
+    has_colour,
+    has_features,
+    names_category_part,
+)
 from tests.retrieval.factories import product, small_catalog
 
 CATALOG = small_catalog()
@@ -186,3 +193,26 @@ def test_features_are_read_from_a_products_own_words_in_any_word_form() -> None:
     assert has_features(speaker, ["waterproof"])  # an attribute it has, by its name
     assert not has_features(speaker, ["anc"])  # one it states it lacks
     assert has_features(office, [])  # nothing asked: anything
+
+
+def test_a_spec_bound_holds_its_kind_to_a_stated_number_and_leaves_other_kinds() -> None:
+    rows = [
+        product("air", "Air laptop", "999", category="Computers > Laptops", attributes={"weight_kg": 1.24}),
+        product("pro", "Pro laptop", "1999", category="Computers > Laptops", attributes={"weight_kg": 1.55}),
+        product(
+            "odd", "Unstated laptop", "599", category="Computers > Laptops", attributes={"weight_kg": "light"}
+        ),
+        product("bag", "Laptop bag", "49", category="Computers > Laptop Bags", attributes={"weight_kg": 2.0}),
+    ]
+    catalog = Catalog(tuple(rows), source="specs")
+    columns = FilterColumns(catalog)
+    lighter = SpecBound(kind="laptop", key="weight_kg", more=False, value=1.55)
+    assert ids(SearchFilters(specs=(lighter,)), columns, catalog) == {
+        "air",
+        "bag",
+    }  # strict; text is no number
+    heavier = SpecBound(kind="laptop", key="weight_kg", more=True, value=1.24)
+    assert ids(SearchFilters(specs=(heavier,)), columns, catalog) == {"pro", "bag"}
+    assert ids(SearchFilters(specs=(lighter, heavier)), columns, catalog) == {"bag"}
+    with pytest.raises(InvalidInputError, match="weight_kg"):
+        SearchFilters(specs=(SpecBound(kind="laptop", key="weight_kg", more=True, value=float("inf")),))

@@ -764,3 +764,41 @@ def test_a_detail_question_is_never_taking_the_bundle(
     assert store.load_state(first.conversation_id).accepted_bundle_id is None
     taken = engine.turn("就要第一个", conversation_id=first.conversation_id)
     assert taken.reply.startswith("好的！")
+
+
+def _weight(engine: ShoppingAssistant, bundle: object) -> float:
+    return float(engine._by_id[bundle.items[0].product_id].attributes["weight_kg"])  # type: ignore[attr-defined,arg-type]
+
+
+def test_a_refinement_on_a_spec_shows_main_products_past_the_best_shown(engine: ShoppingAssistant) -> None:
+    """'something lighter' (refine, no slot) had been answered "I can't narrow it down by that"."""
+    first = engine.turn("a laptop under 2000")
+    lightest = min(_weight(engine, bundle) for bundle in first.bundles)
+    lighter = engine.turn("something lighter", conversation_id=first.conversation_id)
+    assert lighter.reply.startswith(f"Weight: under {lightest:g} kg for each laptop here.")
+    assert lighter.bundles and all(_weight(engine, bundle) < lightest for bundle in lighter.bundles)
+    assert all(bundle.bundle_price <= 2000 for bundle in lighter.bundles)  # the budget still holds
+    state = engine._store.load_state(first.conversation_id)
+    assert [limit.key for limit in state.goal.spec_limits] == ["weight_kg"]
+    cheaper = engine.turn("cheaper", conversation_id=first.conversation_id)  # the limit stays with the goal
+    assert cheaper.bundles and all(_weight(engine, bundle) < lightest for bundle in cheaper.bundles)
+
+
+def test_a_spec_nothing_beats_or_the_catalog_does_not_state_keeps_the_bundles(
+    engine: ShoppingAssistant,
+) -> None:
+    earbuds = engine.turn("earbuds")
+    longest = engine.turn("longer battery", conversation_id=earbuds.conversation_id)
+    assert longest.reply.startswith("Battery: nothing we have that fits beats the ")
+    assert not longest.bundles
+    state = engine._store.load_state(earbuds.conversation_id)
+    assert state.goal.spec_limits == [] and len(state.shown) == len(earbuds.bundles)  # as they were
+    phones = engine.turn("a phone under 1500")
+    heavy = engine.turn("too heavy", conversation_id=phones.conversation_id)  # phones state no weight
+    assert heavy.reply.startswith("The catalog doesn't give the weight of every one of these phones")
+    screen = engine.turn("有没有屏幕更大的", conversation_id=phones.conversation_id)  # 屏幕 tagged as a kind
+    widest = max(float(engine._by_id[b.items[0].product_id].attributes["screen_in"]) for b in phones.bundles)  # type: ignore[arg-type]
+    assert screen.reply.startswith(f"屏幕：这里每款手机都高于{widest:g} in。")
+    assert all(
+        float(engine._by_id[b.items[0].product_id].attributes["screen_in"]) > widest for b in screen.bundles
+    )  # type: ignore[arg-type]

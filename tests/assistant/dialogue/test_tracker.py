@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from assistant.dialogue.state import ConversationState, ShownBundle, ShownItem
+from assistant.dialogue.state import ConversationState, ShownBundle, ShownItem, SpecLimit
 from assistant.dialogue.tracker import DialogueTracker, held_role, titled_role
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
@@ -447,3 +447,21 @@ def test_a_model_said_as_theirs_is_not_a_model_asked_for() -> None:
     assert state.goal.products == [] and state.goal.categories == ["phone"]
     asked = replace(said("search_product"), models=("iPhone 15",))
     assert after(asked)[0].goal.products == ["iPhone 15"]
+
+
+def test_a_spec_limit_narrows_the_goal_and_a_new_one_on_the_same_spec_replaces_it() -> None:
+    """'something lighter' had been "I can't narrow it down by that"; the caller reads the limit off the
+    shown main products, and the tracker keeps it with the goal's other wishes."""
+    lighter = SpecLimit(kind="smartphone", key="weight_kg", more=False, value=0.2)
+    state, _ = after(said("build_bundle", category=["phone"], budget_max=Decimal(900)), shown=SHOWN)
+    state, action = TRACKER.advance(state, said("refine"), limit=lighter)
+    assert action.kind == "build" and state.goal.spec_limits == [lighter]
+    assert state.goal.budget_max == Decimal(900)  # the other wishes stay
+    bigger = SpecLimit(kind="smartphone", key="screen_in", more=True, value=6.1)
+    state, _ = TRACKER.advance(TRACKER.record_shown(state, SHOWN), said("search_product"), limit=bigger)
+    assert state.goal.spec_limits == [lighter, bigger]  # 'any with a bigger screen?': a search narrows too
+    even = lighter.model_copy(update={"value": 0.18})
+    state, _ = TRACKER.advance(TRACKER.record_shown(state, SHOWN), said("refine"), limit=even)
+    assert state.goal.spec_limits == [bigger, even]
+    state, _ = TRACKER.advance(state, said("build_bundle", category=["laptop"]))
+    assert state.goal.spec_limits == []  # a new kind to shop for starts over
