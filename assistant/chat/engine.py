@@ -1090,20 +1090,24 @@ class ShoppingAssistant:
         owned = frozenset(leaf_role(device) for device in devices)
         fitted = {model_key(model) for model in turn.state.goal.fits}
         exact = [device for device in devices if _model_of(device) in fitted]
-        fits_device = _works_with(exact, variant.builder.compatibility)
         guessed = bool(devices) and not exact  # 'my phone': which phone is a guess
+        # a guessed device's add-ons must suit every device it may be: 'accessories for my camera' had offered
+        # a Canon RF lens, a guess at the mount presented as a fit; a card, a bag and a tripod suit any
+        fits_device = _works_with(devices if guessed else exact, variant.builder.compatibility, every=guessed)
         hits = [hit for hit in hits if leaf_role(hit.product) not in owned and fits_device(hit)] or (
             [] if exact else hits
         )
         asked = {model_key(model) for model in turn.state.goal.products}
         if asked:  # "do you have the galaxy s25 ultra?": the phone itself, not the cases that fit it
             hits = [hit for hit in hits if _model_of(hit.product) in asked] or hits
+        named = {category_key(category) for category in the_plan.request.anchor_categories}
+        # of the kind named, where the word is also a department's: "camera for travel" had ranked the
+        # Peak Design Travel Tripod first in the Cameras department, and the add-ons were chosen around
+        # tripods (a camera with a lens and nothing else); "cheaper" cameras are not its memory cards
+        hits = [hit for hit in hits if is_named_kind(hit.product, named)] or hits
         cheap = turn.parsed.slots.price_direction == "lower" and action.kind in ("build", "search")
         if cheap:  # "the cheapest iphone you have": the cheap end, cheapest first
-            named = {category_key(category) for category in the_plan.request.anchor_categories}
-            itself = [hit for hit in hits if named and is_named_kind(hit.product, named)]
-            # of the kind named: "cheaper" cameras are not the memory cards filed in the Cameras department
-            hits = _cheaper_half(itself or hits)
+            hits = _cheaper_half(hits)
         if action.avoid_product_ids:  # "something different"
             hits = [hit for hit in hits if hit.product.id not in action.avoid_product_ids]
         colour = turn.state.goal.attributes.get("colour")
@@ -1321,15 +1325,19 @@ def _cheaper_half(hits: list[SearchHit], keep: int = ROLE_ANCHORS) -> list[Searc
     ]
 
 
-def _works_with(devices: list[Product], checker: CompatibilityChecker) -> Callable[[SearchHit], bool]:
-    """A test that a product works with one of `devices` (any test passes when there are none)."""
+def _works_with(
+    devices: list[Product], checker: CompatibilityChecker, *, every: bool = False
+) -> Callable[[SearchHit], bool]:
+    """A test that a product works with one of `devices` (`every`: with each of them); any test passes
+    when there are none."""
     if not devices:
         return lambda hit: True
     profiles = [checker.profile(device) for device in devices]
+    quantifier = all if every else any
 
     def works(hit: SearchHit) -> bool:
         profile = checker.profile(hit.product)
-        return any(checker.profile_conflict(profile, device) is None for device in profiles)
+        return quantifier(checker.profile_conflict(profile, device) is None for device in profiles)
 
     return works
 

@@ -347,7 +347,12 @@ def span_slots(
     devices = [
         text[span.start : span.end]
         for span in spans
-        if span.slot == "category" and _POSSESSIVE.search(text, 0, span.start)
+        if span.slot == "category"
+        and (
+            _POSSESSIVE.search(text, 0, span.start)
+            or _ITS_ACCESSORIES.match(text, span.end)
+            or _ACCESSORIES_FOR.search(text, 0, span.start)
+        )
     ]
     owned = owned_categories(text, devices, slots, vocabulary)
     return (fit_to_devices(categories, devices, slots, vocabulary) if owned else slots), owned
@@ -356,6 +361,13 @@ def span_slots(
 # words asking for what goes with a device: "accessories for my iphone 16", "photography stuff for my ..."
 _FOR_IT = re.compile(
     r"\b(?:accessor(?:y|ies)|add-?ons?|extras|stuff|gear|things|bits|essentials)\b|配件", re.IGNORECASE
+)
+# A device named as what the accessories are for, owned or not: "camera accessories", "accessories for a
+# camera", "相机配件" (these had shown cameras)
+_ACCESSORY_WORDS = r"(?:accessor(?:y|ies)|add-?ons?|extras|stuff|gear|bits|essentials)"
+_ITS_ACCESSORIES = re.compile(rf"\s*(?:{_ACCESSORY_WORDS}\b|配件)", re.IGNORECASE)
+_ACCESSORIES_FOR = re.compile(
+    rf"\b{_ACCESSORY_WORDS}\s+for\s+(?:(?:a|an|the|his|her|their)\s+)?$", re.IGNORECASE
 )
 _POSSESSIVE_WORDS = r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我家的)"
 _POSSESSIVE = re.compile(_POSSESSIVE_WORDS + "$", re.IGNORECASE)

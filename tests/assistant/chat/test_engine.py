@@ -802,3 +802,31 @@ def test_a_spec_nothing_beats_or_the_catalog_does_not_state_keeps_the_bundles(
     assert all(
         float(engine._by_id[b.items[0].product_id].attributes["screen_in"]) > widest for b in screen.bundles
     )  # type: ignore[arg-type]
+
+
+def test_a_kind_that_names_a_department_is_anchored_by_that_kind(engine: ShoppingAssistant) -> None:
+    """'camera for travel' had ranked the Peak Design Travel Tripod first in the Cameras department, and
+    the add-ons were chosen around tripods: each camera came with a lens and nothing else."""
+    travel = engine.turn("camera for travel")
+    assert travel.bundles
+    for bundle in travel.bundles:
+        assert _path(bundle.items[0].category)[-1] == "Digital Cameras"
+        assert {"Memory Cards", "Camera Bags"} <= {_path(item.category)[-1] for item in bundle.items}
+
+
+def test_accessories_for_a_device_of_unknown_model_suit_any_such_device(engine: ShoppingAssistant) -> None:
+    """'camera accessories' had shown cameras; 'accessories for my camera' a Canon RF lens, a guess at the
+    mount. Named by its model, the camera gets the lens of its mount."""
+    for message in (
+        "camera accessories",
+        "accessories for a camera",
+        "what accessories do i need for my camera",
+    ):
+        reply = engine.turn(message)
+        kinds = {_path(item.category)[-1] for bundle in reply.bundles for item in bundle.items}
+        assert reply.bundles and "Digital Cameras" not in kinds and "Lenses" not in kinds, message
+    exact = engine.turn("accessories for my canon eos r50")
+    lenses = [item for b in exact.bundles for item in b.items if _path(item.category)[-1] == "Lenses"]
+    assert lenses and all(
+        engine._by_id[item.product_id].attributes.get("mount") == "Canon RF" for item in lenses
+    )
