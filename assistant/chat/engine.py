@@ -1094,9 +1094,8 @@ class ShoppingAssistant:
         # a guessed device's add-ons must suit every device it may be: 'accessories for my camera' had offered
         # a Canon RF lens, a guess at the mount presented as a fit; a card, a bag and a tripod suit any
         fits_device = _works_with(devices if guessed else exact, variant.builder.compatibility, every=guessed)
-        hits = [hit for hit in hits if leaf_role(hit.product) not in owned and fits_device(hit)] or (
-            [] if exact else hits
-        )
+        unowned = [hit for hit in hits if leaf_role(hit.product) not in owned]  # never theirs again
+        hits = [hit for hit in unowned if fits_device(hit)] or ([] if exact else unowned)
         asked = {model_key(model) for model in turn.state.goal.products}
         if asked:  # "do you have the galaxy s25 ultra?": the phone itself, not the cases that fit it
             hits = [hit for hit in hits if _model_of(hit.product) in asked] or hits
@@ -1487,9 +1486,9 @@ def _said_kind(turn: _Turn) -> str | None:
     ]
     shelves = {
         word_family(word)
-        for category in turn.state.goal.categories
+        for category in (*turn.state.goal.categories, *turn.state.goal.owned)
         for word in category_key(category).split()
-    }  # 'light' is the Lighting shelf's own word, in another form
+    }  # 'light' is the Lighting shelf's own word, in another form; 'my machine' is theirs, not what to sell
     return next((head for head in heads if word_family(head) not in shelves), None)
 
 

@@ -830,3 +830,10 @@ def test_accessories_for_a_device_of_unknown_model_suit_any_such_device(engine: 
     assert lenses and all(
         engine._by_id[item.product_id].attributes.get("mount") == "Canon RF" for item in lenses
     )
+
+
+def test_what_goes_in_the_shopper_s_own_device_is_never_that_device(engine: ShoppingAssistant) -> None:
+    """'coffee for my machine' had shown espresso machines: 'machine' was read as the kind to sell."""
+    coffee = engine.turn("coffee for my machine")
+    kinds = {_path(item.category)[-1] for bundle in coffee.bundles for item in bundle.items}
+    assert coffee.bundles and "Coffee Machines" not in kinds and "Coffee Beans & Capsules" in kinds

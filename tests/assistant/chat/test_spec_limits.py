@@ -120,3 +120,13 @@ def test_limits_are_worded_with_the_catalog_s_units_in_both_languages() -> None:
         chinese.spec_unbeaten(lighter, AIR)
         == "重量：没有合适的商品低于MacBook Air 13-inch的1.24 kg，所以套装保持不变。"
     )
+
+
+def test_bigger_alone_is_the_size_each_kind_states() -> None:
+    monitor = _product("Samsung Odyssey G55C 32-inch", "Electronics > Monitors", size_in=32, refresh_hz=165)
+    bottle = _product("Nalgene 32 oz Wide Mouth", "Sports > Water Bottles", capacity_l=1.0)
+    assert spec_limit("bigger", [monitor]) == SpecLimit(kind="monitor", key="size_in", more=True, value=32)
+    assert spec_limit("a bigger one", [bottle]) == SpecLimit(
+        kind="water bottle", key="capacity_l", more=True, value=1
+    )
+    assert spec_limit("smaller", LAPTOPS) == SpecLimit(kind="laptop", key="screen_in", more=False, value=13.6)
