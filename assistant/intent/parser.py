@@ -245,6 +245,7 @@ class IntentParser:
         )
 
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
+        spans = whole_brands(text, spans, self._vocabulary)
         spans = merge_modifiers(text, attach_numbers(text, resolutions(text, spans)), self._vocabulary)
         spans = lines_after_articles(
             text, brands_before_categories(text, spans, self._vocabulary), self._vocabulary
@@ -573,6 +574,37 @@ def negated_budgets(text: str, spans: list[Span]) -> list[Span]:
         start = negation_before(text, span.start) if span.slot.startswith("budget") else None
         widened.append(span if start is None else Span(start, span.end, span.slot))
     return widened
+
+
+# Words before a brand that exclude it: "nothing from the north face", "anything but new balance"
+_EXCLUDING = re.compile(
+    r"\b(?:not|no|nothing\s+(?:from|by)|anything\s+but|except|without|avoid|hate)\s+$", re.IGNORECASE
+)
+
+
+def whole_brands(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> list[Span]:
+    """Each brand of several words the catalog lacks (`OTHER_BRANDS`) as one brand span, whatever the
+    tagger made of its words ('the [north](colour) face', 'under [armour](category)', untagged 'new
+    balance'); an excluded one stays excluded. Spans reaching past the name keep their own words ('[balance
+    running shoes](category)' keeps 'running shoes')."""
+    found = vocabulary.whole_brands(text)
+    if not found:
+        return spans
+    kept = list(spans)
+    for start, end, _ in found:
+        overlapping = [span for span in kept if span.start < end and span.end > start]
+        excluded = any(span.slot == "exclude_brand" for span in overlapping) or bool(
+            _EXCLUDING.search(text, 0, start)
+        )
+        kept = [span for span in kept if span not in overlapping]
+        for span in overlapping:  # the words outside the name, trimmed of the spaces next to it
+            if span.end > end and text[end : span.end].strip():
+                outside = len(text[end : span.end]) - len(text[end : span.end].lstrip())
+                kept.append(Span(end + outside, span.end, span.slot))
+            if span.start < start and text[span.start : start].strip():
+                kept.append(Span(span.start, span.start + len(text[span.start : start].rstrip()), span.slot))
+        kept.append(Span(start, end, "exclude_brand" if excluded else "brand"))
+    return sorted(kept, key=lambda span: span.start)
 
 
 def brands_before_categories(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> list[Span]:

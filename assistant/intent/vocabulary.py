@@ -55,6 +55,19 @@ BRAND_ALIASES = {
     "redmi": "Xiaomi", "pixel": "Google", "galaxy": "Samsung", "iphone": "Apple", "macbook": "Apple",
     "airpods": "Apple", "ipad": "Apple", "thinkpad": "Lenovo", "gopro": "GoPro", "bose": "Bose",
 }  # fmt: skip
+# Brands of several words that shops often carry and the demo catalog does not: read whole, wherever the
+# tagger took part of the name ("the north face" had been the colour 'north', "under armour" a feature
+# 'armour', "new balance" nothing), so the reply can say "We don't carry The North Face". Single words
+# ('patagonia') the tagger takes whole; a catalog's own brands are read by `SlotVocabulary` as they are.
+OTHER_BRANDS = (
+    "The North Face", "New Balance", "Under Armour", "Calvin Klein", "Ralph Lauren", "Tommy Hilfiger",
+    "Michael Kors", "Kate Spade", "Marc Jacobs", "Tom Ford", "Hugo Boss", "Louis Vuitton",
+    "Yves Saint Laurent", "Canada Goose", "Dr. Martens", "Urban Decay", "Charlotte Tilbury", "Bobbi Brown",
+    "Too Faced",
+    "Fenty Beauty", "Burt's Bees", "Paula's Choice", "Drunk Elephant", "Glow Recipe", "Bang & Olufsen",
+    "Bowers & Wilkins", "Western Digital", "Hamilton Beach", "Black & Decker", "Russell Hobbs",
+    "Mountain Hardwear", "Black Diamond", "Royal Canin", "Victoria's Secret", "American Eagle",
+)  # fmt: skip
 # Brand aliases that name a product line, which shoppers use as a kind of product ("the cheapest iphone")
 PRODUCT_LINES = frozenset({"iphone", "ipad", "macbook", "airpods", "galaxy", "pixel", "thinkpad", "redmi"})
 # Everyday names of a product line that are no brand alias, because a catalog brand owns the word ("MAC"
@@ -129,6 +142,15 @@ class SlotVocabulary:
         `described`: the word families products use of themselves (`product_word_families`)."""
         self._described = frozenset(described)
         self._brands = {fold(brand).strip(): brand for brand in brands if brand}
+        # OTHER_BRANDS this catalog lacks, by their words, and as patterns over a message (a catalog's own
+        # brands are left to the tagger, which the generator trains on them: "peet's [coffee]" keeps its kind)
+        carried = {_brand_key(brand) for brand in self._brands.values()}
+        self._other_brands = {
+            _brand_key(name): name for name in OTHER_BRANDS if _brand_key(name) not in carried
+        }
+        self._whole_brands = [
+            (_whole_name(name), name) for name in sorted(self._other_brands.values(), key=len, reverse=True)
+        ]
         self._ranges = {fold(brand).strip(): frozenset(kinds) for brand, kinds in (ranges or {}).items()}
         self._models = {model_key(model.name): model for model in models if model_key(model.name)}
         self._models.update(
@@ -218,11 +240,24 @@ class SlotVocabulary:
             return self._brands[fold(folded)]
         if f"the {folded}" in self._brands:  # "nothing from ordinary": The Ordinary
             return self._brands[f"the {folded}"]
+        other = self._other_brands.get(_brand_key(folded))
+        if other is not None:  # "north face": The North Face, which the shop does not carry
+            return other
         close = difflib.get_close_matches(folded, [*self._brands, *BRAND_ALIASES], n=1, cutoff=0.8)
         if not close or close[0][:1] != folded[:1]:  # typos keep the first letter: 'billy' is not Illy
             return text.strip()
         name = fold(BRAND_ALIASES.get(close[0], close[0]))  # a typo of an alias ("iphoen" -> Apple)
         return self._brands.get(name, text.strip())
+
+    def whole_brands(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, brand) for each brand of two or more words `text` names, longest first, without
+        overlaps: 'the north face' -> The North Face, 'hydro flask' -> Hydro Flask."""
+        found: list[tuple[int, int, str]] = []
+        for pattern, name in self._whole_brands:
+            for match in pattern.finditer(text):
+                if all(match.end() <= start or match.start() >= end for start, end, _ in found):
+                    found.append((match.start(), match.end(), name))
+        return sorted(found)
 
     def models_named(self, text: str) -> list[NamedModel]:
         """Each catalog model `text` names, longest match first: 'my iphone 16 pro max' names the iPhone 16
@@ -380,6 +415,23 @@ def _unless_modifier(key: str, match: str | None) -> str | None:
 
 _MODEL_WORD = re.compile(r"[0-9A-Za-z]+|\+")
 _WORD = re.compile(r"[0-9a-z]+")
+
+
+def _brand_key(name: str) -> str:
+    """A brand's words, folded, without 'the', 'and' or punctuation: 'The North Face' -> 'north face'."""
+    words = re.findall(r"\w+", fold(name).replace("'", ""))
+    return " ".join(word for word in words if word not in ("the", "and"))
+
+
+def _whole_name(name: str) -> re.Pattern[str]:
+    """A brand's name as a shopper types it: any case, 'the' optional, '&' or 'and' or nothing between words,
+    dots and a final apostrophe optional ('dr martens', 'bang and olufsen', 'burts bees')."""
+    words = [
+        re.escape(word[:-1]) + "'?s" if word.endswith("s") else re.escape(word)
+        for word in _brand_key(name).split()
+    ]
+    between = r"(?:\s*(?:&|\+|\band\b)?\s*|\.\s*|-)"
+    return re.compile(r"(?<!\w)(?:the\s+)?" + between.join(words) + r"(?!\w)", re.IGNORECASE)
 
 
 def title_head(title: str) -> str:

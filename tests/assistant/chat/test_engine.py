@@ -837,3 +837,9 @@ def test_what_goes_in_the_shopper_s_own_device_is_never_that_device(engine: Shop
     coffee = engine.turn("coffee for my machine")
     kinds = {_path(item.category)[-1] for bundle in coffee.bundles for item in bundle.items}
     assert coffee.bundles and "Coffee Machines" not in kinds and "Coffee Beans & Capsules" in kinds
+
+
+def test_a_brand_of_several_words_the_shop_lacks_is_named_whole(engine: ShoppingAssistant) -> None:
+    shoes = engine.turn("new balance running shoes")
+    assert shoes.reply.startswith("We don't carry New Balance, so here are the closest alternatives.")
+    assert shoes.bundles

@@ -184,3 +184,20 @@ def test_a_device_named_right_before_an_accessory_is_what_it_is_for(
 def test_a_line_before_a_kind_of_device_names_that_device(parser: IntentParser, text: str) -> None:
     parsed = parser.parse(text)
     assert parsed.slots.category and not parsed.owned and not parsed.fits
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "brand", "category"),
+    [
+        ("anything from the north face?", "brand", "The North Face", None),  # had been the colour 'north'
+        ("nothing from the north face", "exclude_brand", "The North Face", None),
+        ("new balance running shoes", "brand", "New Balance", "shoe"),  # had been untagged
+        ("under armour shirt", "brand", "Under Armour", "apparel"),  # had been the feature 'armour'
+    ],
+)
+def test_a_brand_of_several_words_the_shop_lacks_is_read_whole(
+    parser: IntentParser, text: str, slot: str, brand: str, category: str | None
+) -> None:
+    slots = parser.parse(text).slots
+    assert getattr(slots, slot) == [brand] and not slots.attributes
+    assert slots.category == ([category] if category else [])

@@ -282,3 +282,24 @@ def test_a_described_kind_is_found_by_its_head_where_the_shop_files_it(minilm: A
     assert vocabulary.category("gooseneck kettle") == vocabulary.category("kettle") == "mug"
     # a head the shop's own category names use is a kind of its own: a sleeping bag is no laptop bag
     assert vocabulary.category("sleeping bag") == "bag"
+
+
+def test_a_brand_of_several_words_the_shop_lacks_is_read_whole_however_it_is_typed() -> None:
+    """'the north face' had been the colour 'north' and 'under armour' the feature 'armour', so a reply could
+    not say which brand the shop does not carry."""
+    vocabulary = SlotVocabulary(brands=["Nike", "Hydro Flask"], categories=["shoe"])
+    text = "new balance or the north face, not bang and olufsen, burts bees, hydro flask"
+    assert [(text[start:end], name) for start, end, name in vocabulary.whole_brands(text)] == [
+        ("new balance", "New Balance"),
+        ("the north face", "The North Face"),
+        ("bang and olufsen", "Bang & Olufsen"),
+        ("burts bees", "Burt's Bees"),
+    ]  # a catalog's own brand is left to the tagger
+    assert (
+        vocabulary.brand("north face") == "The North Face" and vocabulary.brand("DR MARTENS") == "Dr. Martens"
+    )
+    assert vocabulary.whole_brands("a phone with good balance, under 500") == []
+    carried = SlotVocabulary(
+        brands=["New Balance"], categories=["shoe"]
+    )  # a shop that carries it reads it itself
+    assert carried.whole_brands("new balance shoes") == [] and carried.brand("new balance") == "New Balance"
