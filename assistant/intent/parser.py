@@ -245,7 +245,7 @@ class IntentParser:
         )
 
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
-        spans = whole_brands(text, spans, self._vocabulary)
+        spans = wanted_brands(text, whole_brands(text, spans, self._vocabulary))
         spans = merge_modifiers(text, attach_numbers(text, resolutions(text, spans)), self._vocabulary)
         spans = lines_after_articles(
             text, brands_before_categories(text, spans, self._vocabulary), self._vocabulary
@@ -605,6 +605,32 @@ def whole_brands(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> li
                 kept.append(Span(span.start, span.start + len(text[span.start : start].rstrip()), span.slot))
         kept.append(Span(start, end, "exclude_brand" if excluded else "brand"))
     return sorted(kept, key=lambda span: span.start)
+
+
+# Words right before a brand that want it, and words anywhere before it that would still exclude it
+_WANTING = re.compile(
+    r"\b(?:prefers?|preferably|likes?|loves?|wants?|fan\s+of|rather(?:\s+have)?|go(?:es)?\s+(?:for|with)"
+    r"|sticks?\s+(?:to|with)|only(?:\s+(?:uses?|buys?|wears?|trusts?))?)\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+_NEGATING = re.compile(
+    r"\b(?:not|no|don'?t|doesn'?t|didn'?t|won'?t|never|hates?|other\s+than|but|except|without|avoid|instead)\b",
+    re.IGNORECASE,
+)
+
+
+def wanted_brands(text: str, spans: list[Span]) -> list[Span]:
+    """An exclusion the words want instead: 'she prefers [apple](exclude_brand)' had excluded Apple from a
+    gift for someone who prefers it. Only where a wanting word is right before the brand and nothing
+    before it negates ('she likes anything but apple' stays excluded)."""
+    return [
+        Span(span.start, span.end, "brand")
+        if span.slot == "exclude_brand"
+        and _WANTING.search(text, 0, span.start)
+        and not _NEGATING.search(text, 0, span.start)
+        else span
+        for span in spans
+    ]
 
 
 def brands_before_categories(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> list[Span]:

@@ -201,3 +201,20 @@ def test_a_brand_of_several_words_the_shop_lacks_is_read_whole(
     slots = parser.parse(text).slots
     assert getattr(slots, slot) == [brand] and not slots.attributes
     assert slots.category == ([category] if category else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "excluded"),
+    [
+        ("she prefers apple", ["Apple"], []),  # had excluded Apple from a gift for someone who prefers it
+        ("he only uses apple", ["Apple"], []),
+        ("i would rather have samsung", ["Samsung"], []),
+        ("she likes anything but apple", [], ["Apple"]),
+        ("no apple", [], ["Apple"]),
+    ],
+)
+def test_a_brand_the_words_want_is_never_excluded(
+    parser: IntentParser, text: str, wanted: list[str], excluded: list[str]
+) -> None:
+    slots = parser.parse(text).slots
+    assert (slots.brand, slots.exclude_brand) == (wanted, excluded)
