@@ -78,6 +78,12 @@ from retrieval.zh_lexicon import gloss
 
 log = logging.getLogger("bundlewise.chat")
 
+# A question about what a shown bundle holds: "what's in the first one", "what comes with it", 第一个里有什么
+_CONTENTS = re.compile(
+    r"\bwhat(?:'s|’s|\s+is|s)?\s+(?:in|inside|included\s+in)\b|\bwhat\s+(?:comes|do\s+i\s+get)\s+(?:in|with)\b"
+    r"|里(?:面)?有(?:什么|啥|哪些)|包括(?:什么|哪些)|包含(?:什么|哪些)",
+    re.IGNORECASE,
+)
 ANCHOR_POOL = 30  # anchor candidates retrieved per turn
 ROLE_ANCHORS = 3  # complement roles are gathered around this many top anchors
 NAMED_POOL = 10  # search hits a product named in a comparison is looked for in
@@ -98,7 +104,11 @@ _ALREADY = re.compile(
     re.IGNORECASE,
 )  # one is owned: "I already have a tripod", "i've got a memory card already", "he has one already",
 # "我已经有三脚架了"
-_SETUP = re.compile(r"\s+(?:setup|set-up|set up|kit|station|corner|essentials|starter pack)\b", re.IGNORECASE)
+_SETUP = re.compile(
+    r"\s+(?:setup|set-up|set up|kit|station|corner|essentials|starter pack|stuff|gear|things|accessories"
+    r"|equipment|supplies)\b",
+    re.IGNORECASE,
+)
 
 
 class ConversationStore(Protocol):
@@ -340,6 +350,10 @@ class ShoppingAssistant:
             mains = {leaf_role(anchor) for anchor in self._shown_anchors(state)}
             parsed = _already_owned(self._naming_shown(parsed, state, message), state, message, mains)
             parsed = self._question_not_accept(parsed, state, message)
+            if state.shown and _CONTENTS.search(message):
+                # "what's in the cheapest one" (ask_explanation 0.49), 第一个套装里有什么 (add_item 0.30): a
+                # question about what a shown bundle holds, read from its words ("not sure I understood")
+                parsed = replace(parsed, intent="ask_explanation", confidence=1.0)
             limit = self._spec_limit(parsed, state, message)
             if limit is not None and parsed.slots.category:  # 有没有屏幕更大的: 屏幕 is the spec, not a kind
                 parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": []}))
@@ -511,7 +525,8 @@ class ShoppingAssistant:
 
     def _setup(self, slots: Slots, message: str) -> str | None:
         """'a coffee setup for a beginner' showed bags of beans: a category that is also a need, said as a
-        setup ('coffee setup', 'espresso kit', 'baking essentials'), is the need and everything it takes."""
+        setup ('coffee setup', 'espresso kit', 'baking essentials', 'coffee stuff'), is the need and all
+        it takes."""
         if len(slots.category) != 1 or (slots.use_case and need_named(slots.use_case, self._needs)):
             return None
         need = need_named(slots.category[0], self._needs)

@@ -351,8 +351,10 @@ def span_slots(
         if span.slot == "category"
         and (
             _POSSESSIVE.search(text, 0, span.start)
-            or _ITS_ACCESSORIES.match(text, span.end)
-            or _ACCESSORIES_FOR.search(text, 0, span.start)
+            or (
+                (_ITS_ACCESSORIES.match(text, span.end) or _ACCESSORIES_FOR.search(text, 0, span.start))
+                and vocabulary.is_device_kind(vocabulary.category(text[span.start : span.end]))
+            )
         )
     ]
     owned = owned_categories(text, devices, slots, vocabulary)
@@ -364,7 +366,7 @@ _FOR_IT = re.compile(
     r"\b(?:accessor(?:y|ies)|add-?ons?|extras|stuff|gear|things|bits|essentials)\b|配件", re.IGNORECASE
 )
 # A device named as what the accessories are for, owned or not: "camera accessories", "accessories for a
-# camera", "相机配件" (these had shown cameras)
+# camera", "相机配件" (these had shown cameras); a kind no catalog model is of stays a kind ("coffee stuff")
 _ACCESSORY_WORDS = r"(?:accessor(?:y|ies)|add-?ons?|extras|stuff|gear|bits|essentials)"
 _ITS_ACCESSORIES = re.compile(rf"\s*(?:{_ACCESSORY_WORDS}\b|配件)", re.IGNORECASE)
 _ACCESSORIES_FOR = re.compile(

@@ -843,3 +843,15 @@ def test_a_brand_of_several_words_the_shop_lacks_is_named_whole(engine: Shopping
     shoes = engine.turn("new balance running shoes")
     assert shoes.reply.startswith("We don't carry New Balance, so here are the closest alternatives.")
     assert shoes.bundles
+
+
+def test_what_a_shown_bundle_holds_is_answered_however_unsure_the_model(engine: ShoppingAssistant) -> None:
+    """'what's in the cheapest one' (ask_explanation 0.49) and 第一个套装里有什么 (add_item 0.30) had been
+    "not sure I understood"."""
+    first = engine.turn("coffee stuff for a beginner")  # a need, not single bags of coffee
+    assert first.bundles and all(len(bundle.items) > 1 for bundle in first.bundles)
+    cheapest = engine.turn("what's in the cheapest one", conversation_id=first.conversation_id)
+    assert cheapest.reply.startswith(f"The {first.bundles[0].label} bundle is built around the ")
+    skincare = engine.turn("护肤品推荐，干皮，300美元以内")
+    contents = engine.turn("第一个套装里有什么", conversation_id=skincare.conversation_id)
+    assert contents.reply.startswith("实惠款套装以") and contents.intent.name == "ask_explanation"
