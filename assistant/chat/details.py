@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from assistant.chat.specs import NOT_SPECS, unit_suffix
 from retrieval.catalog.schema import Product
-from retrieval.text import category_key
+from retrieval.filters import COMPATIBILITY_PREFIX, MODEL_LISTS
+from retrieval.text import category_key, model_key
 from retrieval.zh_lexicon import gloss_text
 
 # A question asking why or what it costs is about the bundle, which the bundle explanation answers
@@ -26,7 +27,7 @@ _ABOUT_BUNDLE = re.compile(
     re.IGNORECASE,
 )
 _COMPATIBLE = re.compile(
-    r"\b(?:compatible|compatibility|fits?\s+(?:the|with|together)|work(?:s)?\s+(?:with|together|on)"
+    r"\b(?:compatible|compatibility|fits?\s+(?:the|with|together|an?|my)|work(?:s)?\s+(?:with|together|on)"
     r"|go(?:es)?\s+together)\b"
     r"|兼容|适配|配得上|能一起用|能用吗",
     re.IGNORECASE,
@@ -134,6 +135,45 @@ class Facts:
 def asks_compatibility(question: str) -> bool:
     """'is the lens compatible with the camera?', 'will the case fit?': whether the items work together."""
     return bool(_COMPATIBLE.search(question))
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """What a product lists as working with (`compatible_*` values), and whether a device the shopper named
+    is among them: None when it lists nothing, or lists models and the shopper named none."""
+
+    product: Product
+    listed: tuple[str, ...]
+    fits: bool | None
+
+
+def fits_named(products: Sequence[Product], models: Sequence[str], platforms: Sequence[str]) -> list[Fit]:
+    """For each product, whether the catalog says it works with a device the shopper named (`models`:
+    'iPhone 16 Pro'; `platforms`: 'iOS'). "Do they work with iphone?" had been answered "the items were
+    checked to work together", which is about the bundle's items, not the shopper's phone. A product made
+    for listed models is judged by a model only ('iphone' names none: its models are listed instead)."""
+    wanted_models = {model_key(model) for model in models}
+    wanted_platforms = {model_key(platform) for platform in platforms}
+    fits = []
+    for product in products:
+        made_for = [str(value) for key in MODEL_LISTS for value in _as_list(product.attributes.get(key))]
+        runs_on = [str(value) for value in _as_list(product.attributes.get(f"{COMPATIBILITY_PREFIX}os"))]
+        if made_for:
+            verdict = bool(wanted_models & {model_key(m) for m in made_for}) if wanted_models else None
+            fits.append(Fit(product, tuple(made_for), verdict))
+        elif runs_on and wanted_platforms:
+            fits.append(
+                Fit(product, tuple(runs_on), bool(wanted_platforms & {model_key(p) for p in runs_on}))
+            )
+        else:
+            fits.append(Fit(product, tuple(runs_on), None))
+    return fits
+
+
+def _as_list(value: object) -> list[object]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 def asks_detail(question: str, products: Sequence[Product]) -> bool:

@@ -27,6 +27,7 @@ from assistant.chat.details import (
     asked_facts,
     asks_compatibility,
     asks_detail,
+    fits_named,
     ranked_on,
     spec_family,
     wants_more,
@@ -66,6 +67,7 @@ from retrieval.filters import (
     PLATFORM_ATTRIBUTE,
     SearchFilters,
     category_keys,
+    compatible_models,
     has_colour,
     has_features,
     lists_models,
@@ -459,6 +461,25 @@ class ShoppingAssistant:
         ids = [bundle.items[0].product_id for bundle in state.shown if bundle.items]
         return [self._by_id[pid] for pid in ids if pid in self._by_id]
 
+    def _devices_named(self, parsed: ParsedMessage, message: str) -> tuple[list[str], list[str]]:
+        """The device models and platforms a message names ('iPhone 16 Pro', 'iOS'); a product line alone
+        ('iphone') names the one platform its models run."""
+        models = [name for name in parsed.models if model_key(name) not in self._platforms]
+        platforms = [name for name in parsed.models if model_key(name) in self._platforms]
+        for word in re.findall(r"[\w-]+", fold(message)):
+            platforms += [p for p in self._line_platforms.get(word, ()) if p not in platforms]
+        return models, platforms
+
+    @cached_property
+    def _line_platforms(self) -> dict[str, tuple[str, ...]]:
+        """Product lines whose catalog models all run one platform ('iphone' -> iOS)."""
+        platforms: dict[str, set[str]] = {}
+        for product in self._retriever.catalog:
+            line, runs = _line_of(product), product.attributes.get("os")
+            if line and isinstance(runs, str):
+                platforms.setdefault(line, set()).add(runs)
+        return {line: tuple(found) for line, found in platforms.items() if len(found) == 1}
+
     @cached_property
     def _line_brands(self) -> dict[str, str]:
         """Product lines the catalog's models begin with, and their brand ('pixel' -> Google)."""
@@ -593,7 +614,14 @@ class ShoppingAssistant:
         elif kind == "explain":
             shown = _shown(turn.state, action.bundle_ids)
             asked = self._asked_about(shown, action.item_role)
-            if shown and asks_compatibility(turn.message):  # "is the lens compatible with the camera?"
+            models, platforms = self._devices_named(turn.parsed, turn.message)
+            if shown and asks_compatibility(turn.message) and (models or platforms):
+                # "do they work with iphone?": the shopper's device, as each product's listing says
+                products = asked or self._asked_about(shown, None)
+                turn.reply = words.fits_named(
+                    fits_named(products, models, platforms), [*models, *platforms][0]
+                )
+            elif shown and asks_compatibility(turn.message):  # "is the lens compatible with the camera?"
                 turn.reply = words.checked_together(shown)
             elif asked and asks_detail(turn.message, asked):  # "does it have wireless charging?"
                 turn.reply = words.details(asked_facts(turn.message, asked))  # the catalog's facts
@@ -772,9 +800,10 @@ class ShoppingAssistant:
             kind = leaf_phrase(shown[0].items[0].category) if swapped == ANCHOR_ROLE and shown else swapped
             turn.reply = words.no_alternative(kind or swapped, turn.parsed.slots.price_direction)
             return
-        if self._must_ask_model(turn, action, devices, hits):  # "a case for my phone": which phone?
-            examples = self._example_models(goal.owned[0], goal.fits, said=turn.message)
-            turn.reply = words.which_model(goal.owned[0], examples)
+        device = self._must_ask_model(turn, action, devices, hits)
+        if device:  # "a case for my phone", "a phone case": which phone?
+            examples = self._example_models(device, goal.fits, said=turn.message)
+            turn.reply = words.which_model(device, examples)
             turn.state = turn.state.model_copy(update={"asked_device_model": True})
             return
         edited = None
@@ -1030,15 +1059,27 @@ class ShoppingAssistant:
 
     def _must_ask_model(
         self, turn: _Turn, action: TurnAction, devices: list[Product], hits: list[SearchHit]
-    ) -> bool:
-        """Ask once which model the shopper's device is, when what they asked for fits exact models (most
-        top matches list them: cases, screen protectors, watch bands) and the model is not known: any
-        one shown would be a guess at their phone presented as a fact."""
+    ) -> str | None:
+        """The kind of device to ask the model of, once, when what the shopper asked for fits exact models
+        (most top matches list them: cases, screen protectors, watch bands) and the model is not known: any
+        one shown would be a guess at their phone presented as a fact. Their own device's kind, else the
+        kind the listed models are ("a phone case" had shown a Xiaomi 15, a Galaxy Z Flip6 and an iPhone 15
+        case)."""
         state = turn.state
-        if action.kind != "build" or self._knows_model(state.goal) or state.asked_device_model or not devices:
-            return False
+        if action.kind != "build" or self._knows_model(state.goal) or state.asked_device_model:
+            return None
         top = hits[:ROLE_ANCHORS]
-        return bool(top) and _lists_models(top)
+        if not top or not _lists_models(top):
+            return None
+        if state.goal.owned:
+            return state.goal.owned[0] if devices else None
+        kinds = Counter(
+            leaf_role(device)
+            for hit in top
+            for model in compatible_models(hit.product.attributes)
+            for device in self._by_model.get(model_key(model), [])[:1]
+        )
+        return kinds.most_common(1)[0][0] if kinds else None
 
     def _knows_model(self, goal: ShoppingGoal) -> bool:
         """A model of the shopper's device is known ('my iPhone 16'), not just its platform ('my iphone')."""

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from assistant.chat.details import Facts, Ranking
+from assistant.chat.details import Facts, Fit, Ranking
 from assistant.chat.safety import Danger
 from assistant.chat.specs import SPEC_NAMES_ZH, spec_differences, spec_name, spec_value
 from assistant.chat.types import BundleView
@@ -286,6 +286,21 @@ class EnglishReplies:
             " model and fit, lens mount, memory card format, connectors, sleeve size, coffee system)."
         )
 
+    def fits_named(self, fits: Sequence[Fit], device: str) -> str:
+        """Whether each product works with the shopper's device, as its catalog listing says."""
+
+        def line(fit: Fit) -> str:
+            name, listed = _short(fit.product), ", ".join(fit.listed)
+            if fit.fits is None:
+                return (
+                    f"the {name} is made for {listed}"
+                    if listed
+                    else f"it doesn't say what the {name} works with"
+                )
+            return f"the {name} lists {listed}, so {'yes' if fit.fits else f'not for {device}'}"
+
+        return "From the catalog: " + "; ".join(line(fit) for fit in fits) + "."
+
     def details(self, facts: Sequence[Facts]) -> str:
         lines = [
             f"the {_short(f.product)} has "
@@ -463,6 +478,15 @@ class ChineseReplies(EnglishReplies):
             f"是的：{which}里的商品都按商品资料核对过能一起用（机型与尺寸、镜头卡口、存储卡格式、接口、"
             "电脑包尺寸、咖啡机系统）。"
         )
+
+    def fits_named(self, fits: Sequence[Fit], device: str) -> str:
+        def line(fit: Fit) -> str:
+            name, listed = _short(fit.product), "、".join(fit.listed)
+            if fit.fits is None:
+                return f"{name}适配{listed}" if listed else f"商品资料没有写明{name}适配哪些设备"
+            return f"{name}标明支持{listed}，" + ("可以" if fit.fits else f"不包括{device}")
+
+        return "根据商品资料：" + "；".join(line(fit) for fit in fits) + "。"
 
     def details(self, facts: Sequence[Facts]) -> str:
         lines = [

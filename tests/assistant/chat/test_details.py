@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.chat.details import asked_facts, asks_detail, feature_words, ranked_on
+from assistant.chat.details import asked_facts, asks_detail, feature_words, fits_named, ranked_on
 from assistant.chat.replies import ChineseReplies, EnglishReplies
 from retrieval.catalog.schema import Product
 
@@ -192,3 +192,27 @@ def test_a_feature_in_the_title_of_a_modelled_product_is_answered_from_it() -> N
     )
     assert ChineseReplies().details([facts]).endswith("商品名称写明“GPS”。")
     assert not asks_detail("what about the apple watch?", [WATCH])  # its model's own words name it
+
+
+def test_whether_a_product_works_with_a_named_device_is_its_listing() -> None:
+    """'do they work with iphone?' had been answered with the bundle's own compatibility checks."""
+    buds = _product("Anker Soundcore Liberty 4", compatible_os=["iOS", "Android"])
+    case = _product("Spigen Ultra Hybrid Case for iPhone 16 Pro", compatible_models=["iPhone 16 Pro"])
+    lamp = _product("IKEA FADO Table Lamp")
+    fits = fits_named([buds, case, lamp], models=[], platforms=["iOS"])
+    assert [(fit.listed, fit.fits) for fit in fits] == [
+        (("iOS", "Android"), True),
+        (("iPhone 16 Pro",), None),
+        ((), None),
+    ]
+    older = fits_named([case], models=["iPhone 15"], platforms=["iOS"])[0]
+    assert older.fits is False
+    english = EnglishReplies().fits_named([*fits, older], "iPhone 15")
+    assert english == (
+        "From the catalog: the Soundcore Liberty 4 lists iOS, Android, so yes; the Ultra Hybrid Case for"
+        " iPhone 16 Pro is made for iPhone 16 Pro; it doesn't say what the FADO Table Lamp works with; the"
+        " Ultra Hybrid Case for iPhone 16 Pro lists iPhone 16 Pro, so not for iPhone 15."
+    )
+    assert ChineseReplies().fits_named([older], "iPhone 15") == (
+        "根据商品资料：Ultra Hybrid Case for iPhone 16 Pro标明支持iPhone 16 Pro，不包括iPhone 15。"
+    )

@@ -855,3 +855,26 @@ def test_what_a_shown_bundle_holds_is_answered_however_unsure_the_model(engine: 
     skincare = engine.turn("护肤品推荐，干皮，300美元以内")
     contents = engine.turn("第一个套装里有什么", conversation_id=skincare.conversation_id)
     assert contents.reply.startswith("实惠款套装以") and contents.intent.name == "ask_explanation"
+
+
+def test_whether_shown_products_work_with_the_shopper_s_device_is_answered_from_listings(
+    engine: ShoppingAssistant,
+) -> None:
+    headphones = engine.turn("wireless headphones with noise cancelling under 200")
+    works = engine.turn("do they work with iphone?", conversation_id=headphones.conversation_id)
+    assert works.reply.startswith("From the catalog: the ") and "iOS" in works.reply
+    assert "checked to work together" not in works.reply  # that is about the items with each other
+    cases = engine.turn("a case for my iphone 16 pro")
+    older = engine.turn("will it fit an iphone 15", conversation_id=cases.conversation_id)
+    assert older.reply.startswith("From the catalog: ") and older.reply.count("so not for iPhone 15") >= 1
+
+
+def test_an_accessory_made_for_exact_models_asks_which_device_it_is_for(engine: ShoppingAssistant) -> None:
+    """'a phone case' had shown a Xiaomi 15, a Galaxy Z Flip6 and an iPhone 15 case: a guess at the phone."""
+    asked = engine.turn("a phone case")
+    assert asked.reply.startswith("Which smartphone is it for?") and not asked.bundles
+    answered = engine.turn("iphone 16 pro", conversation_id=asked.conversation_id)
+    assert answered.bundles and "iPhone 16 Pro" in answered.reply
+    for bundle in answered.bundles:
+        case = engine._by_id[bundle.items[0].product_id]
+        assert "iPhone 16 Pro" in case.attributes.get("compatible_models", [])
