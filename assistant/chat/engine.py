@@ -86,6 +86,12 @@ _CONTENTS = re.compile(
     r"|里(?:面)?有(?:什么|啥|哪些)|包括(?:什么|哪些)|包含(?:什么|哪些)",
     re.IGNORECASE,
 )
+# Words of a greeting, thanks or goodbye
+_SMALL_TALK = re.compile(
+    r"\b(?:hi|hiya|hello|hey|yo|thanks?|thank\s*(?:you|u)|thx|ty|cheers|bye|goodbye|morning|evening)\b"
+    r"|你好|您好|嗨|哈喽|谢谢|多谢|感谢|再见|拜拜",
+    re.IGNORECASE,
+)
 ANCHOR_POOL = 30  # anchor candidates retrieved per turn
 ROLE_ANCHORS = 3  # complement roles are gathered around this many top anchors
 NAMED_POOL = 10  # search hits a product named in a comparison is looked for in
@@ -359,6 +365,8 @@ class ShoppingAssistant:
             limit = self._spec_limit(parsed, state, message)
             if limit is not None and parsed.slots.category:  # 有没有屏幕更大的: 屏幕 is the spec, not a kind
                 parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": []}))
+            if limit is not None and parsed.intent == "greeting":
+                parsed = replace(parsed, intent="refine")
             if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
                 parsed = ParsedMessage("out_of_scope", 1.0, Slots())
                 state = state.model_copy(update={"turns": state.turns + 1})
@@ -367,12 +375,19 @@ class ShoppingAssistant:
                 # "the difference between airpods pro and airpods 4": those two, shown or not
                 state, action = self._tracker.compare_products(state, [product.id for product in named])
             elif limit is not None and not self._beaten(limit, state.goal):
-                # "something lighter" than the lightest laptop we have: say so, and the bundles stay
-                shown = holder(limit, self._shown_anchors(state))
-                state = state.model_copy(update={"turns": state.turns + 1})
-                action = TurnAction(
-                    kind="clarify", question=replies.for_locale(locale).spec_unbeaten(limit, shown)
+                # "something lighter" than the lightest laptop we have, or "a bigger screen" than any light
+                # one: say so, and the bundles stay
+                words = replies.for_locale(locale)
+                held = [
+                    old for old in state.goal.spec_limits if old.kind == limit.kind and old.key != limit.key
+                ]
+                question = (
+                    words.limits_unmet([*held, limit], limit.kind)
+                    if held
+                    else words.spec_unbeaten(limit, holder(limit, self._shown_anchors(state)))
                 )
+                state = state.model_copy(update={"turns": state.turns + 1})
+                action = TurnAction(kind="clarify", question=question)
                 limit = None
             elif unstated := self._unstated_spec(parsed, state, message, limit):
                 # "too heavy" of phones the catalog gives no weight for: say so ("I can't narrow it down")
@@ -425,7 +440,10 @@ class ShoppingAssistant:
     def _spec_limit(self, parsed: ParsedMessage, state: ConversationState, message: str) -> SpecLimit | None:
         """The spec a refinement asks the shown main products to beat ('something lighter', '屏幕大一点');
         none when it names a kind the shop carries ('a lighter laptop bag' is a new request)."""
-        if not state.shown or parsed.intent not in ("refine", "search_product"):
+        # '更轻一点' and '屏幕再大一点' were read as greetings (0.86, 0.88): a message with no word of
+        # greeting or thanks that asks a shown spec to go one way is a refinement whatever the model read
+        misread = parsed.intent == "greeting" and not _SMALL_TALK.search(message)
+        if not state.shown or not (parsed.intent in ("refine", "search_product") or misread):
             return None
         if any(self._carries(kind) for kind in parsed.slots.category):  # "a lighter laptop bag"
             return None
@@ -444,15 +462,16 @@ class ShoppingAssistant:
         return spec_family(message, anchors)
 
     def _beaten(self, limit: SpecLimit, goal: ShoppingGoal) -> bool:
-        """Whether any product in stock that the goal's brands allow beats `limit`, at any price (the builder
-        says what a budget rules out)."""
+        """Whether any product in stock that the goal's brands allow beats `limit` and the goal's other
+        limits on its kind, at any price (the builder says what a budget rules out)."""
         excluded = {fold(brand) for brand in goal.exclude_brands}
         wanted = {fold(brand) for brand in goal.brands}
+        held = [old for old in goal.spec_limits if old.kind == limit.kind and old.key != limit.key]
         return any(
             product.in_stock
             and fold(product.brand or "") not in excluded
             and (not wanted or fold(product.brand or "") in wanted)
-            and beats(product, limit)
+            and all(beats(product, each) for each in (*held, limit))
             for product in self._by_id.values()
         )
 
@@ -776,6 +795,9 @@ class ShoppingAssistant:
                 lacking, goal = list(goal.brands), goal.model_copy(update={"brands": []})
                 turn.state = turn.state.model_copy(update={"goal": goal})
                 the_plan, hits, anchors, by_role = self._retrieve(turn, action, variant, devices)
+        if not hits and goal.categories and goal.spec_limits:  # none of the kind is lighter and bigger
+            turn.reply = words.limits_unmet(goal.spec_limits, goal.categories[0])
+            return
         if not hits and goal.categories:
             turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
             turn.state = self._tracker.record_shown(turn.state, [])
@@ -839,7 +861,9 @@ class ShoppingAssistant:
                 result = _holding(result, action.item_role)
         if not result.ok:
             turn.reply = self._nothing_fits(result, turn, variant.pricer)
-            if action.kind not in ("swap", "add", "remove"):  # a failed edit leaves the bundles shown
+            if action.kind not in ("swap", "add", "remove") and turn.limit is None:
+                # a failed edit leaves the bundles shown, and so does "lighter" past them: the next "bigger
+                # screen" or "cheaper" is still about them
                 turn.state = self._tracker.record_shown(turn.state, [])
             return
         before = [[item.product_id for item in bundle.items] for bundle in turn.state.shown]

@@ -168,6 +168,11 @@ class EnglishReplies:
         held = _and([f"{spec_name(limit.key)} {_past(limit)}" for limit in limits])
         return f"Looking only at {_kinds(kind)} with {held}: {said[:1].lower()}{said[1:]}"
 
+    def limits_unmet(self, limits: Sequence[SpecLimit], kind: str) -> str:
+        """Limits on several specs that no product of the kind meets together."""
+        held = _and([f"{spec_name(limit.key)} {_past(limit)}" for limit in limits])
+        return f"No {kind} we have has {held}, so the bundles stay as they are."
+
     def spec_unstated(self, spec: str, kind: str) -> str:
         """'Too heavy' of products the catalog gives no weight for: why it changes nothing."""
         return (
@@ -431,6 +436,10 @@ class ChineseReplies(EnglishReplies):
 
     def spec_unstated(self, spec: str, kind: str) -> str:
         return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(spec, spec)}，我不能靠猜来挑选。"
+
+    def limits_unmet(self, limits: Sequence[SpecLimit], kind: str) -> str:
+        held = "、".join(f"{_zh_spec(limit)}{_zh_past(limit)}{_limit_value(limit)}" for limit in limits)
+        return f"本店没有{held}的{in_chinese(kind)}，套装保持不变。"
 
     def spec_unbeaten(self, limit: SpecLimit, holder: Product | None) -> str:
         of = f"{_short(holder)}的" if holder else ""

@@ -878,3 +878,16 @@ def test_an_accessory_made_for_exact_models_asks_which_device_it_is_for(engine: 
     for bundle in answered.bundles:
         case = engine._by_id[bundle.items[0].product_id]
         assert "iPhone 16 Pro" in case.attributes.get("compatible_models", [])
+
+
+def test_spec_limits_hold_together_and_what_was_shown_stays_the_reference(engine: ShoppingAssistant) -> None:
+    """'更轻一点' had been read as a greeting; once no light laptop fit the budget the shown bundles were
+    dropped, and '屏幕再大一点' (a bigger screen) then got "we don't carry laptops"."""
+    first = engine.turn("我想买一台笔记本电脑，预算1500美元")
+    lighter = engine.turn("更轻一点", conversation_id=first.conversation_id)
+    assert lighter.intent.name == "refine" and lighter.reply.startswith("只看重量低于")
+    state = engine._store.load_state(first.conversation_id)
+    assert len(state.shown) == len(first.bundles)  # nothing fit in budget: the bundles shown stay
+    bigger = engine.turn("屏幕再大一点", conversation_id=first.conversation_id)
+    assert bigger.reply.startswith("本店没有重量低于") and "屏幕高于" in bigger.reply
+    assert engine.turn("谢谢", conversation_id=first.conversation_id).intent.name == "greeting"

@@ -130,3 +130,14 @@ def test_bigger_alone_is_the_size_each_kind_states() -> None:
         kind="water bottle", key="capacity_l", more=True, value=1
     )
     assert spec_limit("smaller", LAPTOPS) == SpecLimit(kind="laptop", key="screen_in", more=False, value=13.6)
+
+
+def test_limits_no_product_meets_together_are_named() -> None:
+    lighter = SpecLimit(kind="laptop", key="weight_kg", more=False, value=1.19)
+    bigger = SpecLimit(kind="laptop", key="screen_in", more=True, value=15.6)
+    assert EnglishReplies().limits_unmet([lighter, bigger], "laptop") == (
+        "No laptop we have has weight under 1.19 kg and screen over 15.6 in, so the bundles stay as they are."
+    )
+    assert ChineseReplies().limits_unmet([lighter, bigger], "laptop") == (
+        "本店没有重量低于1.19 kg、屏幕高于15.6 in的笔记本，套装保持不变。"
+    )
