@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
 from assistant.chat.details import asked_facts, asks_detail, feature_words, fits_named, ranked_on
 from assistant.chat.replies import ChineseReplies, EnglishReplies
 from retrieval.catalog.schema import Product
+from tests.assistant.chat.products import AIR, IDEAPAD, LAPTOPS, REDMI, product
 
-
-def _product(title: str, category: str = "", description: str | None = None, **attributes: object) -> Product:
-    brand = title.split()[0]
-    return Product(
-        id=title.casefold().replace(" ", "-"),
-        title=title,
-        brand=brand,
-        price=Decimal("99.00"),
-        currency="USD",
-        category=category or None,
-        description=description,
-        attributes=attributes,
-    )
-
-
-PIXEL = _product(
+PIXEL = product(
     "Google Pixel 9 128GB, Obsidian",
     "Electronics > Phones > Smartphones",
     wireless_charging=True,
@@ -33,7 +17,7 @@ PIXEL = _product(
     colour="Obsidian",
     compatible_os=["Android"],
 )
-GRINDER = _product(
+GRINDER = product(
     "Breville Smart Grinder Pro BCG820",
     "Home & Kitchen > Coffee > Coffee Grinders",
     grinder_type="electric conical burr",
@@ -76,7 +60,7 @@ def test_the_reply_states_only_catalog_values_in_the_shopper_s_language() -> Non
 
 
 def test_a_detail_only_the_description_states_is_quoted_word_for_word() -> None:
-    headphones = _product(
+    headphones = product(
         "Anker Soundcore Space One Noise Cancelling Headphones",
         "Electronics > Audio > Headphones",
         "Budget over-ear headphones with LDAC. Active noise cancellation, up to 40 h battery.",
@@ -88,7 +72,7 @@ def test_a_detail_only_the_description_states_is_quoted_word_for_word() -> None:
 
 
 def test_a_fragrance_s_smell_is_its_notes() -> None:
-    perfume = _product(
+    perfume = product(
         "Dior Miss Dior Eau de Parfum, 50ml",
         notes=["lily of the valley", "rose", "musk"],
         concentration="EDP",
@@ -118,18 +102,6 @@ def test_what_a_bundle_holds_is_not_a_detail_question() -> None:
     """'what's in the first one' quoted a description sentence: the 's' of "what's" matched "capsule's"."""
     assert not asks_detail("what's in the first one", [PIXEL])
     assert not asks_detail("第一套有什么", [PIXEL])
-
-
-AIR = _product(
-    "Apple MacBook Air 13-inch", "Computers > Laptops", weight_kg=1.24, screen_in=13.6, storage_gb=256
-)
-IDEAPAD = _product(
-    "Lenovo IdeaPad Slim 3 15", "Computers > Laptops", weight_kg=1.62, screen_in=15.6, storage_gb=512
-)
-REDMI = _product(
-    "Xiaomi Redmi Book Pro 14", "Computers > Laptops", weight_kg=1.39, screen_in=14, storage_gb=512
-)
-LAPTOPS = [IDEAPAD, REDMI, AIR]
 
 
 @pytest.mark.parametrize(
@@ -165,14 +137,12 @@ def test_a_ranking_reads_as_the_catalog_states_it() -> None:
     )
     tied = ranked_on("which has the most storage?", LAPTOPS)
     assert tied is not None and EnglishReplies().ranking(tied).startswith("Storage of each: 512 GB for the")
-    alike = ranked_on(
-        "which is lighter", [_product("A One", weight_kg=1.2), _product("B Two", weight_kg=1.2)]
-    )
+    alike = ranked_on("which is lighter", [product("A One", weight_kg=1.2), product("B Two", weight_kg=1.2)])
     assert alike is not None and EnglishReplies().ranking(alike) == "They're alike on weight: 1.2 kg each."
     assert ChineseReplies().ranking(lighter, labels).endswith("MacBook Air 13-inch更符合你的要求。")
 
 
-WATCH = _product(
+WATCH = product(
     "Apple Watch SE GPS 40mm Aluminium Case with Sport Band",
     "Electronics > Wearables > Smartwatches",
     "Entry Apple Watch with crash detection; needs an iPhone.",
@@ -196,9 +166,9 @@ def test_a_feature_in_the_title_of_a_modelled_product_is_answered_from_it() -> N
 
 def test_whether_a_product_works_with_a_named_device_is_its_listing() -> None:
     """'do they work with iphone?' had been answered with the bundle's own compatibility checks."""
-    buds = _product("Anker Soundcore Liberty 4", compatible_os=["iOS", "Android"])
-    case = _product("Spigen Ultra Hybrid Case for iPhone 16 Pro", compatible_models=["iPhone 16 Pro"])
-    lamp = _product("IKEA FADO Table Lamp")
+    buds = product("Anker Soundcore Liberty 4", compatible_os=["iOS", "Android"])
+    case = product("Spigen Ultra Hybrid Case for iPhone 16 Pro", compatible_models=["iPhone 16 Pro"])
+    lamp = product("IKEA FADO Table Lamp")
     fits = fits_named([buds, case, lamp], models=[], platforms=["iOS"])
     assert [(fit.listed, fit.fits) for fit in fits] == [
         (("iOS", "Android"), True),

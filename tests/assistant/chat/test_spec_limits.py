@@ -2,40 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
 from assistant.chat.details import shared_number, spec_family, wants_more
 from assistant.chat.replies import ChineseReplies, EnglishReplies
 from assistant.chat.spec_limits import beats, holder, spec_limit
 from assistant.dialogue.state import ConversationState, ShoppingGoal, SpecLimit
-from retrieval.catalog.schema import Product
+from tests.assistant.chat.products import AIR, IDEAPAD, LAPTOPS, REDMI, product
 
-
-def _product(title: str, category: str, **attributes: object) -> Product:
-    return Product(
-        id=title.casefold().replace(" ", "-"),
-        title=title,
-        brand=title.split()[0],
-        price=Decimal("999.00"),
-        currency="USD",
-        category=category,
-        attributes=attributes,
-    )
-
-
-AIR = _product(
-    "Apple MacBook Air 13-inch", "Computers > Laptops", weight_kg=1.24, screen_in=13.6, storage_gb=256
-)
-IDEAPAD = _product(
-    "Lenovo IdeaPad Slim 3 15", "Computers > Laptops", weight_kg=1.62, screen_in=15.6, storage_gb=512
-)
-REDMI = _product(
-    "Xiaomi Redmi Book Pro 14", "Computers > Laptops", weight_kg=1.39, screen_in=14, storage_gb=512
-)
-LAPTOPS = [IDEAPAD, REDMI, AIR]
-PIXEL = _product("Google Pixel 9 128GB", "Electronics > Phones > Smartphones", storage_gb=128, screen_in=6.3)
+PIXEL = product("Google Pixel 9 128GB", "Electronics > Phones > Smartphones", storage_gb=128, screen_in=6.3)
 
 
 @pytest.mark.parametrize(
@@ -123,8 +98,8 @@ def test_limits_are_worded_with_the_catalog_s_units_in_both_languages() -> None:
 
 
 def test_bigger_alone_is_the_size_each_kind_states() -> None:
-    monitor = _product("Samsung Odyssey G55C 32-inch", "Electronics > Monitors", size_in=32, refresh_hz=165)
-    bottle = _product("Nalgene 32 oz Wide Mouth", "Sports > Water Bottles", capacity_l=1.0)
+    monitor = product("Samsung Odyssey G55C 32-inch", "Electronics > Monitors", size_in=32, refresh_hz=165)
+    bottle = product("Nalgene 32 oz Wide Mouth", "Sports > Water Bottles", capacity_l=1.0)
     assert spec_limit("bigger", [monitor]) == SpecLimit(kind="monitor", key="size_in", more=True, value=32)
     assert spec_limit("a bigger one", [bottle]) == SpecLimit(
         kind="water bottle", key="capacity_l", more=True, value=1
