@@ -374,28 +374,9 @@ class ShoppingAssistant:
             elif named := self._compared_products(parsed, message):
                 # "the difference between airpods pro and airpods 4": those two, shown or not
                 state, action = self._tracker.compare_products(state, [product.id for product in named])
-            elif limit is not None and not self._beaten(limit, state.goal):
-                # "something lighter" than the lightest laptop we have, or "a bigger screen" than any light
-                # one: say so, and the bundles stay
-                words = replies.for_locale(locale)
-                held = [
-                    old for old in state.goal.spec_limits if old.kind == limit.kind and old.key != limit.key
-                ]
-                question = (
-                    words.limits_unmet([*held, limit], limit.kind)
-                    if held
-                    else words.spec_unbeaten(limit, holder(limit, self._shown_anchors(state)))
-                )
-                state = state.model_copy(update={"turns": state.turns + 1})
-                action = TurnAction(kind="clarify", question=question)
-                limit = None
-            elif unstated := self._unstated_spec(parsed, state, message, limit):
-                # "too heavy" of phones the catalog gives no weight for: say so ("I can't narrow it down")
-                state = state.model_copy(update={"turns": state.turns + 1})
-                kind = (state.goal.categories or [leaf_role(self._shown_anchors(state)[0])])[0]
-                action = TurnAction(
-                    kind="clarify", question=replies.for_locale(locale).spec_unstated(unstated, kind)
-                )
+            elif refused := self._spec_refusal(parsed, state, message, limit, locale):
+                # "something lighter" than the lightest we have, "too heavy" of phones that state no weight
+                state, action, limit = state.model_copy(update={"turns": state.turns + 1}), refused, None
             else:
                 state, action = self._tracker.advance(
                     state, parsed, ask=clarify.for_locale(locale), limit=limit
@@ -449,29 +430,46 @@ class ShoppingAssistant:
             return None
         return spec_limit(message, self._shown_anchors(state))
 
-    def _unstated_spec(
-        self, parsed: ParsedMessage, state: ConversationState, message: str, limit: SpecLimit | None
-    ) -> str | None:
-        """The spec a refinement that could not be read as a limit asks to change ('too heavy'), when it
-        names one the shown main products do not all state as a number."""
-        if limit is not None or not state.shown or parsed.intent not in ("refine", "search_product"):
+    def _spec_refusal(
+        self,
+        parsed: ParsedMessage,
+        state: ConversationState,
+        message: str,
+        limit: SpecLimit | None,
+        locale: str,
+    ) -> TurnAction | None:
+        """Why a refinement on a spec changes nothing, when it cannot: nothing in stock beats the limit with
+        the goal's others on its kind ("a bigger screen" than any light laptop), or the shown main products
+        do not all state the spec it names ("too heavy" of phones). The bundles stay."""
+        words = replies.for_locale(locale)
+        if limit is not None:
+            held = _held_with(limit, state.goal)
+            if self._beaten([*held, limit], state.goal):
+                return None
+            anchors = self._shown_anchors(state)
+            said = words.limits_unmet([*held, limit], limit.kind) if held else None
+            return TurnAction(
+                kind="clarify", question=said or words.spec_unbeaten(limit, holder(limit, anchors))
+            )
+        if not state.shown or parsed.intent not in ("refine", "search_product") or parsed.slots.to_json():
             return None
         anchors = self._shown_anchors(state)
-        if parsed.slots.to_json() or wants_more(message) is None or not anchors:
+        spec = spec_family(message, anchors) if anchors and wants_more(message) is not None else None
+        if spec is None:
             return None
-        return spec_family(message, anchors)
+        kind = (state.goal.categories or [leaf_role(anchors[0])])[0]
+        return TurnAction(kind="clarify", question=words.spec_unstated(spec, kind))
 
-    def _beaten(self, limit: SpecLimit, goal: ShoppingGoal) -> bool:
-        """Whether any product in stock that the goal's brands allow beats `limit` and the goal's other
-        limits on its kind, at any price (the builder says what a budget rules out)."""
+    def _beaten(self, limits: Sequence[SpecLimit], goal: ShoppingGoal) -> bool:
+        """Whether any product in stock that the goal's brands allow beats every one of `limits`, at any
+        price (the builder says what a budget rules out)."""
         excluded = {fold(brand) for brand in goal.exclude_brands}
         wanted = {fold(brand) for brand in goal.brands}
-        held = [old for old in goal.spec_limits if old.kind == limit.kind and old.key != limit.key]
         return any(
             product.in_stock
             and fold(product.brand or "") not in excluded
             and (not wanted or fold(product.brand or "") in wanted)
-            and all(beats(product, each) for each in (*held, limit))
+            and all(beats(product, limit) for limit in limits)
             for product in self._by_id.values()
         )
 
@@ -1369,6 +1367,11 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
 def _model_of(product: Product) -> str:
     """The product's own model, as a key ('' when it names none)."""
     return model_key(str(product.attributes.get("model", "")))
+
+
+def _held_with(limit: SpecLimit, goal: ShoppingGoal) -> list[SpecLimit]:
+    """The goal's limits on the same kind as `limit` and other specs: they hold together."""
+    return [held for held in goal.spec_limits if held.kind == limit.kind and held.key != limit.key]
 
 
 def _line_of(product: Product) -> str:
