@@ -389,23 +389,30 @@ class ShoppingAssistant:
         """'I'll take the pro', 'does the pixel have wireless charging?': the shown bundle whose main product
         the words name, when the model tagged no bundle (it had asked which of the two)."""
         slots = parsed.slots
-        if parsed.intent not in _NAMES_A_BUNDLE or slots.bundle_ref is not None or not state.shown:
+        if (
+            parsed.intent not in (*_NAMES_A_BUNDLE, "refine")
+            or slots.bundle_ref is not None
+            or not state.shown
+        ):
             return parsed
         anchors = [
             self._by_id.get(bundle.items[0].product_id) if bundle.items else None for bundle in state.shown
         ]
         if any(anchor is None for anchor in anchors):  # a reloaded catalog lacks one: positions would shift
             return parsed
-        position = shown_named(message, [anchor for anchor in anchors if anchor is not None])
-        if position is not None:
-            return replace(parsed, slots=slots.model_copy(update={"bundle_ref": position}))
         said = {word for slot, text in parsed.spans if slot == "item_ref" for word in fold(text).split()}
         lines = {line: brand for line, brand in self._line_brands.items() if line in said}
         shown_lines = {_line_of(anchor) for anchor in anchors if anchor is not None}
-        if parsed.intent == "ask_explanation" and lines and not set(lines) & shown_lines:
-            # "what about the pixel?" when no Pixel was shown: show Pixels ("the catalog doesn't say" had
-            # answered it for each Galaxy shown)
-            return replace(parsed, intent="refine", slots=Slots(brand=list(dict.fromkeys(lines.values()))))
+        if parsed.intent != "accept_bundle" and lines and not set(lines) & shown_lines:
+            # "what about the pixel?" when no Pixel was shown (read as a question or, unsure, a change): show
+            # Pixels ("the catalog doesn't say" had answered it for each Galaxy shown); the line settles it
+            brands = list(dict.fromkeys(lines.values()))
+            return replace(parsed, intent="refine", confidence=1.0, slots=Slots(brand=brands))
+        if parsed.intent not in _NAMES_A_BUNDLE:
+            return parsed
+        position = shown_named(message, [anchor for anchor in anchors if anchor is not None])
+        if position is not None:
+            return replace(parsed, slots=slots.model_copy(update={"bundle_ref": position}))
         return parsed
 
     def _question_not_accept(
@@ -513,8 +520,9 @@ class ShoppingAssistant:
         follow up on), so a need in its bare words counts."""
         message = _in_english(message)
         setup = self._setup(slots, message) or self._gift_department(slots)
-        if setup is not None:
-            return slots.model_copy(update={"use_case": setup, "category": []})
+        if setup is not None:  # a fuller need the words name wins: 'pour over coffee starter kit'
+            fuller = self._fuller_need(slots.model_copy(update={"use_case": setup}), message)
+            return slots.model_copy(update={"use_case": fuller or setup, "category": []})
         instead = self._need_over_unknowns(slots, message)
         if instead is not None:
             return slots.model_copy(update={"use_case": instead, "category": [], "brand": []})

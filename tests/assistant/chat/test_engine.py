@@ -83,9 +83,11 @@ def test_a_purpose_alone_gets_what_it_shops_for(
         assert not any("Bedding" in (item.category or "") for item in bundle.items)
 
 
-def test_a_fuller_need_in_the_message_beats_the_tagged_one(engine: ShoppingAssistant) -> None:
-    """'pour over coffee set' was tagged 'coffee' and got espresso machines with capsules."""
-    result = engine.turn("pour over coffee set")
+@pytest.mark.parametrize("message", ["pour over coffee set", "pour over coffee starter kit under 200"])
+def test_a_fuller_need_in_the_message_beats_the_tagged_one(engine: ShoppingAssistant, message: str) -> None:
+    """'pour over coffee set' was tagged 'coffee' and got espresso machines with capsules; 'pour over coffee
+    starter kit', tagged [pour] [coffee], a Nespresso and a mug (a coffee setup, not the fuller need)."""
+    result = engine.turn(message)
     assert result.bundles
     for bundle in result.bundles:
         for item in bundle.items:

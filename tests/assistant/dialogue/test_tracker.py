@@ -255,6 +255,9 @@ def test_an_unsure_out_of_scope_that_names_a_product_is_served_as_the_request() 
     assert action.kind == "build" and state.goal.categories == ["phone"] and state.goal.budget_max == 700
     assert after(said("out_of_scope", confidence=0.9, category=["phone"]))[1].kind == "out_of_scope"
     assert after(said("out_of_scope", confidence=0.3, budget_max=Decimal(700)))[1].kind == "out_of_scope"
+    # a kind with a budget is a request however sure the model (one model read it at 0.59, the next at 0.71)
+    sure = said("out_of_scope", confidence=0.71, category=["phone"], budget_max=Decimal(700))
+    assert after(sure)[1].kind == "build"
 
 
 def test_unsure_only_between_a_new_request_and_a_change_asks_nothing() -> None:
