@@ -92,6 +92,11 @@ _SMALL_TALK = re.compile(
     r"|你好|您好|嗨|哈喽|谢谢|多谢|感谢|再见|拜拜",
     re.IGNORECASE,
 )
+# Words that ask about what the shop has, not what was shown: "the lightest you have", "你们有没有更轻的"
+_WHAT_YOU_HAVE = re.compile(
+    r"\byou\s+(?:have|got|sell|carry|stock)\b|\byou've\s+got\b|\bin\s+stock\b|你们(?:有|卖)|店里",
+    re.IGNORECASE,
+)
 ANCHOR_POOL = 30  # anchor candidates retrieved per turn
 ROLE_ANCHORS = 3  # complement roles are gathered around this many top anchors
 NAMED_POOL = 10  # search hits a product named in a comparison is looked for in
@@ -365,8 +370,8 @@ class ShoppingAssistant:
             limit = self._spec_limit(parsed, state, message)
             if limit is not None and parsed.slots.category:  # 有没有屏幕更大的: 屏幕 is the spec, not a kind
                 parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": []}))
-            if limit is not None and parsed.intent == "greeting":
-                parsed = replace(parsed, intent="refine")
+            if limit is not None and parsed.intent not in ("refine", "search_product"):
+                parsed = replace(parsed, intent="refine", confidence=1.0)
             if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
                 parsed = ParsedMessage("out_of_scope", 1.0, Slots())
                 state = state.model_copy(update={"turns": state.turns + 1})
@@ -431,6 +436,11 @@ class ShoppingAssistant:
         # '更轻一点' and '屏幕再大一点' were read as greetings (0.86, 0.88): a message with no word of
         # greeting or thanks that asks a shown spec to go one way is a refinement whatever the model read
         misread = parsed.intent == "greeting" and not _SMALL_TALK.search(message)
+        # "the lightest you have" (accept_bundle 0.46: "which bundle would you like to take?") asks past what
+        # was shown, into what the shop has
+        misread |= parsed.intent in ("accept_bundle", "compare", "ask_explanation") and bool(
+            _WHAT_YOU_HAVE.search(message)
+        )
         if not state.shown or not (parsed.intent in ("refine", "search_product") or misread):
             return None
         if any(self._carries(kind) for kind in parsed.slots.category):  # "a lighter laptop bag"

@@ -893,3 +893,14 @@ def test_spec_limits_hold_together_and_what_was_shown_stays_the_reference(engine
     bigger = engine.turn("屏幕再大一点", conversation_id=first.conversation_id)
     assert bigger.reply.startswith("本店没有重量低于") and "屏幕高于" in bigger.reply
     assert engine.turn("谢谢", conversation_id=first.conversation_id).intent.name == "greeting"
+
+
+def test_a_superlative_about_what_the_shop_has_looks_past_what_was_shown(engine: ShoppingAssistant) -> None:
+    """'which is the lightest you have?' had asked which shown bundle to take, or compared the shown ones."""
+    first = engine.turn("a laptop under 2000")
+    lightest = min(_weight(engine, bundle) for bundle in first.bundles)
+    asked = engine.turn("which is the lightest you have?", conversation_id=first.conversation_id)
+    assert asked.intent.name == "refine" and asked.bundles
+    assert all(_weight(engine, bundle) < lightest for bundle in asked.bundles)
+    shown = engine.turn("which one is lighter?", conversation_id=first.conversation_id)  # among those shown
+    assert shown.reply.startswith("On weight, the ") and not shown.bundles
