@@ -59,14 +59,14 @@ BRAND_ALIASES = {
 # tagger took part of the name ("the north face" had been the colour 'north', "under armour" a feature
 # 'armour', "new balance" nothing), so the reply can say "We don't carry The North Face". Single words
 # ('patagonia') the tagger takes whole; a catalog's own brands are read by `SlotVocabulary` as they are.
+# Names that are also everyday words ("Black Diamond": a black diamond ring) are left out.
 OTHER_BRANDS = (
     "The North Face", "New Balance", "Under Armour", "Calvin Klein", "Ralph Lauren", "Tommy Hilfiger",
     "Michael Kors", "Kate Spade", "Marc Jacobs", "Tom Ford", "Hugo Boss", "Louis Vuitton",
     "Yves Saint Laurent", "Canada Goose", "Dr. Martens", "Urban Decay", "Charlotte Tilbury", "Bobbi Brown",
-    "Too Faced",
-    "Fenty Beauty", "Burt's Bees", "Paula's Choice", "Drunk Elephant", "Glow Recipe", "Bang & Olufsen",
-    "Bowers & Wilkins", "Western Digital", "Hamilton Beach", "Black & Decker", "Russell Hobbs",
-    "Mountain Hardwear", "Black Diamond", "Royal Canin", "Victoria's Secret", "American Eagle",
+    "Too Faced", "Fenty Beauty", "Burt's Bees", "Paula's Choice", "Drunk Elephant", "Glow Recipe",
+    "Bang & Olufsen", "Bowers & Wilkins", "Western Digital", "Hamilton Beach", "Black & Decker",
+    "Russell Hobbs", "Mountain Hardwear", "Royal Canin", "Victoria's Secret", "American Eagle",
 )  # fmt: skip
 # Brand aliases that name a product line, which shoppers use as a kind of product ("the cheapest iphone")
 PRODUCT_LINES = frozenset({"iphone", "ipad", "macbook", "airpods", "galaxy", "pixel", "thinkpad", "redmi"})
@@ -250,8 +250,9 @@ class SlotVocabulary:
         return self._brands.get(name, text.strip())
 
     def whole_brands(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, brand) for each brand of two or more words `text` names, longest first, without
-        overlaps: 'the north face' -> The North Face, 'hydro flask' -> Hydro Flask."""
+        """(start, end, brand) for each of `OTHER_BRANDS` the catalog lacks that `text` names, the longest
+        name first where two overlap: 'the north face' -> The North Face, 'bang and olufsen' -> Bang &
+        Olufsen."""
         found: list[tuple[int, int, str]] = []
         for pattern, name in self._whole_brands:
             for match in pattern.finditer(text):
