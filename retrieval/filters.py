@@ -104,9 +104,7 @@ class FilterColumns:
         skin_rows: dict[str, list[int]] = defaultdict(list)
         self._any_skin = np.ones(self._size, dtype=bool)  # lists no skin type, or "all"
         for row, product in enumerate(catalog):
-            listed = {
-                _skin_key(str(value)) for value in _as_list(product.attributes.get(SKIN_TYPE_ATTRIBUTE))
-            }
+            listed = {_skin_key(str(value)) for value in as_list(product.attributes.get(SKIN_TYPE_ATTRIBUTE))}
             listed.discard("")
             if listed and ALL_SKIN not in listed:
                 self._any_skin[row] = False
@@ -218,11 +216,12 @@ def platform_keys(catalog: Catalog) -> frozenset[str]:
         model_key(str(name))
         for product in catalog
         for key in (PLATFORM_ATTRIBUTE, COMPATIBILITY_PREFIX + PLATFORM_ATTRIBUTE)
-        for name in _as_list(product.attributes.get(key))
+        for name in as_list(product.attributes.get(key))
     )
 
 
-def _as_list(value: object) -> list[object]:
+def as_list(value: object) -> list[object]:
+    """A value that may be one item, a list or nothing, as a list."""
     if value is None:
         return []
     return list(value) if isinstance(value, list | tuple) else [value]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from assistant.chat.specs import NOT_SPECS, unit_suffix
 from retrieval.catalog.schema import Product
-from retrieval.filters import COMPATIBILITY_PREFIX, MODEL_LISTS
+from retrieval.filters import COMPATIBILITY_PREFIX, MODEL_LISTS, as_list
 from retrieval.text import category_key, model_key
 from retrieval.zh_lexicon import gloss_text
 
@@ -156,8 +156,8 @@ def fits_named(products: Sequence[Product], models: Sequence[str], platforms: Se
     wanted_platforms = {model_key(platform) for platform in platforms}
     fits = []
     for product in products:
-        made_for = [str(value) for key in MODEL_LISTS for value in _as_list(product.attributes.get(key))]
-        runs_on = [str(value) for value in _as_list(product.attributes.get(f"{COMPATIBILITY_PREFIX}os"))]
+        made_for = [str(value) for key in MODEL_LISTS for value in as_list(product.attributes.get(key))]
+        runs_on = [str(value) for value in as_list(product.attributes.get(f"{COMPATIBILITY_PREFIX}os"))]
         if made_for:
             verdict = bool(wanted_models & {model_key(m) for m in made_for}) if wanted_models else None
             fits.append(Fit(product, tuple(made_for), verdict))
@@ -168,12 +168,6 @@ def fits_named(products: Sequence[Product], models: Sequence[str], platforms: Se
         else:
             fits.append(Fit(product, tuple(runs_on), None))
     return fits
-
-
-def _as_list(value: object) -> list[object]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 def asks_detail(question: str, products: Sequence[Product]) -> bool:
