@@ -165,13 +165,11 @@ class EnglishReplies:
     def limits_held(self, limits: Sequence[SpecLimit], kind: str, said: str) -> str:
         """`said` (that nothing fits), led by what the search was held to: 'Looking only at laptops with
         weight under 1.24 kg and screen over 14 in: sorry, ...'."""
-        held = _and([f"{spec_name(limit.key)} {_past(limit)}" for limit in limits])
-        return f"Looking only at {_kinds(kind)} with {held}: {said[:1].lower()}{said[1:]}"
+        return f"Looking only at {_kinds(kind)} with {_held(limits)}: {said[:1].lower()}{said[1:]}"
 
     def limits_unmet(self, limits: Sequence[SpecLimit], kind: str) -> str:
         """Limits on several specs that no product of the kind meets together."""
-        held = _and([f"{spec_name(limit.key)} {_past(limit)}" for limit in limits])
-        return f"No {kind} we have has {held}, so the bundles stay as they are."
+        return f"No {kind} we have has {_held(limits)}, so the bundles stay as they are."
 
     def spec_unstated(self, spec: str, kind: str) -> str:
         """'Too heavy' of products the catalog gives no weight for: why it changes nothing."""
@@ -431,15 +429,13 @@ class ChineseReplies(EnglishReplies):
         return f"{_zh_spec(limit)}：这里每款{in_chinese(kind)}都{_zh_past(limit)}{_limit_value(limit)}。"
 
     def limits_held(self, limits: Sequence[SpecLimit], kind: str, said: str) -> str:
-        held = "、".join(f"{_zh_spec(limit)}{_zh_past(limit)}{_limit_value(limit)}" for limit in limits)
-        return f"只看{held}的{in_chinese(kind)}：{said}"
+        return f"只看{_zh_held(limits)}的{in_chinese(kind)}：{said}"
 
     def spec_unstated(self, spec: str, kind: str) -> str:
         return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(spec, spec)}，我不能靠猜来挑选。"
 
     def limits_unmet(self, limits: Sequence[SpecLimit], kind: str) -> str:
-        held = "、".join(f"{_zh_spec(limit)}{_zh_past(limit)}{_limit_value(limit)}" for limit in limits)
-        return f"本店没有{held}的{in_chinese(kind)}，套装保持不变。"
+        return f"本店没有{_zh_held(limits)}的{in_chinese(kind)}，套装保持不变。"
 
     def spec_unbeaten(self, limit: SpecLimit, holder: Product | None) -> str:
         of = f"{_short(holder)}的" if holder else ""
@@ -592,6 +588,15 @@ def _zh_specs(differing: Sequence[tuple[str, list[str]]]) -> str:
     return "；".join(
         f"{SPEC_NAMES_ZH.get(label, label)}：{' / '.join(values)}" for label, values in differing
     )
+
+
+def _held(limits: Sequence[SpecLimit]) -> str:
+    """'weight under 1.24 kg and screen over 14 in'."""
+    return _and([f"{spec_name(limit.key)} {_past(limit)}" for limit in limits])
+
+
+def _zh_held(limits: Sequence[SpecLimit]) -> str:
+    return "、".join(f"{_zh_spec(limit)}{_zh_past(limit)}{_limit_value(limit)}" for limit in limits)
 
 
 def _past(limit: SpecLimit) -> str:
