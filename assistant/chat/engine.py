@@ -46,7 +46,7 @@ from assistant.dialogue.state import (
     SpecLimit,
     TurnAction,
 )
-from assistant.dialogue.tracker import DialogueTracker
+from assistant.dialogue.tracker import DialogueTracker, held_role
 from assistant.experiments.events import impressions
 from assistant.experiments.variants import Variant, Variants
 from assistant.intent.parser import MessageParser, ParsedMessage
@@ -657,7 +657,18 @@ class ShoppingAssistant:
                     fits_named(products, models, platforms), [*models, *platforms][0]
                 )
             elif shown and asks_compatibility(turn.message):  # "is the lens compatible with the camera?"
-                turn.reply = words.checked_together(shown)
+                # the bundle asked about holds no lens: "Yes: checked to work together" had implied one
+                missing = [
+                    named
+                    for slot, text in turn.parsed.spans
+                    if slot == "item_ref" and (named := _named_kind(text)) and held_role(shown, named) is None
+                ]
+                if missing:
+                    turn.reply = clarify.for_locale(turn.locale).not_there(
+                        missing[0], intent="ask_explanation"
+                    )
+                else:
+                    turn.reply = words.checked_together(shown)
             elif asked and asks_detail(turn.message, asked):  # "does it have wireless charging?"
                 turn.reply = words.details(asked_facts(turn.message, asked))  # the catalog's facts
             else:
@@ -1385,6 +1396,14 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
 def _model_of(product: Product) -> str:
     """The product's own model, as a key ('' when it names none)."""
     return model_key(str(product.attributes.get("model", "")))
+
+
+def _named_kind(said: str) -> str:
+    """The kind an item reference names: 'the lens' -> 'lens'; '' for an ordinal or a pronoun."""
+    words = [
+        word for word in category_key(said).split() if word not in ("the", "a", "an", "this", "that", "it")
+    ]
+    return " ".join(words) if words and not any(word.isdigit() for word in words) else ""
 
 
 def _held_with(limit: SpecLimit, goal: ShoppingGoal) -> list[SpecLimit]:

@@ -904,3 +904,20 @@ def test_a_superlative_about_what_the_shop_has_looks_past_what_was_shown(engine:
     assert all(_weight(engine, bundle) < lightest for bundle in asked.bundles)
     shown = engine.turn("which one is lighter?", conversation_id=first.conversation_id)  # among those shown
     assert shown.reply.startswith("On weight, the ") and not shown.bundles
+
+
+def test_a_compatibility_question_about_an_item_the_bundle_lacks_says_so(engine: ShoppingAssistant) -> None:
+    """'is the lens compatible with the camera?' of a bundle with no lens had been "Yes: the items were
+    checked to work together", as if it held one."""
+    first = engine.turn("a camera")
+    lensless = [b for b in first.bundles if not any(_path(i.category)[-1] == "Lenses" for i in b.items)]
+    assert lensless, "the demo's value camera bundle holds no lens"
+    position = first.bundles.index(lensless[0]) + 1
+    asked = engine.turn(
+        f"is the lens in bundle {position} compatible with the camera?", conversation_id=first.conversation_id
+    )
+    assert "has a lens" in asked.reply and not asked.reply.startswith("Yes")
+    together = engine.turn(
+        "is the memory card compatible with the camera?", conversation_id=first.conversation_id
+    )
+    assert together.reply.startswith("Yes: the items in ")
