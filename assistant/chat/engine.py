@@ -664,8 +664,9 @@ class ShoppingAssistant:
                     if slot == "item_ref" and (named := _named_kind(text)) and held_role(shown, named) is None
                 ]
                 if missing:
+                    label = shown[0].label if len(shown) == 1 and len(turn.state.shown) > 1 else None
                     turn.reply = clarify.for_locale(turn.locale).not_there(
-                        missing[0], intent="ask_explanation"
+                        missing[0], intent="ask_explanation", label=label
                     )
                 else:
                     turn.reply = words.checked_together(shown)
@@ -852,7 +853,10 @@ class ShoppingAssistant:
         device = self._must_ask_model(turn, action, devices, hits)
         if device:  # "a case for my phone", "a phone case": which phone?
             examples = self._example_models(device, goal.fits, said=turn.message)
-            turn.reply = words.which_model(device, examples)
+            # the shelf's 'smartphone' is what a shopper calls a phone
+            turn.reply = words.which_model(
+                device.removeprefix("smart") if device != "smart" else device, examples
+            )
             turn.state = turn.state.model_copy(update={"asked_device_model": True})
             return
         edited = None

@@ -14,6 +14,7 @@ from assistant.chat.details import Facts, Fit, Ranking
 from assistant.chat.safety import Danger
 from assistant.chat.specs import SPEC_NAMES_ZH, spec_differences, spec_name, spec_value
 from assistant.chat.types import BundleView
+from assistant.dialogue.clarify import LABELS_ZH
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, SpecLimit, TurnAction
 from pricing.bundles.messages import format_money, said_in_pairs
 from pricing.complements.roles import leaf_phrase
@@ -356,7 +357,7 @@ class ChineseReplies(EnglishReplies):
     def offer(
         self, bundles: Sequence[BundleView], goal: ShoppingGoal, action: TurnAction, *, notes: Sequence[str]
     ) -> str:
-        labels = _LABELS_ZH
+        labels = LABELS_ZH
         parts = [
             f"{labels.get(b.label, b.label)}：{_money(b.bundle_price, b.currency)}"
             + (f"（省{_money(b.savings, b.currency)}）" if b.savings > 0 else "")
@@ -465,7 +466,7 @@ class ChineseReplies(EnglishReplies):
         if not bundles:
             return "要我介绍哪一套？"
         bundle = bundles[0]
-        label = _LABELS_ZH.get(bundle.label, bundle.label)
+        label = LABELS_ZH.get(bundle.label, bundle.label)
         anchor = bundle.items[0].title if bundle.items else "主商品"
         extras = "、".join(in_chinese(i.role or "") for i in bundle.items[1:] if i.role)
         with_extras = f"，搭配{extras}" if extras else ""
@@ -478,7 +479,7 @@ class ChineseReplies(EnglishReplies):
         return f"{label}套装以{anchor}为主{with_extras}。{cost}。"
 
     def checked_together(self, bundles: Sequence[ShownBundle]) -> str:
-        which = f"{_LABELS_ZH.get(bundles[0].label, bundles[0].label)}套装" if len(bundles) == 1 else "每一套"
+        which = f"{LABELS_ZH.get(bundles[0].label, bundles[0].label)}套装" if len(bundles) == 1 else "每一套"
         return (
             f"是的：{which}里的商品都按商品资料核对过能一起用（机型与尺寸、镜头卡口、存储卡格式、接口、"
             "电脑包尺寸、咖啡机系统）。"
@@ -519,7 +520,7 @@ class ChineseReplies(EnglishReplies):
             return f"它们的{SPEC_NAMES_ZH.get(name, name)}都一样：{shown.pop()}。"
         listed = "，".join(
             f"{_short(product)}"
-            + (f"（{_LABELS_ZH.get(label, label)}）" if (label := (labels or {}).get(product.id)) else "")
+            + (f"（{LABELS_ZH.get(label, label)}）" if (label := (labels or {}).get(product.id)) else "")
             + f" {spec_value(ranking.key, value, '是', '否')}"
             for product, value in ranking.values
         )
@@ -530,11 +531,11 @@ class ChineseReplies(EnglishReplies):
         if len(bundles) < 2:
             return "要比较哪两个套装呢？"
         lines = [
-            f"{_LABELS_ZH.get(b.label, b.label)}：{len(b.items)}件，{_money(b.bundle_price, b.currency)}"
+            f"{LABELS_ZH.get(b.label, b.label)}：{len(b.items)}件，{_money(b.bundle_price, b.currency)}"
             for b in bundles
         ]
         cheapest = min(bundles, key=lambda b: b.bundle_price)
-        text = "；".join(lines) + f"。{_LABELS_ZH.get(cheapest.label, cheapest.label)}最便宜。"
+        text = "；".join(lines) + f"。{LABELS_ZH.get(cheapest.label, cheapest.label)}最便宜。"
         differing = spec_differences(anchors, yes="是", no="否")
         if differing:
             text += "主商品的区别：" + _zh_specs(differing) + "。"
@@ -551,9 +552,6 @@ class ChineseReplies(EnglishReplies):
         if differing:
             text += "主要区别：" + _zh_specs(differing) + "。"
         return text
-
-
-_LABELS_ZH = {"value": "实惠款", "balanced": "均衡款", "premium": "高端款", "best match": "推荐款"}
 
 
 def _en_specs(differing: Sequence[tuple[str, list[str]]]) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from retrieval.zh_lexicon import in_chinese
 
+# The bundle labels as a Chinese reply names them
+LABELS_ZH = {"value": "实惠款", "balanced": "均衡款", "premium": "高端款", "best match": "推荐款"}
+
 _UNSURE = {
     "build_bundle": "Should I put together a set for you? Tell me what it's for and your budget.",
     "search_product": "Which product are you looking for?",
@@ -107,11 +110,13 @@ class questions:  # noqa: N801 - a namespace of question builders, read as `ques
         return f"Each of those bundles already has a {role}. Want a different one? Say 'swap the {role}'."
 
     @staticmethod
-    def not_there(role: str, *, intent: str) -> str:
-        """'Remove the lens' from bundles that hold none: it was "Removed it" over the same bundles."""
+    def not_there(role: str, *, intent: str, label: str | None = None) -> str:
+        """'Remove the lens' from bundles that hold none: it was "Removed it" over the same bundles.
+        `label`: the one bundle asked about ('the value bundle has no lens')."""
+        which = f"The {label} bundle has no {role}" if label else f"None of those bundles has a {role}"
         if intent == "remove_item":
-            return f"None of those bundles has a {role}, so there is nothing to remove."
-        return f"None of those bundles has a {role}. Want me to add one? Say 'add a {role}'."
+            return f"{which}, so there is nothing to remove."
+        return f"{which}. Want me to add one? Say 'add a {role}'."
 
     @staticmethod
     def keeps_its_main_item(role: str) -> str:
@@ -188,11 +193,12 @@ class questions_zh(questions):  # noqa: N801 - the same namespace, in Chinese
         return f"这些套装里已经有{name}了。想换一个的话，可以说“换掉{name}”。"
 
     @staticmethod
-    def not_there(role: str, *, intent: str) -> str:
+    def not_there(role: str, *, intent: str, label: str | None = None) -> str:
         name = in_chinese(role)
+        which = f"{LABELS_ZH.get(label, label)}套装里" if label else "这些套装里"
         if intent == "remove_item":
-            return f"这些套装里没有{name}，不用去掉。"
-        return f"这些套装里没有{name}。要加一个的话，可以说“加一个{name}”。"
+            return f"{which}没有{name}，不用去掉。"
+        return f"{which}没有{name}。要加一个的话，可以说“加一个{name}”。"
 
     @staticmethod
     def keeps_its_main_item(role: str) -> str:

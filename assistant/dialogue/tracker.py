@@ -289,7 +289,8 @@ class DialogueTracker:
                 else None
             )  # 'the bag' read as a laptop bag is the camera bag the bundles hold
             if held is None:  # was "Swapped it" / "Removed it" over the same bundles
-                return state, _clarify(ask.not_there(role, intent=intent))
+                label = targets[0].label if len(targets) == 1 and len(state.shown) > 1 else None
+                return state, _clarify(ask.not_there(role, intent=intent, label=label))
             if held == ANCHOR_ROLE and intent == "remove_item":
                 return state, _clarify(ask.keeps_its_main_item(role))
             role = held

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.dialogue.clarify import questions, with_article
+from assistant.dialogue.clarify import for_locale, questions, with_article
 
 
 @pytest.mark.parametrize(
@@ -31,4 +31,14 @@ def test_the_gift_question_names_who_it_is_for() -> None:
     assert (
         questions.gift_details(None, has_budget=True)
         == "Happy to help with a gift for them! What do they like?"
+    )
+
+
+def test_an_item_no_bundle_holds_is_said_of_the_one_bundle_asked_about() -> None:
+    assert questions.not_there("lens", intent="remove_item", label="value") == (
+        "The value bundle has no lens, so there is nothing to remove."
+    )
+    assert questions.not_there("lens", intent="swap_item").startswith("None of those bundles has a lens.")
+    assert (
+        for_locale("zh").not_there("lens", intent="remove_item", label="value").startswith("实惠款套装里没有")
     )
