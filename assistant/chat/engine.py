@@ -86,6 +86,13 @@ _CONTENTS = re.compile(
     r"|里(?:面)?有(?:什么|啥|哪些)|包括(?:什么|哪些)|包含(?:什么|哪些)",
     re.IGNORECASE,
 )
+# A question which one of a kind goes with what was shown: "what memory card goes with it", "what lens do I
+# need", "which tripod should I get", "配什么三脚架"
+_WHICH_KIND = re.compile(
+    r"^\s*(?:so\s+|and\s+|ok\s+)?(?:what|which)\b(?!.*\b(?:cheap|expensive|price|cost)).*\b(?:goes|go|need|get"
+    r"|buy|fits?|works?|recommend|suggest)\b|配什么|用哪个|需要什么|该买哪个",
+    re.IGNORECASE,
+)
 # Words of a greeting, thanks or goodbye
 _SMALL_TALK = re.compile(
     r"\b(?:hi|hiya|hello|hey|yo|thanks?|thank\s*(?:you|u)|thx|ty|cheers|bye|goodbye|morning|evening)\b"
@@ -367,6 +374,11 @@ class ShoppingAssistant:
                 # "what's in the cheapest one" (ask_explanation 0.49), 第一个套装里有什么 (add_item 0.30): a
                 # question about what a shown bundle holds, read from its words ("not sure I understood")
                 parsed = replace(parsed, intent="ask_explanation", confidence=1.0)
+            if kind := self._asks_which_goes_with(parsed, state, message, conversation_id):
+                # "what lens do I need?" (search_product 0.44), "which tripod should I get" (compare 0.34):
+                # one that goes with what was shown, added where a bundle lacks it
+                slots = Slots(category=[kind], bundle_ref=parsed.slots.bundle_ref)
+                parsed = replace(parsed, intent="add_item", confidence=1.0, slots=slots)
             limit = self._spec_limit(parsed, state, message)
             if limit is not None and parsed.slots.category:  # 有没有屏幕更大的: 屏幕 is the spec, not a kind
                 parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": []}))
@@ -379,6 +391,10 @@ class ShoppingAssistant:
             elif named := self._compared_products(parsed, message):
                 # "the difference between airpods pro and airpods 4": those two, shown or not
                 state, action = self._tracker.compare_products(state, [product.id for product in named])
+            elif held := self._held_kind(parsed, state, message):
+                # "what memory card goes with it?" of bundles that each hold one: name them
+                state = state.model_copy(update={"turns": state.turns + 1})
+                action = TurnAction(kind="clarify", question=replies.for_locale(locale).held_items(*held))
             elif refused := self._spec_refusal(parsed, state, message, limit, locale):
                 # "something lighter" than the lightest we have, "too heavy" of phones that state no weight
                 state, action, limit = state.model_copy(update={"turns": state.turns + 1}), refused, None
@@ -446,6 +462,38 @@ class ShoppingAssistant:
         if any(self._carries(kind) for kind in parsed.slots.category):  # "a lighter laptop bag"
             return None
         return spec_limit(message, self._shown_anchors(state))
+
+    def _asks_which_goes_with(
+        self, parsed: ParsedMessage, state: ConversationState, message: str, conversation_id: str
+    ) -> str | None:
+        """The kind a question asks which one of goes with the shown main items, of a kind that does
+        ('what lens do I need' after cameras); None for 'which phone should I get' after laptops, a new
+        request."""
+        ref = parsed.slots.item_ref
+        said = parsed.slots.category or ([ref] if isinstance(ref, str) else [])
+        if not state.shown or not _WHICH_KIND.search(message) or len(said) != 1:
+            return None
+        kind = category_key(said[0])
+        complements = self._variants.for_conversation(conversation_id).complements
+        anchors = self._shown_anchors(state)
+        goes = {category_key(role) for anchor in anchors for role in complements.roles_for(anchor)}
+        return kind if kind in goes or held_role(state.shown, kind) not in (None, ANCHOR_ROLE) else None
+
+    def _held_kind(
+        self, parsed: ParsedMessage, state: ConversationState, message: str
+    ) -> tuple[str, list[tuple[str, str]]] | None:
+        """(kind, [(bundle label, item title)]) when a question which one of a kind goes with what was shown
+        names a kind every shown bundle already holds; None otherwise (one lacking it gets it added)."""
+        if parsed.intent != "add_item" or not _WHICH_KIND.search(message) or len(parsed.slots.category) != 1:
+            return None
+        kind = parsed.slots.category[0]
+        role = held_role(state.shown, kind)
+        items = [next((i for i in b.items if i.role == role), None) for b in state.shown] if role else []
+        if not items or any(item is None for item in items):
+            return None
+        return kind, [
+            (bundle.label, item.title) for bundle, item in zip(state.shown, items, strict=True) if item
+        ]
 
     def _spec_refusal(
         self,

@@ -172,6 +172,11 @@ class EnglishReplies:
         """Limits on several specs that no product of the kind meets together."""
         return f"No {kind} we have has {_held(limits)}, so the bundles stay as they are."
 
+    def held_items(self, kind: str, held: Sequence[tuple[str, str]]) -> str:
+        """'What memory card goes with it?' of bundles that each hold one: which, checked to work with it."""
+        listed = "; ".join(f"{label}: the {title.split(',')[0]}" for label, title in held)
+        return f"Each bundle already has {_with_article(kind)} checked to work with the rest: {listed}."
+
     def spec_unstated(self, spec: str, kind: str) -> str:
         """'Too heavy' of products the catalog gives no weight for: why it changes nothing."""
         return (
@@ -431,6 +436,10 @@ class ChineseReplies(EnglishReplies):
 
     def limits_held(self, limits: Sequence[SpecLimit], kind: str, said: str) -> str:
         return f"只看{_zh_held(limits)}的{in_chinese(kind)}：{said}"
+
+    def held_items(self, kind: str, held: Sequence[tuple[str, str]]) -> str:
+        listed = "；".join(f"{LABELS_ZH.get(label, label)}：{title.split(',')[0]}" for label, title in held)
+        return f"每套都已配好能一起用的{in_chinese(kind)}：{listed}。"
 
     def spec_unstated(self, spec: str, kind: str) -> str:
         return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(spec, spec)}，我不能靠猜来挑选。"

@@ -921,3 +921,22 @@ def test_a_compatibility_question_about_an_item_the_bundle_lacks_says_so(engine:
         "is the memory card compatible with the camera?", conversation_id=first.conversation_id
     )
     assert together.reply.startswith("Yes: the items in ")
+
+
+def test_which_one_of_a_kind_goes_with_what_was_shown_is_answered(engine: ShoppingAssistant) -> None:
+    """'what memory card goes with it' (add_item 0.56: "already has one"), 'what lens do I need'
+    (search_product 0.44) and 'which case should I get' (compare 0.31) had been "not sure I understood" or a
+    bare refusal."""
+    first = engine.turn("a camera")
+    card = engine.turn("what memory card goes with it", conversation_id=first.conversation_id)
+    assert card.reply.startswith(
+        "Each bundle already has a memory card checked to work with the rest: value: the "
+    )
+    phones = engine.turn("a phone under 500")
+    case = engine.turn("which case should I get", conversation_id=phones.conversation_id)
+    assert case.bundles and all(
+        any(_path(item.category)[-1] == "Cases" for item in bundle.items) for bundle in case.bundles
+    )
+    laptops = engine.turn("a laptop")
+    other = engine.turn("which phone should I get", conversation_id=laptops.conversation_id)
+    assert other.intent.name != "add_item"  # a phone does not go with a laptop: not added to its bundles
