@@ -374,10 +374,11 @@ class ShoppingAssistant:
                 # "what's in the cheapest one" (ask_explanation 0.49), 第一个套装里有什么 (add_item 0.30): a
                 # question about what a shown bundle holds, read from its words ("not sure I understood")
                 parsed = replace(parsed, intent="ask_explanation", confidence=1.0)
-            if kind := self._asks_which_goes_with(parsed, state, message, conversation_id):
+            which = self._asks_which_goes_with(parsed, state, message, conversation_id)
+            if which:
                 # "what lens do I need?" (search_product 0.44), "which tripod should I get" (compare 0.34):
                 # one that goes with what was shown, added where a bundle lacks it
-                slots = Slots(category=[kind], bundle_ref=parsed.slots.bundle_ref)
+                slots = Slots(category=[which], bundle_ref=parsed.slots.bundle_ref)
                 parsed = replace(parsed, intent="add_item", confidence=1.0, slots=slots)
             limit = self._spec_limit(parsed, state, message)
             if limit is not None and parsed.slots.category:  # 有没有屏幕更大的: 屏幕 is the spec, not a kind
@@ -391,10 +392,12 @@ class ShoppingAssistant:
             elif named := self._compared_products(parsed, message):
                 # "the difference between airpods pro and airpods 4": those two, shown or not
                 state, action = self._tracker.compare_products(state, [product.id for product in named])
-            elif held := self._held_kind(parsed, state, message):
+            elif which and (held := _held_items(state.shown, which)):
                 # "what memory card goes with it?" of bundles that each hold one: name them
                 state = state.model_copy(update={"turns": state.turns + 1})
-                action = TurnAction(kind="clarify", question=replies.for_locale(locale).held_items(*held))
+                action = TurnAction(
+                    kind="clarify", question=replies.for_locale(locale).held_items(which, held)
+                )
             elif refused := self._spec_refusal(parsed, state, message, limit, locale):
                 # "something lighter" than the lightest we have, "too heavy" of phones that state no weight
                 state, action, limit = state.model_copy(update={"turns": state.turns + 1}), refused, None
@@ -478,22 +481,6 @@ class ShoppingAssistant:
         anchors = self._shown_anchors(state)
         goes = {category_key(role) for anchor in anchors for role in complements.roles_for(anchor)}
         return kind if kind in goes or held_role(state.shown, kind) not in (None, ANCHOR_ROLE) else None
-
-    def _held_kind(
-        self, parsed: ParsedMessage, state: ConversationState, message: str
-    ) -> tuple[str, list[tuple[str, str]]] | None:
-        """(kind, [(bundle label, item title)]) when a question which one of a kind goes with what was shown
-        names a kind every shown bundle already holds; None otherwise (one lacking it gets it added)."""
-        if parsed.intent != "add_item" or not _WHICH_KIND.search(message) or len(parsed.slots.category) != 1:
-            return None
-        kind = parsed.slots.category[0]
-        role = held_role(state.shown, kind)
-        items = [next((i for i in b.items if i.role == role), None) for b in state.shown] if role else []
-        if not items or any(item is None for item in items):
-            return None
-        return kind, [
-            (bundle.label, item.title) for bundle, item in zip(state.shown, items, strict=True) if item
-        ]
 
     def _spec_refusal(
         self,
@@ -1448,6 +1435,16 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
 def _model_of(product: Product) -> str:
     """The product's own model, as a key ('' when it names none)."""
     return model_key(str(product.attributes.get("model", "")))
+
+
+def _held_items(shown: Sequence[ShownBundle], kind: str) -> list[tuple[str, str]]:
+    """(bundle label, item title) of the item of `kind` in each shown bundle; none unless every one holds
+    one (then it is added where lacking)."""
+    role = held_role(list(shown), kind)
+    items = [next((item for item in bundle.items if item.role == role), None) for bundle in shown]
+    if role is None or any(item is None for item in items):
+        return []
+    return [(bundle.label, item.title) for bundle, item in zip(shown, items, strict=True) if item is not None]
 
 
 def _named_kind(said: str) -> str:
