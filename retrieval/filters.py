@@ -34,6 +34,7 @@ class SpecBound:
     key: str  # the attribute ('weight_kg')
     more: bool  # True: above `value` ('a bigger screen'); False: below it
     value: float
+    inclusive: bool = False  # `value` itself passes ('at least 16 GB')
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,10 @@ class FilterColumns:
             numbers = np.array([_number(row.get(bound.key)) for row in self._attributes], dtype=np.float64)
             self._numbers[bound.key] = numbers
         with np.errstate(invalid="ignore"):
-            past = numbers > bound.value if bound.more else numbers < bound.value
+            if bound.inclusive:
+                past = numbers >= bound.value if bound.more else numbers <= bound.value
+            else:
+                past = numbers > bound.value if bound.more else numbers < bound.value
         of_kind = np.zeros(self._size, dtype=bool)
         rows = self._category_rows.get(_path_key([bound.kind]))
         if rows is not None:

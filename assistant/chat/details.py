@@ -263,7 +263,8 @@ def ranked_on(question: str, products: Sequence[Product]) -> Ranking | None:
     """The number a comparison asks about that every one of `products` states ('which one is lighter?':
     `weight_kg`), with the product it favours; None when the question names no such spec. It had been
     answered with whatever specs differed, none of them the weight."""
-    if len({product.id for product in products}) < 2:
+    products = list({product.id: product for product in products}.values())
+    if len(products) < 2:  # one product held by two bundles is ranked once, not tied with itself
         return None
     key = shared_number(question, products)
     if key is None:

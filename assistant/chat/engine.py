@@ -35,7 +35,7 @@ from assistant.chat.details import (
 from assistant.chat.naming import products_named, shown_named
 from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.safety import danger_in
-from assistant.chat.spec_limits import beats, holder, spec_limit
+from assistant.chat.spec_limits import beats, holder, names_spec, spec_limit, stated_limits
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
 from assistant.dialogue import clarify
 from assistant.dialogue.state import (
@@ -94,6 +94,13 @@ _WHICH_KIND = re.compile(
     re.IGNORECASE,
 )
 # Words of a greeting, thanks or goodbye
+# "any discount if i buy two?" (ask_explanation 0.43: "not sure I understood"), 有优惠吗: about prices, not a
+# request; answered from the quoted savings, and no discount is ever made up
+_DISCOUNT_ASK = re.compile(
+    r"\b(?:discounts?|coupons?|promo(?:tion)?s?(?:\s+codes?)?|vouchers?|bulk\s+(?:price|pricing|deal)s?"
+    r"|(?:cheaper|deal)\s+if\s+i\s+(?:buy|get|order))\b|优惠|折扣|打折|满减",
+    re.IGNORECASE,
+)
 _SMALL_TALK = re.compile(
     r"\b(?:hi|hiya|hello|hey|yo|thanks?|thank\s*(?:you|u)|thx|ty|cheers|bye|goodbye|morning|evening)\b"
     r"|你好|您好|嗨|哈喽|谢谢|多谢|感谢|再见|拜拜",
@@ -190,6 +197,7 @@ class _Turn:
     over_budget: list[Product] = field(default_factory=list)
     edited_kind: str | None = None  # what an edit added, when narrower than its shelf ("frother", not "mug")
     limit: SpecLimit | None = None  # the spec this turn asked the main products to beat ("something lighter")
+    stated: list[SpecLimit] = field(default_factory=list)  # limits said in numbers ("at least 16gb ram")
 
 
 class ShoppingAssistant:
@@ -385,6 +393,13 @@ class ShoppingAssistant:
                 parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": []}))
             if limit is not None and parsed.intent not in ("refine", "search_product"):
                 parsed = replace(parsed, intent="refine", confidence=1.0)
+            stated = self._stated_limits(parsed, state, message)
+            spec_words = [
+                kind for kind in parsed.slots.category if names_spec(kind) and not self._carries(kind)
+            ]
+            if stated and spec_words:  # 'laptop, 16gb [ram]': RAM is what the number is of, not a kind
+                kinds = [kind for kind in parsed.slots.category if kind not in spec_words]
+                parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": kinds}))
             if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
                 parsed = ParsedMessage("out_of_scope", 1.0, Slots())
                 state = state.model_copy(update={"turns": state.turns + 1})
@@ -398,14 +413,20 @@ class ShoppingAssistant:
                 action = TurnAction(
                     kind="clarify", question=replies.for_locale(locale).held_items(which, held)
                 )
+            elif _DISCOUNT_ASK.search(message) and not parsed.slots.category:
+                # "any discount if i buy two?": what the quoted prices already save, and that none is added
+                state = state.model_copy(update={"turns": state.turns + 1})
+                action = TurnAction(
+                    kind="clarify", question=replies.for_locale(locale).discounts(state.shown)
+                )
             elif refused := self._spec_refusal(parsed, state, message, limit, locale):
                 # "something lighter" than the lightest we have, "too heavy" of phones that state no weight
                 state, action, limit = state.model_copy(update={"turns": state.turns + 1}), refused, None
             else:
                 state, action = self._tracker.advance(
-                    state, parsed, ask=clarify.for_locale(locale), limit=limit
+                    state, parsed, ask=clarify.for_locale(locale), limit=limit, stated=stated
                 )
-        turn = _Turn(conversation_id, message, parsed, state, locale, new=new, limit=limit)
+        turn = _Turn(conversation_id, message, parsed, state, locale, new=new, limit=limit, stated=stated)
         self._act(turn, action, timings)
         return turn
 
@@ -466,6 +487,23 @@ class ShoppingAssistant:
             return None
         return spec_limit(message, self._shown_anchors(state))
 
+    def _stated_limits(
+        self, parsed: ParsedMessage, state: ConversationState, message: str
+    ) -> list[SpecLimit]:
+        """The limits a request or refinement states in numbers on the kind it is about ('a laptop under 1.3
+        kg', 'at least 16gb ram' after laptops): the main products must meet them."""
+        if parsed.intent not in ("build_bundle", "search_product", "refine"):
+            return []
+        kinds = parsed.slots.category or state.goal.categories
+        if not kinds:
+            return []
+        return stated_limits(message, self._of_category(kinds[0]))
+
+    def _of_category(self, category: str) -> list[Product]:
+        """The catalog's products a category phrase names ('phone': the smartphones, 'laptop bag')."""
+        key = category_key(category)
+        return [product for product in self._by_id.values() if key in category_keys(product.category_path)]
+
     def _asks_which_goes_with(
         self, parsed: ParsedMessage, state: ConversationState, message: str, conversation_id: str
     ) -> str | None:
@@ -524,6 +562,21 @@ class ShoppingAssistant:
             and all(beats(product, limit) for limit in limits)
             for product in self._by_id.values()
         )
+
+    def _nearest(self, limits: Sequence[SpecLimit]) -> float | None:
+        """How near any product in stock comes to the one limit no product meets ('RAM at least 64 GB':
+        32); None for several limits, or two on one spec (a size window)."""
+        if len(limits) != 1:
+            return None
+        (limit,) = limits
+        values = [
+            float(value)
+            for product in self._by_id.values()
+            if product.in_stock and leaf_role(product) == limit.kind
+            and isinstance(value := product.attributes.get(limit.key), int | float)
+            and not isinstance(value, bool)
+        ]  # fmt: skip
+        return (max(values) if limit.more else min(values)) if values else None
 
     def _shown_anchors(self, state: ConversationState) -> list[Product]:
         """The main products of the bundles shown last (any a reloaded catalog lacks left out)."""
@@ -675,7 +728,10 @@ class ShoppingAssistant:
                 self._by_id[pid] for pid in ids if pid in self._by_id
             ]  # a reloaded catalog may lack one
             ranking = ranked_on(turn.message, anchors)  # "which one is lighter?": the weight, first
-            labels = {bundle.items[0].product_id: bundle.label for bundle in shown if bundle.items}
+            labels: dict[str, list[str]] = {}  # one main item may lead two bundles: "(value and balanced)"
+            for bundle in shown:
+                if bundle.items:
+                    labels.setdefault(bundle.items[0].product_id, []).append(bundle.label)
             turn.reply = words.ranking(ranking, labels) if ranking else words.compare(shown, anchors)
         elif kind == "compare_products":
             self._compare_products(turn, action, timings)
@@ -859,7 +915,9 @@ class ShoppingAssistant:
                 turn.state = turn.state.model_copy(update={"goal": goal})
                 the_plan, hits, anchors, by_role = self._retrieve(turn, action, variant, devices)
         if not hits and goal.categories and goal.spec_limits:  # none of the kind is lighter and bigger
-            turn.reply = words.limits_unmet(goal.spec_limits, goal.categories[0])
+            limits = goal.spec_limits
+            kept = any(leaf_role(anchor) == limits[0].kind for anchor in self._shown_anchors(turn.state))
+            turn.reply = words.limits_unmet(limits, goal.categories[0], kept=kept, best=self._nearest(limits))
             return
         if not hits and goal.categories:
             turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
@@ -946,6 +1004,8 @@ class ShoppingAssistant:
             turn.reply += words.colour_lacks(turn.unmet_wish, action.item_role) + " "
         if turn.limit is not None:  # "something lighter": "Weight: under 1.24 kg for each laptop here."
             turn.reply += words.spec_beyond(turn.limit, (goal.categories or [turn.limit.kind])[0]) + " "
+        if turn.stated:  # "a laptop under 1.3 kg": "Weight under 1.3 kg for each laptop here."
+            turn.reply += words.limits_met(turn.stated, (goal.categories or [turn.stated[0].kind])[0]) + " "
         quantity = turn.parsed.slots.quantity
         if quantity is not None and quantity > 1:  # "I need two of them": bundles are priced one of each
             turn.reply += words.one_of_each(quantity) + " "
@@ -954,6 +1014,10 @@ class ShoppingAssistant:
         ]
         if absent:  # "a red lipstick and a matching nail polish": lipsticks, and say there is no polish
             turn.reply += words.some_not_carried(absent) + " "
+        if result.left_out:  # "a laptop and a monitor under 700": laptops alone, said so
+            budget = goal.budget_max if goal.budget_max is not None and turn.bundles else None
+            currency = turn.bundles[0].currency if turn.bundles else "USD"
+            turn.reply += words.left_out(result.left_out, budget, currency) + " "
         named = goal if self._knows_model(goal) else goal.model_copy(update={"fits": []})  # not "your iOS"
         kind = _said_kind(turn)
         if (

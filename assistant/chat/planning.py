@@ -64,7 +64,10 @@ def plan(
         wearer=goal.wearer,
         skin_type=goal.attributes.get(SKIN_TYPE_ATTRIBUTE),
         # "something lighter" is about the main products, so only they are bound; a case stays any case
-        specs=tuple(SpecBound(limit.kind, limit.key, limit.more, limit.value) for limit in goal.spec_limits),
+        specs=tuple(
+            SpecBound(limit.kind, limit.key, limit.more, limit.value, limit.inclusive)
+            for limit in goal.spec_limits
+        ),
     )
     removed = frozenset(goal.removed_roles)
     asked = tuple(role for role in goal.categories if role not in removed and role != anchor_category)

@@ -140,6 +140,27 @@ class EnglishReplies:
     def one_of_each(self, quantity: int) -> str:
         return f"These prices are for one of each item; choose {quantity} at checkout."
 
+    def discounts(self, shown: Sequence[ShownBundle]) -> str:
+        """A question about discounts: what the shown bundles' quoted prices already save; none is added."""
+        policy = (
+            "I can't add coupons or other discounts: the shop sets the prices, and they are for one of each"
+            " item (choose how many at checkout)."
+        )
+        if not shown:
+            bundled = "A bundle's price can hold a discount on items bought together."
+            return f"{bundled} {policy} What are you after?"
+        saving = [
+            f"the {b.label} bundle saves {_money(b.list_price - b.bundle_price, b.currency)}"
+            for b in shown
+            if b.list_price is not None and b.list_price > b.bundle_price
+        ]
+        said = (
+            f"The bundle discount is already in these prices: {_and(saving)}."
+            if saving
+            else "These bundles are priced as their items bought alone: none has a bundle discount."
+        )
+        return f"{said} {policy}"
+
     def purpose_unknown(self, purpose: str, carried: Sequence[str]) -> str:
         offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
         return f'I have no ready-made set for "{purpose}". What kind of product would you like?{offer}'
@@ -155,6 +176,15 @@ class EnglishReplies:
     def some_not_carried(self, categories: Sequence[str]) -> str:
         return f"We don't carry {' or '.join(_plural(c) for c in categories)}, so these are without them."
 
+    def left_out(self, roles: Sequence[str], budget: Decimal | None, currency: str) -> str:
+        """Kinds asked for that no bundle holds: none fits the budget, or none goes with the main items."""
+        if budget is not None:
+            kinds = _and([_with_article(role) for role in roles], "or")
+            within = _money(budget, currency)
+            return f"No bundle within {within} has room for {kinds} too, so these have none."
+        kinds = " or ".join(_paired(role) for role in roles)
+        return f"No {kinds} we have goes with these, so they have none."
+
     def colour_missing(self, colour: str, kind: str) -> str:
         """'in black' where no shoe that fits the rest of the request is black: the closest, said to be so."""
         return f"None of the {_kinds(kind)} that fit comes in {colour}, so these are the closest."
@@ -163,14 +193,24 @@ class EnglishReplies:
         """Bundles rebuilt past a spec limit, said so: 'Weight: under 1.24 kg for each laptop here.'"""
         return f"{_capitalised(spec_name(limit.key))}: {_past(limit)} for each {kind} here."
 
+    def limits_met(self, limits: Sequence[SpecLimit], kind: str) -> str:
+        """Limits the message stated, said as met: 'RAM at least 16 GB for each laptop here.'"""
+        return f"{_capitalised(_held(limits))} for each {kind} here."
+
     def limits_held(self, limits: Sequence[SpecLimit], kind: str, said: str) -> str:
         """`said` (that nothing fits), led by what the search was held to: 'Looking only at laptops with
         weight under 1.24 kg and screen over 14 in: sorry, ...'."""
         return f"Looking only at {_kinds(kind)} with {_held(limits)}: {said[:1].lower()}{said[1:]}"
 
-    def limits_unmet(self, limits: Sequence[SpecLimit], kind: str) -> str:
-        """Limits on several specs that no product of the kind meets together."""
-        return f"No {kind} we have has {_held(limits)}, so the bundles stay as they are."
+    def limits_unmet(
+        self, limits: Sequence[SpecLimit], kind: str, *, kept: bool = True, best: float | None = None
+    ) -> str:
+        """Limits that no product of the kind meets together; `kept`: bundles shown stay; `best`: the
+        nearest any product comes on the one limit ('the most any has is 32 GB')."""
+        text = f"No {kind} we have has {_held(limits)}"
+        if best is not None:
+            text += f"; the {'most' if limits[0].more else 'least'} any has is {_number(limits[0], best)}"
+        return text + (", so the bundles stay as they are." if kept else ".")
 
     def held_items(self, kind: str, held: Sequence[tuple[str, str]]) -> str:
         """'What memory card goes with it?' of bundles that each hold one: which, checked to work with it."""
@@ -240,14 +280,14 @@ class EnglishReplies:
             text += f" Their main items ({_versus(anchors)}) differ in {_en_specs(differing)}."
         return text
 
-    def ranking(self, ranking: Ranking, labels: Mapping[str, str] | None = None) -> str:
+    def ranking(self, ranking: Ranking, labels: Mapping[str, Sequence[str]] | None = None) -> str:
         """A comparison on the spec asked ('which one is lighter?'): the one it favours first, each value
-        from the catalog; `labels` names the bundle of each product id."""
+        from the catalog; `labels` names the bundles holding each product id."""
         name, best = spec_name(ranking.key), ranking.best
 
         def who(product: Product) -> str:
-            label = (labels or {}).get(product.id)
-            return f"the {_short(product)}" + (f" ({label})" if label else "")
+            held_by = (labels or {}).get(product.id)
+            return f"the {_short(product)}" + (f" ({_and(held_by)})" if held_by else "")
 
         def of(product: Product, value: object) -> str:
             return f"{spec_value(ranking.key, value, 'yes', 'no')} for {who(product)}"
@@ -419,6 +459,22 @@ class ChineseReplies(EnglishReplies):
     def one_of_each(self, quantity: int) -> str:
         return f"以下价格为每件一份，结算时可选择数量{quantity}。"
 
+    def discounts(self, shown: Sequence[ShownBundle]) -> str:
+        policy = "我无法额外打折或使用优惠券，价格由商店设定，且为每件一份（结算时可选数量）。"
+        if not shown:
+            return f"套装价格可能含有一起购买的优惠。{policy}想买点什么呢？"
+        saving = [
+            f"{LABELS_ZH.get(b.label, b.label)}省{_money(b.list_price - b.bundle_price, b.currency)}"
+            for b in shown
+            if b.list_price is not None and b.list_price > b.bundle_price
+        ]
+        said = (
+            f"这些价格已含套装优惠：{'，'.join(saving)}。"
+            if saving
+            else "这些套装没有套装优惠，价格与单买相同。"
+        )
+        return said + policy
+
     def purpose_unknown(self, purpose: str, carried: Sequence[str]) -> str:
         return f"我还没有适合“{purpose}”的现成套装。你想买哪类商品？"
 
@@ -428,11 +484,20 @@ class ChineseReplies(EnglishReplies):
     def some_not_carried(self, categories: Sequence[str]) -> str:
         return f"本店没有{'、'.join(in_chinese(c) for c in categories)}，以下套装不含这一项。"
 
+    def left_out(self, roles: Sequence[str], budget: Decimal | None, currency: str) -> str:
+        kinds = "、".join(in_chinese(role) for role in roles)
+        if budget is not None:
+            return f"预算{_money(budget, currency)}以内放不下{kinds}，以下套装不含这一项。"
+        return f"没有能和这些商品搭配的{kinds}，以下套装不含这一项。"
+
     def colour_missing(self, colour: str, kind: str) -> str:
         return f"符合条件的{in_chinese(kind)}都没有{in_chinese(colour, 'colour')}的，以下是最接近的。"
 
     def spec_beyond(self, limit: SpecLimit, kind: str) -> str:
         return f"{_zh_spec(limit)}：这里每款{in_chinese(kind)}都{_zh_past(limit)}{_limit_value(limit)}。"
+
+    def limits_met(self, limits: Sequence[SpecLimit], kind: str) -> str:
+        return f"这里每款{in_chinese(kind)}都满足：{_zh_held(limits)}。"
 
     def limits_held(self, limits: Sequence[SpecLimit], kind: str, said: str) -> str:
         return f"只看{_zh_held(limits)}的{in_chinese(kind)}：{said}"
@@ -444,8 +509,13 @@ class ChineseReplies(EnglishReplies):
     def spec_unstated(self, spec: str, kind: str) -> str:
         return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(spec, spec)}，我不能靠猜来挑选。"
 
-    def limits_unmet(self, limits: Sequence[SpecLimit], kind: str) -> str:
-        return f"本店没有{_zh_held(limits)}的{in_chinese(kind)}，套装保持不变。"
+    def limits_unmet(
+        self, limits: Sequence[SpecLimit], kind: str, *, kept: bool = True, best: float | None = None
+    ) -> str:
+        text = f"本店没有{_zh_held(limits)}的{in_chinese(kind)}"
+        if best is not None:
+            text += f"，{'最高' if limits[0].more else '最低'}为{_number(limits[0], best)}"
+        return text + ("，套装保持不变。" if kept else "。")
 
     def spec_unbeaten(self, limit: SpecLimit, holder: Product | None) -> str:
         of = f"{_short(holder)}的" if holder else ""
@@ -522,14 +592,18 @@ class ChineseReplies(EnglishReplies):
             return "抱歉，" + "；".join(lines) + "，我不想瞎猜。"
         return "根据商品资料：" + "；".join(lines) + "。"
 
-    def ranking(self, ranking: Ranking, labels: Mapping[str, str] | None = None) -> str:
+    def ranking(self, ranking: Ranking, labels: Mapping[str, Sequence[str]] | None = None) -> str:
         name = spec_name(ranking.key)
         shown = {spec_value(ranking.key, value, "是", "否") for _, value in ranking.values}
         if len(shown) == 1:
             return f"它们的{SPEC_NAMES_ZH.get(name, name)}都一样：{shown.pop()}。"
         listed = "，".join(
             f"{_short(product)}"
-            + (f"（{LABELS_ZH.get(label, label)}）" if (label := (labels or {}).get(product.id)) else "")
+            + (
+                f"（{'、'.join(LABELS_ZH.get(label, label) for label in held_by)}）"
+                if (held_by := (labels or {}).get(product.id))
+                else ""
+            )
             + f" {spec_value(ranking.key, value, '是', '否')}"
             for product, value in ranking.values
         )
@@ -598,8 +672,14 @@ def _zh_specs(differing: Sequence[tuple[str, list[str]]]) -> str:
 
 
 def _held(limits: Sequence[SpecLimit]) -> str:
-    """'weight under 1.24 kg and screen over 14 in'."""
-    return _and([f"{spec_name(limit.key)} {_past(limit)}" for limit in limits])
+    """'weight under 1.24 kg and screen over 14 in'; two on one spec as one ('screen at least 14 in and
+    under 15 in')."""
+    by_key: dict[str, list[SpecLimit]] = {}
+    for limit in limits:
+        by_key.setdefault(limit.key, []).append(limit)
+    return _and(
+        [f"{spec_name(key)} {' and '.join(_past(one) for one in same)}" for key, same in by_key.items()]
+    )
 
 
 def _zh_held(limits: Sequence[SpecLimit]) -> str:
@@ -607,7 +687,9 @@ def _zh_held(limits: Sequence[SpecLimit]) -> str:
 
 
 def _past(limit: SpecLimit) -> str:
-    """'under 1.24 kg', 'over 512 GB'."""
+    """'under 1.24 kg', 'over 512 GB', 'at least 16 GB'."""
+    if limit.inclusive:
+        return f"{'at least' if limit.more else 'at most'} {_limit_value(limit)}"
     return f"{'over' if limit.more else 'under'} {_limit_value(limit)}"
 
 
@@ -617,13 +699,20 @@ def _zh_spec(limit: SpecLimit) -> str:
 
 
 def _zh_past(limit: SpecLimit) -> str:
+    if limit.inclusive:
+        return "不低于" if limit.more else "不高于"
     return "高于" if limit.more else "低于"
 
 
 def _limit_value(limit: SpecLimit) -> str:
     """The limit's number as the catalog states such numbers: '1.24 kg', '512 GB' (not '512.0 GB')."""
-    number = int(limit.value) if limit.value.is_integer() else limit.value
-    return spec_value(limit.key, number, "yes", "no")
+    return _number(limit, limit.value)
+
+
+def _number(limit: SpecLimit, value: float) -> str:
+    """A number on the limit's spec, with its unit."""
+    number = float(value)
+    return spec_value(limit.key, int(number) if number.is_integer() else number, "yes", "no")
 
 
 def _short(product: Product) -> str:

@@ -10,7 +10,10 @@ from collections.abc import Sequence
 from retrieval.catalog.schema import Product
 
 # Spec keys as a shopper reads them; keys ending in a unit ('battery_h') show it with the value ('6 h')
-SPEC_NAMES = {"anc": "noise cancelling", "os": "platform", "main_camera_mp": "main camera", "ram_gb": "RAM"}
+SPEC_NAMES = {
+    "anc": "noise cancelling", "os": "platform", "main_camera_mp": "main camera", "ram_gb": "RAM",
+    "spf": "SPF",
+}  # fmt: skip
 UNITS = {
     "mb_s": "MB/s", "mah": "mAh", "gb": "GB", "mp": "MP", "hz": "Hz", "mm": "mm", "cm": "cm", "kg": "kg",
     "ml": "ml", "min": "min", "days": "days", "in": "in", "h": "h", "w": "W", "g": "g", "l": "L", "m": "m",

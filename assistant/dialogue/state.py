@@ -48,6 +48,7 @@ class SpecLimit(BaseModel):
     key: str  # the attribute ('weight_kg')
     more: bool  # True: above `value` ('a bigger screen'); False: below it ('lighter')
     value: float = Field(allow_inf_nan=False)
+    inclusive: bool = False  # `value` itself passes ('at least 16 GB'); a refinement must beat it
 
 
 class ShoppingGoal(BaseModel):

@@ -7,6 +7,7 @@ relative to what was shown; item and bundle references are resolved against the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -42,10 +43,12 @@ class DialogueTracker:
         *,
         ask: type[questions] = questions,
         limit: SpecLimit | None = None,
+        stated: Sequence[SpecLimit] = (),
     ) -> tuple[ConversationState, TurnAction]:
         """The state after `message` and the action the turn must take; `ask` words any question (the
         shopper's language: `clarify.for_locale`); `limit`: the spec the message asks the shown main
-        products to beat ('something lighter'), which the caller reads off them."""
+        products to beat ('something lighter'), which the caller reads off them; `stated`: limits the
+        message states in numbers ('at least 16gb ram'), read against the catalog by the caller too."""
         state = state.model_copy(update={"turns": state.turns + 1})
         intent, unsure = message.intent, message.confidence < self._clarify_below
         wish = message.goal_slots
@@ -103,10 +106,16 @@ class DialogueTracker:
                 ),
                 wearer=message.wearer,
                 features=message.features,
+                stated=stated,
             )
         if intent == "refine":
             return self._refine(
-                state, message.goal_slots, ask, wearer=message.wearer, features=message.features, limit=limit
+                state,
+                message.goal_slots,
+                ask,
+                wearer=message.wearer,
+                features=message.features,
+                limits=[*([limit] if limit else []), *stated],
             )
         if not state.shown:
             return state, _clarify(ask.nothing_shown())
@@ -163,6 +172,7 @@ class DialogueTracker:
         products: tuple[str, ...] = (),
         wearer: str | None = None,
         features: tuple[str, ...] = (),
+        stated: Sequence[SpecLimit] = (),
     ) -> tuple[ConversationState, TurnAction]:
         """`owned`: categories the shopper already has ('a case for my phone'): shopped around, never sold;
         `fits`: their device models, which every product offered must fit; `products`: models asked for
@@ -183,6 +193,7 @@ class DialogueTracker:
             goal = goal.model_copy(update={"products": list(products)})
         if wearer:
             goal = goal.model_copy(update={"wearer": wearer})
+        goal = _with_limits(goal, stated)
         if owned or fits:
             goal = goal.model_copy(
                 update={
@@ -202,18 +213,14 @@ class DialogueTracker:
         *,
         wearer: str | None = None,
         features: tuple[str, ...] = (),
-        limit: SpecLimit | None = None,
+        limits: Sequence[SpecLimit] = (),
     ) -> tuple[ConversationState, TurnAction]:
         goal = _with_features(
             _merge(state.goal, slots, replace_categories=bool(slots.category)), slots, features
         )
         if wearer:  # "men's instead"
             goal = goal.model_copy(update={"wearer": wearer})
-        if (
-            limit is not None
-        ):  # "something lighter": past the lightest shown; a new one on the same spec replaces
-            kept = [old for old in goal.spec_limits if (old.kind, old.key) != (limit.kind, limit.key)]
-            goal = goal.model_copy(update={"spec_limits": [*kept, limit]})
+        goal = _with_limits(goal, limits)  # "something lighter": past the lightest shown
         sensitivity = state.price_sensitivity
         prices = [bundle.bundle_price for bundle in state.shown]
         if slots.price_direction == "lower" and slots.budget_max is None:
@@ -457,3 +464,13 @@ def _vague_gift(goal: ShoppingGoal) -> bool:
 
 def _clarify(question: str) -> TurnAction:
     return TurnAction(kind="clarify", question=question)
+
+
+def _with_limits(goal: ShoppingGoal, limits: Sequence[SpecLimit]) -> ShoppingGoal:
+    """`goal` holding `limits`; new limits on a spec replace the old ones on it ('under 1.2 kg' after
+    'something lighter', 'a bigger screen' after '14 inch')."""
+    if not limits:
+        return goal
+    replaced = {(limit.kind, limit.key) for limit in limits}
+    kept = [old for old in goal.spec_limits if (old.kind, old.key) not in replaced]
+    return goal.model_copy(update={"spec_limits": [*kept, *limits]})

@@ -245,7 +245,7 @@ class IntentParser:
         )
 
     def _message(self, text: str, intent: str, confidence: float, spans: list[Span]) -> ParsedMessage:
-        spans = wanted_brands(text, whole_brands(text, spans, self._vocabulary))
+        spans = form_factors(text, wanted_brands(text, whole_brands(text, spans, self._vocabulary)))
         spans = merge_modifiers(text, attach_numbers(text, resolutions(text, spans)), self._vocabulary)
         spans = lines_after_articles(
             text, brands_before_categories(text, spans, self._vocabulary), self._vocabulary
@@ -253,7 +253,7 @@ class IntentParser:
         kept = [
             span
             for span in spans
-            if not (span.slot.startswith("budget") and _not_money_after(text, span.end))
+            if not (span.slot.startswith("budget") and _not_money(text, span))
             and not (span.slot in _NAMING_SLOTS and names_wearer_only(text[span.start : span.end]))
         ]
         device_lines = self._device_lines(text, kept)  # '[iphone] [case]': a case for an iPhone
@@ -609,6 +609,36 @@ def whole_brands(text: str, spans: list[Span], vocabulary: SlotVocabulary) -> li
     return sorted(kept, key=lambda span: span.start)
 
 
+def form_factors(text: str, spans: list[Span]) -> list[Span]:
+    """An untagged form factor that names a kind ('over ear please' after earbuds: headphones) as the
+    category, when the message names no other (the tagger marked nothing, and the answer had been "I can't
+    narrow it down by that"); right before a tagged kind, one with it ('in-ear headphones' are earbuds)."""
+    found = _FORM_FACTOR.search(text)
+    if not found or any(span.start < found.end() and span.end > found.start() for span in spans):
+        return spans
+    following = next(
+        (
+            span
+            for span in spans
+            if span.slot == "category"
+            and span.start >= found.end()
+            and not text[found.end() : span.start].strip()
+        ),
+        None,
+    )
+    if following is not None:  # 'in-ear [headphones]': one kind, earbuds, not headphones described as 'ear'
+        merged = Span(found.start(), following.end, "category")
+        return sorted(
+            [*(span for span in spans if span is not following), merged], key=lambda span: span.start
+        )
+    if any(span.slot == "category" for span in spans):
+        return spans
+    return sorted([*spans, Span(found.start(), found.end(), "category")], key=lambda span: span.start)
+
+
+_FORM_FACTOR = re.compile(r"\b(?:over|on|in)[\s-]?(?:the[\s-])?ears?\b", re.IGNORECASE)
+
+
 # Words right before a brand that want it, and words anywhere before it that would still exclude it
 _WANTING = re.compile(
     r"\b(?:prefers?|preferably|likes?|loves?|wants?|fan\s+of|rather(?:\s+have)?|go(?:es)?\s+(?:for|with)"
@@ -702,14 +732,27 @@ def attach_numbers(text: str, spans: list[Span]) -> list[Span]:
     return result
 
 
+def _not_money(text: str, span: Span) -> bool:
+    """Whether a budget span's last number is not money ('[under 1.3 kg]' was tagged whole)."""
+    numbers = list(_DIGITS.finditer(text, span.start, span.end))
+    if numbers and _SPF.search(text, 0, numbers[-1].start()):  # 'spf [50]': a sun protection factor
+        return True
+    return _not_money_after(text, numbers[-1].end() if numbers else span.end)
+
+
 def _not_money_after(text: str, end: int) -> bool:
-    """'90% off' names a discount, and 'no more than 2 items' a count, not a budget: the number is followed
-    by a percent sign or word, or by what it counts."""
+    """'90% off' names a discount, 'no more than 2 items' a count and 'under 1.3 kg' a weight, not a budget:
+    the number is followed by a percent sign or word, by what it counts, or by a unit."""
     return bool(_NOT_MONEY_AFTER.match(text, end))
 
 
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_SPF = re.compile(r"\bspf\s*$", re.IGNORECASE)
 _NOT_MONEY_AFTER = re.compile(
-    r"\s*(?:%|percent\b|pct\b|items?\b|things?\b|products?\b|pieces?\b|pcs\b|units?\b|of them\b|件|个商品)",
+    r"\s*(?:%|percent\b|pct\b|items?\b|things?\b|products?\b|pieces?\b|pcs\b|units?\b|of them\b|件|个商品"
+    # a spec's unit: 'under 1.3 kg' is a weight, never a budget of $1.30 (`spec_limits.stated_limits`)
+    r"|(?:kgs?|kilos?|kilograms?|g|grams?|lbs?|oz|ounces?|gb|tb|gigs?|inch(?:es)?|mah|mp|hz|hours?|hrs?|h|w"
+    r"|watts?|ml|l|litres?|liters?|mm)\b|\"|公斤|千克|克|英寸|寸|小时|毫安|毫升)",
     re.IGNORECASE,
 )
 

@@ -348,6 +348,7 @@ _NOT_FEATURES = frozenset({
     "would", "should", "will", "you", "are", "all", "not", "same", "different", "similar", "about", "how",
     "from", "into", "over", "under", "than", "then", "them", "they", "there", "here", "its", "who", "she",
     "much", "many", "lot", "bit", "kind", "sort", "type", "way",
+    "ear",  # 'in-ear', 'over-ear': a form factor, which names the kind itself (`parser.form_factors`)
 })  # fmt: skip
 
 

@@ -49,6 +49,13 @@ CATEGORY_ALIASES = {
     "coffee pod": "capsule", "mac": "laptop", "dslr": "camera", "mirrorless": "camera", "camcorder": "camera",
     "pc": "laptop", "bulb": "lighting", "light": "lighting",
 }  # fmt: skip
+# Form factors that name a kind ('over ear please', 'in-ear headphones': `parser.form_factors`); apart from
+# the aliases, which the training generator draws phrasings from
+FORM_FACTORS = {
+    "over ear": "headphone", "over the ear": "headphone", "on ear": "headphone", "in ear": "earbud",
+    "in ear headphone": "earbud", "in ear earbud": "earbud", "in ear earphone": "earbud",
+    "over ear headphone": "headphone", "over the ear headphone": "headphone", "on ear headphone": "headphone",
+}  # fmt: skip
 BRAND_ALIASES = {
     "sk2": "SK-II", "sk ii": "SK-II", "skii": "SK-II", "estee": "Estée Lauder", "lauder": "Estée Lauder",
     "lrp": "La Roche-Posay", "la roche": "La Roche-Posay", "lancome": "Lancôme", "mi": "Xiaomi",
@@ -377,7 +384,12 @@ class SlotVocabulary:
 
     def _known(self, key: str) -> str | None:
         """`key` as a catalog category: itself, written as one word, or through a known alias."""
-        for candidate in (key, CATEGORY_ALIASES.get(key, ""), key.replace(" ", "")):
+        for candidate in (
+            key,
+            CATEGORY_ALIASES.get(key, ""),
+            FORM_FACTORS.get(key, ""),
+            key.replace(" ", ""),
+        ):
             if candidate in self._category_set:
                 return candidate
         return CATEGORY_ALIASES.get(key)

@@ -198,7 +198,10 @@ class _BuildRun:
         chosen = self._alternatives(best)
         if not best.choice.options and self._search_for(best.anchor).has_options:
             notes.append("no complement fits the budget alongside the best anchor")
-        return BuildResult(self._label(chosen), notes=tuple(notes))
+        held = frozenset().union(*(self._named_in(solution) for solution, _ in chosen))
+        unheld = {category_key(role) for role in self.named - held}
+        left_out = tuple(role for role in self.request.roles or () if category_key(role) in unheld)
+        return BuildResult(self._label(chosen), notes=tuple(notes), left_out=left_out)
 
     # -- candidates -----------------------------------------------------------------------------
 

@@ -18,6 +18,9 @@ class BuildResult:
     notes: tuple[str, ...] = field(
         default_factory=tuple
     )  # constraints relaxed, e.g. an unreachable budget_min
+    # roles the shopper asked for (with candidates) that no bundle holds: none fits the budget or goes with
+    # the main items ("a laptop and a monitor under 700" has laptops alone); the reply must say so
+    left_out: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

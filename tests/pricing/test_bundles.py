@@ -186,6 +186,31 @@ def test_no_alternative_holds_fewer_of_the_named_roles_than_the_best() -> None:
     assert len(unnamed.bundles) == 3  # roles we chose ourselves may be left out
 
 
+def test_a_named_role_no_bundle_can_hold_is_reported_as_left_out() -> None:
+    """ "a laptop and a monitor under 700": laptops alone fit, and the result says the monitor is missing
+    rather than leaving the reply to pass over it."""
+    laptop = Product(
+        id="l", title="Laptop", price=Decimal(480), currency="USD", category="Computers > Laptops"
+    )
+    monitor = Product(
+        id="m", title="Monitor", price=Decimal(300), currency="USD", category="Computers > Monitors"
+    )
+    builder = BundleBuilder(settings=BundleSettings(max_bundles=3), complements=GraphComplementModel())
+    offered = {"monitor": [ScoredProduct(monitor, 1.0)]}
+    tight = builder.build(
+        BundleRequest(budget_max=Decimal(700), roles=("monitor",)), [ScoredProduct(laptop, 1.0)], offered
+    )
+    assert [[item.product.id for item in draft.items] for draft in tight.bundles] == [["l"]]
+    assert tight.left_out == ("monitor",)
+    roomy = builder.build(
+        BundleRequest(budget_max=Decimal(800), roles=("monitor",)), [ScoredProduct(laptop, 1.0)], offered
+    )
+    assert [item.product.id for item in roomy.bundles[0].items] == ["l", "m"]
+    assert roomy.left_out == ()
+    unnamed = builder.build(BundleRequest(budget_max=Decimal(700)), [ScoredProduct(laptop, 1.0)], offered)
+    assert unnamed.left_out == ()  # a complement we chose ourselves is no promise
+
+
 def test_a_body_only_camera_comes_with_a_lens_that_fits_it(demo: Catalog) -> None:
     result = _demo_build(demo, "X-T5", BundleRequest())
     assert any("Body Only" in draft.items[0].product.title for draft in result.bundles)  # not vacuous

@@ -214,5 +214,11 @@ def test_a_spec_bound_holds_its_kind_to_a_stated_number_and_leaves_other_kinds()
     heavier = SpecBound(kind="laptop", key="weight_kg", more=True, value=1.24)
     assert ids(SearchFilters(specs=(heavier,)), columns, catalog) == {"pro", "bag"}
     assert ids(SearchFilters(specs=(lighter, heavier)), columns, catalog) == {"bag"}
+    at_most = SpecBound(kind="laptop", key="weight_kg", more=False, value=1.55, inclusive=True)
+    assert ids(SearchFilters(specs=(at_most,)), columns, catalog) == {
+        "air",
+        "pro",
+        "bag",
+    }  # 'at most 1.55 kg'
     with pytest.raises(InvalidInputError, match="weight_kg"):
         SearchFilters(specs=(SpecBound(kind="laptop", key="weight_kg", more=True, value=float("inf")),))

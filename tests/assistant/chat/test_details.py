@@ -130,7 +130,7 @@ def test_a_comparison_naming_no_spec_all_state_is_no_ranking() -> None:
 def test_a_ranking_reads_as_the_catalog_states_it() -> None:
     lighter = ranked_on("which one is lighter?", LAPTOPS)
     assert lighter is not None
-    labels = {IDEAPAD.id: "value", REDMI.id: "balanced", AIR.id: "premium"}
+    labels = {IDEAPAD.id: ["value"], REDMI.id: ["balanced"], AIR.id: ["premium"]}
     assert EnglishReplies().ranking(lighter, labels) == (
         "On weight, the MacBook Air 13-inch (premium) comes out ahead: 1.24 kg, against 1.62 kg for the"
         " IdeaPad Slim 3 15 (value) and 1.39 kg for the Redmi Book Pro 14 (balanced)."
@@ -140,6 +140,21 @@ def test_a_ranking_reads_as_the_catalog_states_it() -> None:
     alike = ranked_on("which is lighter", [product("A One", weight_kg=1.2), product("B Two", weight_kg=1.2)])
     assert alike is not None and EnglishReplies().ranking(alike) == "They're alike on weight: 1.2 kg each."
     assert ChineseReplies().ranking(lighter, labels).endswith("MacBook Air 13-inch更符合你的要求。")
+
+
+def test_a_main_item_two_bundles_share_is_ranked_once_with_both_labels() -> None:
+    """'Which has the longest battery?' listed the Soundcore twice, '(balanced)' each time, and called the tie
+    between it and itself no winner."""
+    lighter = ranked_on("which one is lighter?", [IDEAPAD, IDEAPAD, AIR])
+    assert lighter is not None and [product.id for product, _ in lighter.values] == [IDEAPAD.id, AIR.id]
+    assert lighter.best == AIR
+    labels = {IDEAPAD.id: ["value", "balanced"], AIR.id: ["premium"]}
+    assert (
+        EnglishReplies()
+        .ranking(lighter, labels)
+        .endswith("1.62 kg for the IdeaPad Slim 3 15 (value and balanced).")
+    )
+    assert "（实惠款、均衡款）" in ChineseReplies().ranking(lighter, labels)
 
 
 WATCH = product(

@@ -12,6 +12,7 @@ from assistant.errors import InvalidInputError, NotFoundError
 from assistant.settings import Settings
 from assistant.storage.database import open_store
 from assistant.storage.store import SqlSessionStore
+from pricing.bundles.messages import format_money
 from pricing.complements.needs import categories_for_need
 from retrieval.filters import category_keys
 
@@ -196,6 +197,18 @@ def test_a_kind_asked_for_that_the_shop_lacks_is_named_beside_what_it_has(engine
     result = engine.turn("a red lipstick and a matching nail polish")
     assert result.bundles and result.reply.startswith("We don't carry polish")
     assert "carry" not in engine.turn("a laptop and a mouse").reply  # both carried: nothing to say
+
+
+def test_a_kind_asked_for_that_no_bundle_holds_is_said(engine: ShoppingAssistant) -> None:
+    """'A laptop and a monitor under 700' showed laptops alone and never said why; 'cheaper' past the
+    cheapest lamp and bedding dropped the bedding the same way."""
+    tight = engine.turn("a laptop and a monitor under 700")
+    assert tight.bundles and all(len(bundle.items) == 1 for bundle in tight.bundles)
+    assert tight.reply.startswith("No bundle within $700 has room for a monitor too")
+    roomy = engine.turn("a lamp and bedding under 300")
+    assert roomy.bundles and "room for" not in roomy.reply
+    cheaper = engine.turn("cheaper", conversation_id=roomy.conversation_id)
+    assert "has room for bedding too" in cheaper.reply
 
 
 def test_a_purpose_with_no_set_asks_once_what_to_shop_for(engine: ShoppingAssistant) -> None:
@@ -940,3 +953,44 @@ def test_which_one_of_a_kind_goes_with_what_was_shown_is_answered(engine: Shoppi
     laptops = engine.turn("a laptop")
     other = engine.turn("which phone should I get", conversation_id=laptops.conversation_id)
     assert other.intent.name != "add_item"  # a phone does not go with a laptop: not added to its bundles
+
+
+def test_numbers_a_request_states_hold_its_main_products(engine: ShoppingAssistant) -> None:
+    """'A laptop under 1.3 kg' had been a budget of $1.30 ('nothing under $1.30 includes a laptop'), and
+    'at least 16gb ram' was a search word that let an 8 GB laptop lead the value bundle."""
+    light = engine.turn("a laptop under 1.3 kg")
+    assert light.bundles and light.reply.startswith("Weight under 1.3 kg for each laptop here.")
+    catalog = {product.id: product for product in open_catalog(Settings())}
+    for bundle in light.bundles:
+        assert catalog[bundle.items[0].product_id].attributes["weight_kg"] < 1.3
+    roomy = engine.turn("a laptop with at least 16gb ram under 1500")
+    assert roomy.bundles and "within $1500" in roomy.reply
+    assert all(catalog[b.items[0].product_id].attributes["ram_gb"] >= 16 for b in roomy.bundles)
+    sized = engine.turn("a 14 inch laptop")
+    assert sized.bundles and all(
+        14 <= catalog[b.items[0].product_id].attributes["screen_in"] < 15 for b in sized.bundles
+    )
+    more = engine.turn("with 32gb ram", conversation_id=sized.conversation_id)  # the screen size still holds
+    assert more.bundles and all(
+        catalog[b.items[0].product_id].attributes["ram_gb"] >= 32
+        and 14 <= catalog[b.items[0].product_id].attributes["screen_in"] < 15
+        for b in more.bundles
+    )
+    none = engine.turn("a laptop with 64gb ram")
+    assert (
+        not none.bundles
+        and none.reply == "No laptop we have has RAM at least 64 GB; the most any has is 32 GB."
+    )
+
+
+def test_a_question_about_discounts_is_answered_from_the_quoted_savings(engine: ShoppingAssistant) -> None:
+    """'any discount if i buy two?' (ask_explanation 0.43) had been "not sure I understood"."""
+    first = engine.turn("skincare for dry skin")
+    asked = engine.turn("any discount if i buy two?", conversation_id=first.conversation_id)
+    saved = [bundle for bundle in first.bundles if bundle.savings > 0]
+    assert saved and not asked.bundles
+    assert asked.reply.startswith("The bundle discount is already in these prices:")
+    for bundle in saved:
+        assert f"the {bundle.label} bundle saves {format_money(bundle.savings, 'USD')}" in asked.reply
+    assert "I can't add coupons or other discounts" in asked.reply
+    assert engine.turn("do you have any coupons?").reply.startswith("A bundle's price can hold a discount")

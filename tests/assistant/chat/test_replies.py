@@ -203,6 +203,13 @@ def test_what_the_shop_does_not_carry_is_named_in_the_plural() -> None:
     reply = EnglishReplies().category_not_carried(["earring", "box", "battery", "socks"], ["Audio"])
     assert reply.startswith("Sorry, we don't carry earrings or boxes or batteries or socks.")  # was "earring"
     assert EnglishReplies().some_not_carried(["sock"]) == "We don't carry socks, so these are without them."
+    assert EnglishReplies().left_out(["monitor"], Decimal(700), "USD") == (
+        "No bundle within $700 has room for a monitor too, so these have none."
+    )
+    assert EnglishReplies().left_out(["coffee grinder"], None, "USD") == (
+        "No coffee grinder we have goes with these, so they have none."
+    )
+    assert ChineseReplies().left_out(["monitor"], Decimal(700), "USD").startswith("预算$700以内放不下")
     lacking = EnglishReplies().features_lacking(["gaming"], "computer mouse")
     assert lacking == "None of our computer mice is described as gaming, so these are the closest."
 
@@ -243,3 +250,26 @@ def test_a_missing_colour_is_named_with_the_kind() -> None:
         "None of the shoes that fit comes in black, so these are the closest."
     )
     assert ChineseReplies().colour_missing("black", "shoe").endswith("以下是最接近的。")
+
+
+def test_a_discount_question_names_only_the_quoted_savings() -> None:
+    def shown(label: str, price: str, alone: str | None) -> ShownBundle:
+        item = ShownItem(product_id=label, title=label, role="anchor")
+        return ShownBundle(
+            bundle_id=label,
+            label=label,
+            items=[item],
+            bundle_price=Decimal(price),
+            currency="USD",
+            list_price=None if alone is None else Decimal(alone),
+        )
+
+    both = [shown("value", "90", "99.99"), shown("premium", "120", "120"), shown("balanced", "100", None)]
+    assert (
+        EnglishReplies()
+        .discounts(both)
+        .startswith("The bundle discount is already in these prices: the value bundle saves $9.99.")
+    )
+    assert EnglishReplies().discounts([shown("premium", "120", "120")]).startswith("These bundles are priced")
+    assert ChineseReplies().discounts(both).startswith("这些价格已含套装优惠：实惠款省$9.99。")
+    assert "What are you after?" in EnglishReplies().discounts([])

@@ -6,11 +6,24 @@ import pytest
 
 from assistant.chat.details import shared_number, spec_family, wants_more
 from assistant.chat.replies import ChineseReplies, EnglishReplies
-from assistant.chat.spec_limits import beats, holder, spec_limit
+from assistant.chat.spec_limits import beats, holder, spec_limit, stated_limits
 from assistant.dialogue.state import ConversationState, ShoppingGoal, SpecLimit
+from retrieval.catalog.schema import Product
 from tests.assistant.chat.products import AIR, IDEAPAD, LAPTOPS, REDMI, product
 
 PIXEL = product("Google Pixel 9 128GB", "Electronics > Phones > Smartphones", storage_gb=128, screen_in=6.3)
+BIG = product(
+    "Lenovo ThinkPad X1 Carbon",
+    "Computers > Laptops",
+    weight_kg=0.99,
+    screen_in=14,
+    storage_gb=1024,
+    ram_gb=32,
+)
+BOTTLE = product("Nalgene 32 oz Wide Mouth", "Sports > Outdoor > Water Bottles", capacity_l=1)
+COFFEE = product("Lavazza Super Crema", "Home & Kitchen > Coffee > Coffee Beans & Capsules", weight_g=1000)
+TRIPOD = product("Manfrotto Befree", "Electronics > Cameras > Tripods", weight_kg=1.4, max_load_kg=8)
+SUNSCREEN = product("La Roche-Posay Anthelios", "Beauty > Skincare > Sunscreen", spf=50)
 
 
 @pytest.mark.parametrize(
@@ -115,4 +128,65 @@ def test_limits_no_product_meets_together_are_named() -> None:
     )
     assert ChineseReplies().limits_unmet([lighter, bigger], "laptop") == (
         "本店没有重量低于1.19 kg、屏幕高于15.6 in的笔记本，套装保持不变。"
+    )
+
+
+def _read(message: str, products: list[Product]) -> list[tuple[str, str, float, bool]]:
+    """(key, '>' or '<', value, inclusive) of each limit stated."""
+    return [
+        (limit.key, ">" if limit.more else "<", limit.value, limit.inclusive)
+        for limit in stated_limits(message, products)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("message", "products", "limits"),
+    [
+        ("a laptop with at least 16gb ram", [*LAPTOPS, BIG], [("ram_gb", ">", 16, True)]),
+        ("a laptop with 16gb", [*LAPTOPS, BIG], [("ram_gb", ">", 16, True)]),  # a bare number: a minimum
+        ("a laptop with 512gb", [*LAPTOPS, BIG], [("storage_gb", ">", 512, True)]),  # too big for RAM
+        (
+            "16gb ram and 1tb ssd",
+            [*LAPTOPS, BIG],
+            [("ram_gb", ">", 16, True), ("storage_gb", ">", 1024, True)],
+        ),
+        ("a laptop under 1.3 kg", LAPTOPS, [("weight_kg", "<", 1.3, False)]),
+        ("1.3公斤以下的笔记本", LAPTOPS, [("weight_kg", "<", 1.3, True)]),
+        ("no more than 3 lbs", LAPTOPS, [("weight_kg", "<", 1.3608, True)]),
+        ("a 14 inch laptop", LAPTOPS, [("screen_in", ">", 14, True), ("screen_in", "<", 15, False)]),
+        ("15in laptop", LAPTOPS, [("screen_in", ">", 15, True), ("screen_in", "<", 16, False)]),
+        ("screen bigger than 14 inches", LAPTOPS, [("screen_in", ">", 14, False)]),
+        ("a 2 in 1 laptop", LAPTOPS, []),  # 'in' with no screen size
+        ("a 6.1 inch phone", [PIXEL], [("screen_in", ">", 6.05, True), ("screen_in", "<", 6.15, False)]),
+        ("32 oz bottle", [BOTTLE], [("capacity_l", ">", 0.852, True), ("capacity_l", "<", 1.041, False)]),
+        ("500g of coffee beans", [COFFEE], [("weight_g", ">", 450, True), ("weight_g", "<", 550, False)]),
+        ("a tripod that holds 5kg", [TRIPOD], [("max_load_kg", ">", 5, True)]),
+        ("a tripod under 1.5kg", [TRIPOD], [("weight_kg", "<", 1.5, False)]),
+        ("spf 50+ sunscreen", [SUNSCREEN], [("spf", ">", 50, True)]),
+        ("a phone with 8gb ram", [PIXEL], []),  # no phone here states its RAM: nothing to hold it to
+        ("a laptop for my 16 year old", LAPTOPS, []),
+    ],
+)
+def test_numbers_a_message_states_are_limits_on_the_specs_they_name(
+    message: str, products: list[Product], limits: list[tuple[str, str, float, bool]]
+) -> None:
+    assert _read(message, products) == [
+        (key, way, pytest.approx(value), inclusive) for key, way, value, inclusive in limits
+    ]
+
+
+def test_a_stated_limit_is_met_by_its_own_value_and_worded_as_said() -> None:
+    (at_least,) = stated_limits("at least 16gb ram", [*LAPTOPS, BIG])
+    assert beats(BIG, at_least) and not beats(AIR, at_least)  # 32 passes; the Air states no RAM
+    exactly = SpecLimit(kind="laptop", key="ram_gb", more=True, value=32, inclusive=True)
+    assert beats(BIG, exactly)
+    assert EnglishReplies().limits_met([at_least], "laptop") == "RAM at least 16 GB for each laptop here."
+    window = stated_limits("a 14 inch laptop", LAPTOPS)
+    assert EnglishReplies().limits_met(window, "laptop") == (
+        "Screen at least 14 in and under 15 in for each laptop here."
+    )
+    assert ChineseReplies().limits_met([at_least], "laptop") == "这里每款笔记本都满足：运行内存不低于16 GB。"
+    unmet = SpecLimit(kind="laptop", key="ram_gb", more=True, value=64, inclusive=True)
+    assert EnglishReplies().limits_unmet([unmet], "laptop", kept=False, best=32.0) == (
+        "No laptop we have has RAM at least 64 GB; the most any has is 32 GB."
     )

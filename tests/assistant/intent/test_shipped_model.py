@@ -102,6 +102,10 @@ def test_a_product_line_said_as_theirs_is_their_device_and_its_platform(parser: 
         ("over 300", None, 300),
         ("make it 4k", None, None),  # a 4K screen, not a $4,000 budget
         ("budget is 4k", 4000, None),
+        ("a laptop under 1.3 kg", None, None),  # a weight, not a $1.30 budget
+        ("headphones under 200 with over 30 hours battery", 200, None),
+        ("sunscreen spf 50", None, None),  # a protection factor, not a $50 budget
+        ("a laptop under 1.3k", 1300, None),
     ],
 )
 def test_what_a_budget_phrase_means(
@@ -218,3 +222,17 @@ def test_a_brand_the_words_want_is_never_excluded(
 ) -> None:
     slots = parser.parse(text).slots
     assert (slots.brand, slots.exclude_brand) == (wanted, excluded)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("over ear please", ["headphone"]),  # after earbuds: had been "I can't narrow it down by that"
+        ("in-ear headphones for the gym", ["earbud"]),  # had been over-ear headphones described as 'ear'
+        ("over-ear headphones for the office", ["headphone"]),
+        ("wireless headphones in black", ["headphone"]),  # no form factor: untouched
+    ],
+)
+def test_a_form_factor_names_the_kind(parser: IntentParser, text: str, category: list[str]) -> None:
+    parsed = parser.parse(text)
+    assert parsed.slots.category == category and "ear" not in parsed.features
