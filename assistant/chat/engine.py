@@ -125,6 +125,13 @@ _NAMES_A_BUNDLE = ("accept_bundle", "ask_explanation")
 
 
 # Words that make the thing before them a whole setup: 'a coffee setup' is a machine, a grinder and beans
+# the clause before a kind says it is theirs, or 'already' follows it ("I have a laptop already")
+_OWNED_BEFORE = re.compile(
+    r"(?:\balready\s+(?:have|has|own|owns|got)|\b(?:i|we|i've|we've|i\s+do)\s+(?:have|own|got)|已经有|家里有|我有)"
+    r"\s*(?:(?:a|an|the|my|our|one|decent|good|new|nice)\s+)?(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
+_OWNED_AFTER = re.compile(r"\s*(?:already\b|了)", re.IGNORECASE)
 _ALREADY = re.compile(
     r"\balready\s+(?:have|has|owns?|got)\b|\b(?:have|has|owns?|got)\b[^.?!]{0,40}\balready\b"
     r"|已经有|家里有|我有.{0,12}了",
@@ -250,7 +257,7 @@ class ShoppingAssistant:
 
     @cached_property
     def _category_names(self) -> frozenset[str]:
-        return frozenset(key for p in self._retriever.catalog for key in category_keys(p.category_path))
+        return frozenset(self._by_category_key)
 
     def _carries(self, category: str) -> bool:
         """Whether any product's category path names `category` (a role asked for may just not fit)."""
@@ -377,6 +384,7 @@ class ShoppingAssistant:
             locale = locale or ("zh" if has_cjk(message) else "en")
             mains = {leaf_role(anchor) for anchor in self._shown_anchors(state)}
             parsed = _already_owned(self._naming_shown(parsed, state, message), state, message, mains)
+            parsed = self._owned_beside(parsed, message, conversation_id)
             parsed = self._question_not_accept(parsed, state, message)
             if state.shown and _CONTENTS.search(message):
                 # "what's in the cheapest one" (ask_explanation 0.49), 第一个套装里有什么 (add_item 0.30): a
@@ -487,6 +495,36 @@ class ShoppingAssistant:
             return None
         return spec_limit(message, self._shown_anchors(state))
 
+    def _owned_beside(self, parsed: ParsedMessage, message: str, conversation_id: str) -> ParsedMessage:
+        """'I already have a laptop, I need a phone': the laptop is theirs, not a kind to shop for (laptops
+        had been shown, and the phone left out). It stays their device, which what is bought must work with,
+        only where the other kinds go with it ('I have a laptop, I need a mouse'); beside a phone it is none
+        of the phone's business."""
+        kinds = parsed.slots.category
+        surfaces = [surface for slot, surface in parsed.spans if slot == "category"]
+        if len(kinds) < 2 or len(surfaces) != len(kinds):
+            return parsed
+        owned = [
+            kind for kind, surface in zip(kinds, surfaces, strict=True) if _said_as_owned(message, surface)
+        ]
+        if not owned or len(owned) == len(kinds):
+            return parsed
+        complements = self._variants.for_conversation(conversation_id).complements
+        roles = {
+            kind: {category_key(role) for product in self._of_category(kind)[:ROLE_ANCHORS] for role in
+                   complements.roles_for(product)}
+            for kind in owned
+        }  # fmt: skip
+        goes = set().union(*roles.values())
+        rest = [
+            _of_device(kind, surface, goes)
+            for kind, surface in zip(kinds, surfaces, strict=True)
+            if kind not in owned
+        ]  # 'I have a camera, I need a tripod and a bag': a camera bag, not the laptop bag 'bag' reads as
+        devices = [kind for kind in owned if roles[kind] & {category_key(other) for other in rest}]
+        slots = parsed.slots.model_copy(update={"category": list(dict.fromkeys(rest))})
+        return replace(parsed, slots=slots, owned=tuple(dict.fromkeys((*parsed.owned, *devices))))
+
     def _stated_limits(
         self, parsed: ParsedMessage, state: ConversationState, message: str
     ) -> list[SpecLimit]:
@@ -501,8 +539,16 @@ class ShoppingAssistant:
 
     def _of_category(self, category: str) -> list[Product]:
         """The catalog's products a category phrase names ('phone': the smartphones, 'laptop bag')."""
-        key = category_key(category)
-        return [product for product in self._by_id.values() if key in category_keys(product.category_path)]
+        return self._by_category_key.get(category_key(category), [])
+
+    @cached_property
+    def _by_category_key(self) -> dict[str, list[Product]]:
+        """Products under each phrase that names their category path (segments, parts, prefixes)."""
+        found: dict[str, list[Product]] = {}
+        for product in self._retriever.catalog:
+            for key in category_keys(product.category_path):
+                found.setdefault(key, []).append(product)
+        return found
 
     def _asks_which_goes_with(
         self, parsed: ParsedMessage, state: ConversationState, message: str, conversation_id: str
@@ -1014,10 +1060,12 @@ class ShoppingAssistant:
         ]
         if absent:  # "a red lipstick and a matching nail polish": lipsticks, and say there is no polish
             turn.reply += words.some_not_carried(absent) + " "
-        if result.left_out:  # "a laptop and a monitor under 700": laptops alone, said so
+        said = {category_key(kind) for kind in goal.categories}  # a need's kinds are ours to choose, not said
+        left_out = [role for role in result.left_out if category_key(role) in said]
+        if left_out:  # "a laptop and a monitor under 700": laptops alone, said so
             budget = goal.budget_max if goal.budget_max is not None and turn.bundles else None
             currency = turn.bundles[0].currency if turn.bundles else "USD"
-            turn.reply += words.left_out(result.left_out, budget, currency) + " "
+            turn.reply += words.left_out(left_out, budget, currency) + " "
         named = goal if self._knows_model(goal) else goal.model_copy(update={"fits": []})  # not "your iOS"
         kind = _said_kind(turn)
         if (
@@ -1695,6 +1743,24 @@ def _already_owned(
     slots = parsed.slots.model_copy(update={"item_ref": kinds[0], "category": []})
     # read from the words, not the model: sure whatever the shop's clarifying threshold
     return replace(parsed, intent="remove_item", confidence=1.0, slots=slots)
+
+
+def _of_device(kind: str, surface: str, roles: Collection[str]) -> str:
+    """The kind a bare word names beside a device the shopper has: its complement role of that name ('bag'
+    beside a camera: the camera bag), else `kind` as read."""
+    said = category_key(surface)
+    if category_key(kind) in roles or " " in said:
+        return kind
+    return next((role for role in sorted(roles) if role.split()[-1] == said), kind)
+
+
+def _said_as_owned(message: str, surface: str) -> bool:
+    """Whether the message says the shopper has the kind `surface` names ('I already have a [laptop]', 'we
+    own a [coffee machine]', 'got a [tripod] already', '我已经有[笔记本]了')."""
+    at = message.casefold().find(surface.casefold())
+    if at < 0:
+        return False
+    return bool(_OWNED_BEFORE.search(message, 0, at) or _OWNED_AFTER.match(message, at + len(surface)))
 
 
 def _purpose_only(goal: ShoppingGoal) -> bool:

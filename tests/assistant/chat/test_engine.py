@@ -994,3 +994,23 @@ def test_a_question_about_discounts_is_answered_from_the_quoted_savings(engine: 
         assert f"the {bundle.label} bundle saves {format_money(bundle.savings, 'USD')}" in asked.reply
     assert "I can't add coupons or other discounts" in asked.reply
     assert engine.turn("do you have any coupons?").reply.startswith("A bundle's price can hold a discount")
+
+
+def test_a_kind_said_as_theirs_beside_one_to_buy_is_not_shopped_for(engine: ShoppingAssistant) -> None:
+    """'I already have a laptop, I need a phone' had shown laptops and said no phone fitted; the laptop
+    is theirs, and beside a phone it constrains nothing (its accessories had all been dropped)."""
+    phone = engine.turn("I already have a laptop, I need a phone under 600")
+    assert phone.bundles and all("Smartphones" in (b.items[0].category or "") for b in phone.bundles)
+    assert any(len(bundle.items) > 1 for bundle in phone.bundles) and "room for" not in phone.reply
+    kit = engine.turn("I have a camera, I need a tripod and a bag")
+    assert kit.bundles
+    for bundle in kit.bundles:
+        kinds = [item.category or "" for item in bundle.items]
+        assert any(kind.endswith("Camera Bags") for kind in kinds), kinds  # 'bag' had been a laptop bag
+        assert not any(kind.endswith(("Digital Cameras", "Laptop Bags & Sleeves")) for kind in kinds), kinds
+
+
+def test_kinds_a_need_brings_are_not_said_to_be_left_out(engine: ShoppingAssistant) -> None:
+    """A need's kinds are ours to choose: 'she loves cooking, around 100' had said no small appliance fit."""
+    reply = engine.turn("something for my mum, she loves cooking, around 100").reply
+    assert "room for" not in reply
