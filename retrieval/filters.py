@@ -256,8 +256,44 @@ def has_features(product: Product, features: Iterable[str]) -> bool:
     wanted = list(features)
     if not wanted:  # most turns ask for none: no need to read the product's words
         return True
+    # A feature a yes/no attribute names is that attribute: 'noise cancelling' of AirPods whose description
+    # says "No active noise cancellation" is `anc: False`, whatever its words say
+    asked = {word_family(word) for feature in wanted for word in category_key(feature).split()}
+    decided: set[str] = set()
+    for key, value in product.attributes.items():
+        if not isinstance(value, bool):
+            continue
+        if names_flag(asked, key):
+            if not value:
+                return False
+            named = flag_words(key)
+            decided |= {said for said in asked if any(_same_family(said, word) for word in named)}
     families = product_word_families(product)
-    return all(names_feature(families, feature) for feature in wanted)
+    rest = [
+        feature
+        for feature in wanted
+        if not {word_family(word) for word in category_key(feature).split()} <= decided
+    ]
+    return all(names_feature(families, feature) for feature in rest)
+
+
+def flag_words(key: str) -> frozenset[str]:
+    """The word families a yes/no attribute's key is said with ('wireless_charging': wireless, charg)."""
+    return _FLAG_WORDS.get(key) or frozenset(word_family(word) for word in key.split("_"))
+
+
+def names_flag(families: Collection[str], key: str) -> bool:
+    """Whether the word `families` a shopper said name every word of the yes/no attribute `key`."""
+    return all(any(_same_family(said, word) for said in families) for word in flag_words(key))
+
+
+def _same_family(said: str, word: str) -> bool:
+    """'cancellation' is of 'cancel' (a stem of 5 letters or more starts it), as `names_feature` reads."""
+    return said == word or (len(word) >= 5 and said.startswith(word))
+
+
+# Yes/no attributes whose key is not what shoppers say ('anc' is noise cancelling)
+_FLAG_WORDS = {"anc": frozenset({word_family("noise"), word_family("cancelling")})}
 
 
 def product_word_families(product: Product) -> frozenset[str]:

@@ -68,10 +68,12 @@ from retrieval.filters import (
     SearchFilters,
     category_keys,
     compatible_models,
+    flag_words,
     has_colour,
     has_features,
     lists_models,
     names_category_part,
+    names_flag,
     platform_keys,
 )
 from retrieval.search import Retriever, SearchHit
@@ -101,6 +103,7 @@ _DISCOUNT_ASK = re.compile(
     r"|(?:cheaper|deal)\s+if\s+i\s+(?:buy|get|order))\b|优惠|折扣|打折|满减",
     re.IGNORECASE,
 )
+_WITH_BEFORE = re.compile(r"\b(?:with|that\s+(?:has|have)|having)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _SMALL_TALK = re.compile(
     r"\b(?:hi|hiya|hello|hey|yo|thanks?|thank\s*(?:you|u)|thx|ty|cheers|bye|goodbye|morning|evening)\b"
     r"|你好|您好|嗨|哈喽|谢谢|多谢|感谢|再见|拜拜",
@@ -401,6 +404,7 @@ class ShoppingAssistant:
                 parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": []}))
             if limit is not None and parsed.intent not in ("refine", "search_product"):
                 parsed = replace(parsed, intent="refine", confidence=1.0)
+            parsed = self._flag_use(parsed, message)
             stated = self._stated_limits(parsed, state, message)
             spec_words = [
                 kind for kind in parsed.slots.category if names_spec(kind) and not self._carries(kind)
@@ -524,6 +528,27 @@ class ShoppingAssistant:
         devices = [kind for kind in owned if roles[kind] & {category_key(other) for other in rest}]
         slots = parsed.slots.model_copy(update={"category": list(dict.fromkeys(rest))})
         return replace(parsed, slots=slots, owned=tuple(dict.fromkeys((*parsed.owned, *devices))))
+
+    def _flag_use(self, parsed: ParsedMessage, message: str) -> ParsedMessage:
+        """'a phone with [wireless charging]' (tagged as a use): a yes/no attribute the kind states, so a
+        feature the main products must have (the Galaxy A16, which has none, had led a bundle)."""
+        use, kinds = parsed.slots.use_case, parsed.slots.category
+        if not use or not kinds:
+            return parsed
+        surface = next((said for slot, said in parsed.spans if slot == "use_case"), use)
+        at = message.casefold().find(surface.casefold())
+        if at < 0 or not _WITH_BEFORE.search(message, 0, at):
+            return parsed
+        said = category_key(use).split()
+        families = {word_family(word) for word in said}
+        flags = {
+            key for product in self._of_category(kinds[0]) for key, value in product.attributes.items()
+            if isinstance(value, bool)
+        }  # fmt: skip
+        if not any(names_flag(families, key) and len(flag_words(key)) == len(families) for key in flags):
+            return parsed
+        slots = parsed.slots.model_copy(update={"use_case": None})
+        return replace(parsed, slots=slots, features=tuple(dict.fromkeys((*parsed.features, *said))))
 
     def _stated_limits(
         self, parsed: ParsedMessage, state: ConversationState, message: str
@@ -778,7 +803,23 @@ class ShoppingAssistant:
             for bundle in shown:
                 if bundle.items:
                     labels.setdefault(bundle.items[0].product_id, []).append(bundle.label)
-            turn.reply = words.ranking(ranking, labels) if ranking else words.compare(shown, anchors)
+            spec = (
+                spec_family(turn.message, anchors)
+                if anchors and wants_more(turn.message) is not None
+                else None
+            )
+            if ranking:
+                turn.reply = words.ranking(ranking, labels)
+                if ranking.best is not None and len(labels.get(ranking.best.id, [])) == 1:
+                    # "I'll take that one" next means the one it favoured (it had asked "which of the 3?")
+                    favoured = next(
+                        b.bundle_id for b in shown if b.items and b.items[0].product_id == ranking.best.id
+                    )
+                    turn.state = turn.state.model_copy(update={"focused_bundle_id": favoured})
+            elif spec is not None:  # "which is the lightest" of earbuds the catalog gives no weight for
+                turn.reply = words.rank_unstated(spec, leaf_role(anchors[0]))
+            else:
+                turn.reply = words.compare(shown, anchors)
         elif kind == "compare_products":
             self._compare_products(turn, action, timings)
         elif kind == "remove":

@@ -31,6 +31,12 @@ _POLICY = re.compile(
 )
 
 # Thanks and goodbyes are not a hello: never answered with "Hi! Tell me what you're shopping for"
+# "what can you do?" (out_of_scope 0.69: "I can only help with shopping"), "how does this work", 你能做什么
+_CAPABILITIES = re.compile(
+    r"\bwhat\s+(?:can|do)\s+you\s+do\b|\bhow\s+(?:does|do)\s+(?:this|it|you)\s+work\b|\bwho\s+are\s+you\b"
+    r"|\bwhat\s+are\s+you\b|\bhow\s+can\s+you\s+help\b|你能做什么|你会做什么|你会什么|怎么用|你是谁",
+    re.IGNORECASE,
+)
 _THANKS = re.compile(
     r"\b(?:thanks?|thank\s*(?:you|u)|thx|tnx|ty|cheers|ta|appreciate(?:d)?|much\s+obliged|helpful)\b"
     r"|谢谢|感谢|多谢|谢啦|帮大忙",
@@ -47,13 +53,26 @@ class EnglishReplies:
     """Replies for `en` (the default)."""
 
     def greeting(self, message: str = "") -> str:
+        if _CAPABILITIES.search(message):
+            return self.capabilities()
         if _GOODBYE.search(message):
             return "Bye for now! Come back any time you need something."
         if _THANKS.search(message):
             return "You're welcome! Anything else I can find for you?"
         return "Hi! Tell me what you're shopping for, e.g. 'a phone for photography under $900'."
 
+    def capabilities(self) -> str:
+        """What the assistant does, for "what can you do?"."""
+        return (
+            "I'm this shop's shopping assistant. Tell me what you need and your budget, and I'll put together"
+            " a few bundles of products that work together, each priced with its bundle discount. Then I can"
+            " make them cheaper or more premium, swap, add or remove items, compare them and answer questions"
+            " about the products. For example: 'a phone for photography under $900'."
+        )
+
     def out_of_scope(self, message: str = "") -> str:
+        if _CAPABILITIES.search(message):
+            return self.capabilities()
         if _POLICY.search(message):
             return (
                 "I can't answer questions about shipping, payment or returns: the shop's help pages have"
@@ -225,6 +244,11 @@ class EnglishReplies:
             " remove items."
         )
 
+    def rank_unstated(self, spec: str, kind: str) -> str:
+        """'Which is the lightest?' of products the catalog gives no weight for: no ranking, no guess."""
+        these = f"every one of these {_kinds(kind)}"
+        return f"The catalog doesn't give the {spec} of {these}, so I can't rank them by it."
+
     def spec_unbeaten(self, limit: SpecLimit, holder: Product | None) -> str:
         """'Something lighter' than the lightest we have: the bundles stay, and the shopper is told why."""
         name = _capitalised(spec_name(limit.key))
@@ -371,13 +395,24 @@ class ChineseReplies(EnglishReplies):
     """Replies for `zh`."""
 
     def greeting(self, message: str = "") -> str:
+        if _CAPABILITIES.search(message):
+            return self.capabilities()
         if _GOODBYE.search(message):
             return "再见，需要什么随时回来找我！"
         if _THANKS.search(message):
             return "不客气！还需要帮你找别的吗？"
         return "你好！告诉我你想买什么，比如“900美元以内的拍照手机”。"
 
+    def capabilities(self) -> str:
+        return (
+            "我是本店的购物助手。告诉我你需要什么、预算多少，我会搭配几套能一起用的商品，每套都按套装优惠定价。"
+            "之后可以让套装更便宜或更高端，替换、添加或移除商品，比较套装，或询问商品详情。"
+            "比如：“900美元以内的拍照手机”。"
+        )
+
     def out_of_scope(self, message: str = "") -> str:
+        if _CAPABILITIES.search(message):
+            return self.capabilities()
         if _POLICY.search(message):
             return (
                 "运费、付款和退换货的问题我无法解答，请查看本店的帮助页面。"
@@ -505,6 +540,9 @@ class ChineseReplies(EnglishReplies):
     def held_items(self, kind: str, held: Sequence[tuple[str, str]]) -> str:
         listed = "；".join(f"{LABELS_ZH.get(label, label)}：{title.split(',')[0]}" for label, title in held)
         return f"每套都已配好能一起用的{in_chinese(kind)}：{listed}。"
+
+    def rank_unstated(self, spec: str, kind: str) -> str:
+        return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(spec, spec)}，无法按它比较。"
 
     def spec_unstated(self, spec: str, kind: str) -> str:
         return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(spec, spec)}，我不能靠猜来挑选。"

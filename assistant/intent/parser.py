@@ -235,6 +235,9 @@ class IntentParser:
             use = ""  # a use said of 'one' is what it must be made for
         others = [*slots.attributes.values(), *slots.brand, use, *devices]
         tagged = category_features([_in_english(text[s.start : s.end]) for s in own], slots.category, others)
+        # 'earbuds [with noise cancelling]': what it must have, said after the kind (the AirPods 4, which
+        # have none, had led a bundle)
+        described += [f"{clause} {slots.category[0]}" for clause in with_clauses(text, spans, own[:1])]
         # a word the tagger left out counts only if products are described by it ('a compact [camera]'),
         # never 'she' of 'she likes [skincare]'; one inside the span counts either way ('hiking shoes':
         # the reply says none is described so)
@@ -316,6 +319,40 @@ def _in_english(surface: str) -> str:
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
+
+
+def with_clauses(text: str, spans: list[Span], of: list[Span]) -> list[str]:
+    """The untagged words of a 'with' clause right after each span in `of` ('earbuds [with noise
+    cancelling] under 200'), up to the next span, punctuation or a word that starts another part."""
+    clauses = []
+    for span in of:
+        found = _WITH_AFTER.match(text, span.end)
+        if found is None:
+            continue
+        end = min((other.start for other in spans if other.start >= found.end()), default=len(text))
+        words = []
+        for word in _CLAUSE_WORD.finditer(text, found.end(), end):
+            if word.group(0).casefold() in _CLAUSE_STOPS:
+                break
+            words.append(word.group(0))
+            if text[word.end() : word.end() + 1] in ",.;!?":
+                break
+        if words and not _DEGREE & {word.casefold() for word in words}:
+            clauses.append(" ".join(words))  # 'with long battery life' asks for more of a number, no word
+    return clauses
+
+
+_WITH_AFTER = re.compile(
+    r"\s+(?:with|that\s+(?:has|have)|having|featuring)\s+(?:(?:an?|the|some|good|great|decent)\s+)?", re.I
+)
+_CLAUSE_WORD = re.compile(r"[\w'-]+")
+_DEGREE = frozenset(
+    {"long", "longer", "big", "bigger", "large", "larger", "fast", "faster", "high", "higher", "more", "lots",
+     "plenty", "low", "lower", "small", "smaller", "light", "lighter", "better", "best", "good", "great"}
+)  # fmt: skip
+_CLAUSE_STOPS = frozenset(
+    {"for", "under", "below", "over", "and", "or", "in", "from", "to", "that", "which", "but"}
+)
 
 
 def described_categories(text: str, spans: list[Span], of: list[Span], words: int = 2) -> list[str]:

@@ -195,6 +195,30 @@ def test_features_are_read_from_a_products_own_words_in_any_word_form() -> None:
     assert has_features(office, [])  # nothing asked: anything
 
 
+def test_a_feature_a_yes_no_attribute_names_is_read_from_that_attribute() -> None:
+    """AirPods 4 say "No active noise cancellation" in their description: its words had passed them as noise
+    cancelling, which `anc: False` says they are not."""
+    plain = product(
+        "a4",
+        "Apple AirPods 4",
+        "129.00",
+        description="No active noise cancellation.",
+        attributes={"anc": False},
+    )
+    anc = product("a4n", "Apple AirPods 4 with ANC", "179.00", attributes={"anc": True, "wireless": True})
+    assert not has_features(plain, ["noise", "cancelling"]) and not has_features(
+        plain, ["noise cancellation"]
+    )
+    assert has_features(anc, ["noise", "cancelling"]) and has_features(
+        anc, ["wireless", "noise", "cancelling"]
+    )
+    phone = product("p", "Galaxy A16", "199.00", attributes={"wireless_charging": False})
+    charging = product("q", "Pixel 9a", "499.00", attributes={"wireless_charging": True})
+    assert not has_features(phone, ["wireless", "charging"]) and has_features(
+        charging, ["wireless", "charging"]
+    )
+
+
 def test_a_spec_bound_holds_its_kind_to_a_stated_number_and_leaves_other_kinds() -> None:
     rows = [
         product("air", "Air laptop", "999", category="Computers > Laptops", attributes={"weight_kg": 1.24}),

@@ -1014,3 +1014,35 @@ def test_kinds_a_need_brings_are_not_said_to_be_left_out(engine: ShoppingAssista
     """A need's kinds are ours to choose: 'she loves cooking, around 100' had said no small appliance fit."""
     reply = engine.turn("something for my mum, she loves cooking, around 100").reply
     assert "room for" not in reply
+
+
+def test_what_a_request_says_its_kind_has_holds_by_the_catalogs_yes_and_no(engine: ShoppingAssistant) -> None:
+    """'a phone with wireless charging' (tagged as a use) had led with a Galaxy A16, which has none; the
+    plain AirPods 4 ("No active noise cancellation") had passed as noise cancelling by their words."""
+    catalog = {product.id: product for product in open_catalog(Settings())}
+    charging = engine.turn("a phone with wireless charging under 500")
+    assert charging.bundles
+    assert all(catalog[b.items[0].product_id].attributes.get("wireless_charging") for b in charging.bundles)
+    quiet = engine.turn("wireless earbuds with noise cancelling under 200")
+    assert quiet.bundles and all(catalog[b.items[0].product_id].attributes.get("anc") for b in quiet.bundles)
+
+
+def test_a_ranking_points_that_one_at_the_bundle_it_favours(engine: ShoppingAssistant) -> None:
+    """'which one has the most ram?' then 'I will take that one' had asked which of the three."""
+    laptops = engine.turn("a laptop for video editing under 2500")
+    ranked = engine.turn("which one has the most ram?", conversation_id=laptops.conversation_id)
+    assert "comes out ahead" in ranked.reply
+    taken = engine.turn("I will take that one", conversation_id=laptops.conversation_id)
+    favoured = ranked.reply.split("(")[1].split(")")[0]  # the label the ranking named
+    assert taken.reply.startswith(f"Great choice! The {favoured} bundle is yours")
+    earbuds = engine.turn("wireless earbuds under 200")
+    unstated = engine.turn("which is the lightest", conversation_id=earbuds.conversation_id)
+    assert (
+        unstated.reply
+        == "The catalog doesn't give the weight of every one of these earbuds, so I can't rank them by it."
+    )
+
+
+def test_what_the_assistant_can_do_is_said_when_asked(engine: ShoppingAssistant) -> None:
+    assert engine.turn("what can you do?").reply.startswith("I'm this shop's shopping assistant.")
+    assert engine.turn("你能做什么").reply.startswith("我是本店的购物助手。")

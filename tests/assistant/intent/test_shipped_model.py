@@ -156,6 +156,9 @@ def test_a_chinese_change_of_price_the_tagger_missed_is_read_from_its_words(pars
         ("what about the second one", ()),
         ("a cheap laptop", ()),
         ("我想买一套护肤品", ()),
+        ("earbuds with noise cancelling under 200", ("noise", "cancelling")),  # said after the kind
+        ("headphones with long battery life", ()),  # more of a number, not a word products are held to
+        ("a laptop with a mouse", ()),  # another kind, tagged
     ],
 )
 def test_what_is_said_of_the_kind_is_kept_beside_the_slots(
