@@ -104,6 +104,7 @@ _DISCOUNT_ASK = re.compile(
     re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(r"\b(?:with|that\s+(?:has|have)|having)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_DESCRIBING = ("less", "ed", "ing", "able", "ible", "ful", "ive", "proof")  # wireless, wired, protecting
 _SMALL_TALK = re.compile(
     r"\b(?:hi|hiya|hello|hey|yo|thanks?|thank\s*(?:you|u)|thx|ty|cheers|bye|goodbye|morning|evening)\b"
     r"|你好|您好|嗨|哈喽|谢谢|多谢|感谢|再见|拜拜",
@@ -375,6 +376,7 @@ class ShoppingAssistant:
                 state = ConversationState()
             else:
                 state = self._store.load_state(conversation_id)
+            parsed = self._kinds_said(parsed, state)
             # a follow-up with nothing shown to follow up on may be a request the model misread
             request = parsed.intent == "build_bundle" or (parsed.intent in AFTER_SHOWN and not state.shown)
             purposed = self._with_purpose(parsed.slots, message, request=request)
@@ -528,6 +530,25 @@ class ShoppingAssistant:
         devices = [kind for kind in owned if roles[kind] & {category_key(other) for other in rest}]
         slots = parsed.slots.model_copy(update={"category": list(dict.fromkeys(rest))})
         return replace(parsed, slots=slots, owned=tuple(dict.fromkeys((*parsed.owned, *devices))))
+
+    def _kinds_said(self, parsed: ParsedMessage, state: ConversationState) -> ParsedMessage:
+        """The kinds a message asks for, as the shop has them: 'Mouse (wireless and wired)' tagged the two
+        words as kinds ("We don't carry wireless or wireds"): a word the shop carries no kind of and that
+        reads as a description is none; 'different keyboards' with nothing shown (swap_item, the keyboard as
+        the item) asks for keyboards ("I haven't shown you any bundles yet")."""
+        slots = parsed.slots
+        kinds = [
+            kind
+            for kind in slots.category
+            if self._carries(kind) or not kind.endswith(_DESCRIBING) or " " in kind
+        ]
+        if kinds != slots.category and any(self._carries(kind) for kind in kinds):
+            slots = slots.model_copy(update={"category": kinds})
+        ref = slots.item_ref
+        asks = not state.shown and parsed.intent in ("swap_item", "add_item") and not slots.category
+        if asks and isinstance(ref, str) and self._carries(ref):
+            slots = slots.model_copy(update={"category": [ref], "item_ref": None})
+        return parsed if slots is parsed.slots else replace(parsed, slots=slots)
 
     def _flag_use(self, parsed: ParsedMessage, message: str) -> ParsedMessage:
         """'a phone with [wireless charging]' (tagged as a use): a yes/no attribute the kind states, so a
@@ -1031,6 +1052,12 @@ class ShoppingAssistant:
             turn.reply = words.no_alternative(kind or swapped, turn.parsed.slots.price_direction)
             return
         device = self._must_ask_model(turn, action, devices, hits)
+        other = self._other_device(turn, device) if device and goal.categories else None
+        if other:  # "cases for tablets", "tablet cover": the shop's cases are for phones, not "which phone?"
+            kind = f"{other} {goal.categories[0]}"
+            turn.reply = words.category_not_carried([kind], self._carried_categories)
+            turn.state = self._tracker.record_shown(turn.state, [])
+            return
         if device:  # "a case for my phone", "a phone case": which phone?
             examples = self._example_models(device, goal.fits, said=turn.message)
             # the shelf's 'smartphone' is what a shopper calls a phone
@@ -1108,6 +1135,9 @@ class ShoppingAssistant:
             currency = turn.bundles[0].currency if turn.bundles else "USD"
             turn.reply += words.left_out(left_out, budget, currency) + " "
         named = goal if self._knows_model(goal) else goal.model_copy(update={"fits": []})  # not "your iOS"
+        carried = [kind for kind in named.categories if self._carries(kind)]
+        if carried and carried != named.categories:  # "battery and charger": charger bundles, said as such
+            named = named.model_copy(update={"categories": carried})
         kind = _said_kind(turn)
         if (
             kind
@@ -1323,6 +1353,29 @@ class ShoppingAssistant:
             for device in self._by_model.get(model_key(model), [])[:1]
         )
         return kinds.most_common(1)[0][0] if kinds else None
+
+    def _other_device(self, turn: _Turn, device: str) -> str | None:
+        """A kind of device the message names for an accessory made for exact models of `device` ('cases
+        for [tablets]', '[tablet] cover' where the cases fit phones): the shop has none for it."""
+        accessory = {category_key(kind) for kind in turn.state.goal.categories[:1]}
+        for slot, surface in turn.parsed.spans:
+            if slot != "category":
+                continue
+            for kind in category_key(surface).split():
+                if kind in accessory or not self._carries(kind):
+                    continue
+                kinds = {leaf_role(product) for product in self._of_category(kind)}
+                if kinds & ({device} | {leaf_role(product) for product in self._of_category(device)}):
+                    continue  # 'a case for my [phone]': the phone is the device the cases fit
+                if any(kind in leaf.split() and leaf not in kinds for leaf in self._leaves):
+                    continue  # 'laptop case': the shop has laptop sleeves, which is not "no laptop cases"
+                return kind
+        return None
+
+    @cached_property
+    def _leaves(self) -> frozenset[str]:
+        """Every product's leaf category phrase."""
+        return frozenset(leaf_role(product) for product in self._by_id.values())
 
     def _knows_model(self, goal: ShoppingGoal) -> bool:
         """A model of the shopper's device is known ('my iPhone 16'), not just its platform ('my iphone')."""
@@ -1829,7 +1882,8 @@ def _said_kind(turn: _Turn) -> str | None:
         for category in (*turn.state.goal.categories, *turn.state.goal.owned)
         for word in category_key(category).split()
     }  # 'light' is the Lighting shelf's own word, in another form; 'my machine' is theirs, not what to sell
-    return next((head for head in heads if word_family(head) not in shelves), None)
+    # the first kind said is the one asked for ('Mouse (wireless and wired)' is no 'wireless' shelf)
+    return next((head for head in heads[:1] if word_family(head) not in shelves), None)
 
 
 def _lists_models(hits: Sequence[SearchHit]) -> bool:

@@ -349,6 +349,7 @@ _NOT_FEATURES = frozenset({
     "from", "into", "over", "under", "than", "then", "them", "they", "there", "here", "its", "who", "she",
     "much", "many", "lot", "bit", "kind", "sort", "type", "way",
     "ear",  # 'in-ear', 'over-ear': a form factor, which names the kind itself (`parser.form_factors`)
+    "compatible", "matching", "spare",  # what goes with what, checked by the builder, not a product's word
 })  # fmt: skip
 
 

@@ -1046,3 +1046,18 @@ def test_a_ranking_points_that_one_at_the_bundle_it_favours(engine: ShoppingAssi
 def test_what_the_assistant_can_do_is_said_when_asked(engine: ShoppingAssistant) -> None:
     assert engine.turn("what can you do?").reply.startswith("I'm this shop's shopping assistant.")
     assert engine.turn("你能做什么").reply.startswith("我是本店的购物助手。")
+
+
+def test_real_bundle_intents_read_as_the_shop_has_them(engine: ShoppingAssistant) -> None:
+    """Amazon bundle intents (BundleRec) the engine had misread: words of description taken for kinds, a
+    kind the shop lacks leading the reply, cases for a device no case fits, a swap with nothing shown."""
+    mice = engine.turn("Mouse (wireless and wired)")
+    assert mice.bundles and mice.reply.startswith("Here are mouse bundles")  # not "We don't carry wireds"
+    chargers = engine.turn("Battery and charger")
+    assert chargers.bundles and "Here are charger bundles" in chargers.reply
+    for asked in ("tablet cover", "cases for tablets"):
+        tablet = engine.turn(asked)
+        assert not tablet.bundles and tablet.reply.startswith("Sorry, we don't carry tablet cases."), asked
+    assert engine.turn("a case for my phone").reply.startswith("Which phone is it for?")
+    keyboards = engine.turn("different keyboards")  # nothing shown: keyboards, not "nothing shown yet"
+    assert keyboards.bundles and all("Keyboards" in (b.items[0].category or "") for b in keyboards.bundles)
