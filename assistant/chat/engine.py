@@ -57,7 +57,15 @@ from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
 from pricing.complements.compatibility import RULES, CompatibilityChecker
 from pricing.complements.model import ComplementModel
-from pricing.complements.needs import DEMO_NEEDS, NeedsMap, categories_for_need, need_named
+from pricing.complements.needs import (
+    DEMO_NEED_SPECS,
+    DEMO_NEEDS,
+    NeedsMap,
+    NeedSpecs,
+    categories_for_need,
+    need_named,
+    spec_floors,
+)
 from pricing.complements.roles import bundle_roles, is_named_kind, leaf_phrase, leaf_role, required_roles
 from pricing.optimiser import BundlePricer
 from pricing.quotes import QuoteSigner
@@ -209,6 +217,7 @@ class _Turn:
     edited_kind: str | None = None  # what an edit added, when narrower than its shelf ("frother", not "mug")
     limit: SpecLimit | None = None  # the spec this turn asked the main products to beat ("something lighter")
     stated: list[SpecLimit] = field(default_factory=list)  # limits said in numbers ("at least 16gb ram")
+    floors: list[SpecLimit] = field(default_factory=list)  # what the purpose needs ("video editing": 16 GB)
 
 
 class ShoppingAssistant:
@@ -231,6 +240,7 @@ class ShoppingAssistant:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         variants: Variants | None = None,
         needs: NeedsMap = DEMO_NEEDS,
+        need_specs: NeedSpecs = DEMO_NEED_SPECS,
     ) -> None:
         """`variants` gives each conversation its experiment arm's builder and pricer (sticky by
         conversation id); without it every conversation gets `builder`, `pricer` and `complements`.
@@ -245,6 +255,7 @@ class ShoppingAssistant:
         self._per_role = candidates_per_role
         self._clock = clock
         self._needs = needs
+        self._need_specs = need_specs
         self._variants = variants or Variants(
             default=Variant(builder=builder, pricer=pricer, complements=complements)
         )
@@ -408,6 +419,7 @@ class ShoppingAssistant:
                 parsed = replace(parsed, intent="refine", confidence=1.0)
             parsed = self._flag_use(parsed, message)
             stated = self._stated_limits(parsed, state, message)
+            floors = self._need_floors(parsed, state, stated)
             spec_words = [
                 kind for kind in parsed.slots.category if names_spec(kind) and not self._carries(kind)
             ]
@@ -438,9 +450,19 @@ class ShoppingAssistant:
                 state, action, limit = state.model_copy(update={"turns": state.turns + 1}), refused, None
             else:
                 state, action = self._tracker.advance(
-                    state, parsed, ask=clarify.for_locale(locale), limit=limit, stated=stated
+                    state, parsed, ask=clarify.for_locale(locale), limit=limit, stated=[*floors, *stated]
                 )
-        turn = _Turn(conversation_id, message, parsed, state, locale, new=new, limit=limit, stated=stated)
+        turn = _Turn(
+            conversation_id,
+            message,
+            parsed,
+            state,
+            locale,
+            new=new,
+            limit=limit,
+            stated=stated,
+            floors=floors,
+        )
         self._act(turn, action, timings)
         return turn
 
@@ -582,6 +604,30 @@ class ShoppingAssistant:
         if not kinds:
             return []
         return stated_limits(message, self._of_category(kinds[0]))
+
+    def _need_floors(
+        self, parsed: ParsedMessage, state: ConversationState, stated: Sequence[SpecLimit]
+    ) -> list[SpecLimit]:
+        """What the request's purpose needs of its kind's numbers ('a laptop for video editing': RAM at
+        least 16 GB), where the message states no limit on that spec itself and some product meets it."""
+        if parsed.intent not in ("build_bundle", "search_product", "refine"):
+            return []
+        kinds = parsed.slots.category or state.goal.categories
+        use = parsed.slots.use_case or state.goal.use_case
+        if not kinds or not use:
+            return []
+        products = self._of_category(kinds[0])
+        said = {limit.key for limit in stated}
+        floors = []
+        for key, least in spec_floors(use, kinds[0], self._need_specs).items():
+            stating = [
+                (product, number) for product in products if (number := _number_of(product, key)) is not None
+            ]
+            if key in said or not any(number >= least for _, number in stating):
+                continue
+            kind = Counter(leaf_role(product) for product, _ in stating).most_common(1)[0][0]
+            floors.append(SpecLimit(kind=kind, key=key, more=True, value=least, inclusive=True))
+        return floors
 
     def _of_category(self, category: str) -> list[Product]:
         """The catalog's products a category phrase names ('phone': the smartphones, 'laptop bag')."""
@@ -1120,6 +1166,10 @@ class ShoppingAssistant:
             turn.reply += words.spec_beyond(turn.limit, (goal.categories or [turn.limit.kind])[0]) + " "
         if turn.stated:  # "a laptop under 1.3 kg": "Weight under 1.3 kg for each laptop here."
             turn.reply += words.limits_met(turn.stated, (goal.categories or [turn.stated[0].kind])[0]) + " "
+        if turn.floors:  # "a laptop for video editing": "For video editing, RAM at least 16 GB ..."
+            need = need_named(goal.use_case, self._need_specs) or goal.use_case or ""
+            kind = (goal.categories or [turn.floors[0].kind])[0]
+            turn.reply += words.floors_met(turn.floors, kind, need) + " "
         quantity = turn.parsed.slots.quantity
         if quantity is not None and quantity > 1:  # "I need two of them": bundles are priced one of each
             turn.reply += words.one_of_each(quantity) + " "
@@ -1846,6 +1896,12 @@ def _of_device(kind: str, surface: str, roles: Collection[str]) -> str:
     if category_key(kind) in roles or " " in said:
         return kind
     return next((role for role in sorted(roles) if role.split()[-1] == said), kind)
+
+
+def _number_of(product: Product, key: str) -> float | None:
+    """The number a product states for `key`; None for none, text or a flag."""
+    value = product.attributes.get(key)
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _said_as_owned(message: str, surface: str) -> bool:

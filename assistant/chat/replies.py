@@ -216,6 +216,10 @@ class EnglishReplies:
         """Limits the message stated, said as met: 'RAM at least 16 GB for each laptop here.'"""
         return f"{_capitalised(_held(limits))} for each {kind} here."
 
+    def floors_met(self, limits: Sequence[SpecLimit], kind: str, need: str) -> str:
+        """What the purpose needs, said as met: 'For video editing, RAM at least 16 GB for each ...'."""
+        return f"For {need}, {_held(limits)} for each {kind} here."
+
     def limits_held(self, limits: Sequence[SpecLimit], kind: str, said: str) -> str:
         """`said` (that nothing fits), led by what the search was held to: 'Looking only at laptops with
         weight under 1.24 kg and screen over 14 in: sorry, ...'."""
@@ -533,6 +537,9 @@ class ChineseReplies(EnglishReplies):
 
     def limits_met(self, limits: Sequence[SpecLimit], kind: str) -> str:
         return f"这里每款{in_chinese(kind)}都满足：{_zh_held(limits)}。"
+
+    def floors_met(self, limits: Sequence[SpecLimit], kind: str, need: str) -> str:
+        return f"考虑到{in_chinese(need)}的需要，这里每款{in_chinese(kind)}都满足：{_zh_held(limits)}。"
 
     def limits_held(self, limits: Sequence[SpecLimit], kind: str, said: str) -> str:
         return f"只看{_zh_held(limits)}的{in_chinese(kind)}：{said}"

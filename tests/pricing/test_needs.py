@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pricing.complements.needs import DEMO_NEEDS, categories_for_need, need_named
+from pricing.complements.needs import DEMO_NEEDS, categories_for_need, need_named, spec_floors
 from retrieval.catalog import demo_catalog_path, load_catalog
 from retrieval.filters import category_keys
 
@@ -70,3 +70,11 @@ def test_outdoor_needs_take_nothing_from_the_demo_home_lighting_shelf() -> None:
     for use_case in ("camping trip", "hiking", "a long flight", "travelling"):
         assert "lighting" not in categories_for_need(use_case)
     assert categories_for_need("camping") == ("power bank", "water bottle", "speaker")
+
+
+def test_what_a_purpose_needs_of_a_kinds_numbers() -> None:
+    assert spec_floors("video editing", "laptop") == {"ram_gb": 16}
+    assert spec_floors("editing videos for youtube", "laptop") == {"ram_gb": 16}  # word forms count
+    assert spec_floors("gaming", "monitor") == {"refresh_hz": 120}
+    assert spec_floors("video editing", "mouse") == {}  # nothing asked of a mouse
+    assert spec_floors("school", "laptop") == {} and spec_floors(None, "laptop") == {}

@@ -1029,8 +1029,8 @@ def test_what_a_request_says_its_kind_has_holds_by_the_catalogs_yes_and_no(engin
 
 def test_a_ranking_points_that_one_at_the_bundle_it_favours(engine: ShoppingAssistant) -> None:
     """'which one has the most ram?' then 'I will take that one' had asked which of the three."""
-    laptops = engine.turn("a laptop for video editing under 2500")
-    ranked = engine.turn("which one has the most ram?", conversation_id=laptops.conversation_id)
+    laptops = engine.turn("a laptop")
+    ranked = engine.turn("which one is the lightest?", conversation_id=laptops.conversation_id)
     assert "comes out ahead" in ranked.reply
     taken = engine.turn("I will take that one", conversation_id=laptops.conversation_id)
     favoured = ranked.reply.split("(")[1].split(")")[0]  # the label the ranking named
@@ -1061,3 +1061,20 @@ def test_real_bundle_intents_read_as_the_shop_has_them(engine: ShoppingAssistant
     assert engine.turn("a case for my phone").reply.startswith("Which phone is it for?")
     keyboards = engine.turn("different keyboards")  # nothing shown: keyboards, not "nothing shown yet"
     assert keyboards.bundles and all("Keyboards" in (b.items[0].category or "") for b in keyboards.bundles)
+
+
+def test_a_purpose_holds_its_kind_to_what_it_needs(engine: ShoppingAssistant) -> None:
+    """'a laptop for video editing under 2500' had led with an 8 GB laptop; a limit the shopper states on
+    the same spec is theirs to set."""
+    catalog = {product.id: product for product in open_catalog(Settings())}
+    editing = engine.turn("a laptop for video editing under 2500")
+    assert editing.reply.startswith("For video editing, RAM at least 16 GB for each laptop here.")
+    assert editing.bundles and all(
+        catalog[b.items[0].product_id].attributes["ram_gb"] >= 16 for b in editing.bundles
+    )
+    roomier = engine.turn("a laptop for video editing with 32gb ram")
+    assert roomier.reply.startswith("RAM at least 32 GB for each laptop here.")
+    school = engine.turn("a laptop for school under 800")  # school asks nothing of the RAM
+    assert "RAM" not in school.reply and any(
+        catalog[b.items[0].product_id].attributes["ram_gb"] < 16 for b in school.bundles
+    )
