@@ -1131,9 +1131,13 @@ class ShoppingAssistant:
                 )
                 return
         if edited:  # "add a tripod", "swap the case for a black one": the bundles as shown, one item changed
+            targets = _shown(turn.state, action.bundle_ids)
             self._show(turn, edited, variant, timings)
             role = turn.edited_kind or action.item_role or ""
             notes = [words.none_fits(role, product, swap=bool(swapped)) for product in turn.unfitted]
+            had = sum(any(item.role == action.item_role for item in b.items[1:]) for b in targets)
+            if action.kind == "add" and 0 < had < len(targets):  # "Added it" hid that two had one already
+                notes.append(words.joined_the_rest(role, had, len(targets)))
             notes += [words.over_budget(role, product) for product in turn.over_budget]
             if turn.unmet_wish:
                 notes.append(words.colour_lacks(turn.unmet_wish, role))
@@ -1506,6 +1510,9 @@ class ShoppingAssistant:
         # Peak Design Travel Tripod first in the Cameras department, and the add-ons were chosen around
         # tripods (a camera with a lens and nothing else); "cheaper" cameras are not its memory cards
         hits = [hit for hit in hits if is_named_kind(hit.product, named)] or hits
+        removed = the_plan.removed_roles - named
+        if removed:  # "remove the toner", then "not cerave": a toner had come back as a main item
+            hits = [hit for hit in hits if leaf_role(hit.product) not in removed] or hits
         cheap = turn.parsed.slots.price_direction == "lower" and action.kind in ("build", "search")
         if cheap:  # "the cheapest iphone you have": the cheap end, cheapest first
             hits = _cheaper_half(hits)

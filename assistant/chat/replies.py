@@ -139,6 +139,11 @@ class EnglishReplies:
     def over_budget(self, role: str, product: Product) -> str:
         return f"A {role} would take the {_short(product)} bundle over your budget."
 
+    def joined_the_rest(self, role: str, had: int, total: int) -> str:
+        """An addition some shown bundles already held: it joined the others only."""
+        rest = "the other" if total - had == 1 else f"the other {total - had}"
+        return f"{had} of the {total} bundles already had {_with_article(role)}, so it joined {rest}."
+
     def no_others(self, categories: Sequence[str]) -> str:
         """'Something different' when nothing else fits what was asked for."""
         kinds = " or ".join(_plural(c) for c in categories) or "products"
@@ -478,6 +483,9 @@ class ChineseReplies(EnglishReplies):
 
     def over_budget(self, role: str, product: Product) -> str:
         return f"加上{in_chinese(role)}后，{_short(product)}这一套会超出预算。"
+
+    def joined_the_rest(self, role: str, had: int, total: int) -> str:
+        return f"{total}个套装中已有{had}个含{in_chinese(role)}，只加到了其余的套装里。"
 
     def no_others(self, categories: Sequence[str]) -> str:
         kinds = "或".join(in_chinese(c) for c in categories) or "商品"

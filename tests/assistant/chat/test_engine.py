@@ -1078,3 +1078,20 @@ def test_a_purpose_holds_its_kind_to_what_it_needs(engine: ShoppingAssistant) ->
     assert "RAM" not in school.reply and any(
         catalog[b.items[0].product_id].attributes["ram_gb"] < 16 for b in school.bundles
     )
+
+
+def test_a_removed_kind_stays_out_and_an_addition_says_where_it_went(engine: ShoppingAssistant) -> None:
+    """After 'remove the toner', 'not cerave' had led a bundle with a toner; 'add a sunscreen' where two of
+    three bundles held one had said only 'Added it'."""
+    first = engine.turn("a skincare routine for dry skin under 120")
+    cid = first.conversation_id
+    assert any(
+        any("Toners" in (item.category or "") for item in b.items) for b in first.bundles
+    )  # not vacuous
+    engine.turn("remove the toner", conversation_id=cid)
+    added = engine.turn("add a sunscreen", conversation_id=cid)
+    assert added.reply.startswith("2 of the 3 bundles already had a sunscreen, so it joined the other.")
+    rebuilt = engine.turn("not cerave", conversation_id=cid)
+    assert rebuilt.bundles
+    for bundle in rebuilt.bundles:
+        assert not any("Toners" in (item.category or "") for item in bundle.items), bundle.label
