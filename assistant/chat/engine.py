@@ -113,6 +113,8 @@ _DISCOUNT_ASK = re.compile(
 )
 _WITH_BEFORE = re.compile(r"\b(?:with|that\s+(?:has|have)|having)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _DESCRIBING = ("less", "ed", "ing", "able", "ible", "ful", "ive", "proof")  # wireless, wired, protecting
+PLATFORM_LIST = "compatible_os"  # what an add-on lists of the platforms it works with
+_WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
 _SMALL_TALK = re.compile(
     r"\b(?:hi|hiya|hello|hey|yo|thanks?|thank\s*(?:you|u)|thx|ty|cheers|bye|goodbye|morning|evening)\b"
     r"|你好|您好|嗨|哈喽|谢谢|多谢|感谢|再见|拜拜",
@@ -406,6 +408,7 @@ class ShoppingAssistant:
                 # "what's in the cheapest one" (ask_explanation 0.49), 第一个套装里有什么 (add_item 0.30): a
                 # question about what a shown bundle holds, read from its words ("not sure I understood")
                 parsed = replace(parsed, intent="ask_explanation", confidence=1.0)
+            parsed = self._with_one_more(parsed, state, message, conversation_id)
             which = self._asks_which_goes_with(parsed, state, message, conversation_id)
             if which:
                 # "what lens do I need?" (search_product 0.44), "which tripod should I get" (compare 0.34):
@@ -641,6 +644,24 @@ class ShoppingAssistant:
             for key in category_keys(product.category_path):
                 found.setdefault(key, []).append(product)
         return found
+
+    def _with_one_more(
+        self, parsed: ParsedMessage, state: ConversationState, message: str, conversation_id: str
+    ) -> ParsedMessage:
+        """'with a spare band' after watches (refine 0.66, the band as the kind to shop for: "which phone is
+        it for?"): one more item that goes with the shown main items, added to their bundles."""
+        kinds = parsed.slots.category
+        if not state.shown or parsed.intent != "refine" or len(kinds) != 1 or not _WITH_MORE.match(message):
+            return parsed
+        complements = self._variants.for_conversation(conversation_id).complements
+        goes = {
+            category_key(role)
+            for anchor in self._shown_anchors(state)
+            for role in complements.roles_for(anchor)
+        }
+        return (
+            replace(parsed, intent="add_item", confidence=1.0) if category_key(kinds[0]) in goes else parsed
+        )
 
     def _asks_which_goes_with(
         self, parsed: ParsedMessage, state: ConversationState, message: str, conversation_id: str
@@ -1448,6 +1469,7 @@ class ShoppingAssistant:
         hits = [hit for hit in hits if _runs_on(hit.product, platforms)] or hits
         words = set(fold(said).split())
         hits = [hit for hit in hits if _line_of(hit.product) in words] or hits
+        hits = [hit for hit in hits if fold(hit.product.brand or "") in words] or hits  # 'my samsung phone'
         models = list(
             dict.fromkeys(
                 model for hit in hits if isinstance(model := hit.product.attributes.get("model"), str)
@@ -1540,7 +1562,14 @@ class ShoppingAssistant:
             return anchors, {}
         roles: list[str] = list(the_plan.request.roles or ())
         suggested = not roles  # roles the shopper did not name: ours to choose, as add-ons
-        if not roles and devices:
+        # main items that are devices of their own ('a smartwatch that works with my iphone') take add-ons
+        # that go with them, as the builder checks; only add-ons for the shopper's device ('a case for my
+        # phone' and its protector) must suit that device (the watch had come alone, with the phone's roles)
+        own_device_anchors = bool(devices) and any(
+            "model" in anchor.product.attributes and leaf_role(anchor.product) not in owned
+            for anchor in anchors[:ROLE_ANCHORS]
+        )
+        if not roles and devices and not own_device_anchors:
             anchor_roles = {leaf_role(anchor.product) for anchor in anchors[:ROLE_ANCHORS]}
             roles = [role for role in _accessory_roles(devices, complements) if role not in anchor_roles]
             if turn.state.goal.categories:  # "a case for my phone" asked for a case: a protector, a charger
@@ -1615,8 +1644,16 @@ class ShoppingAssistant:
                     later = 1.0 if made_for_one else OTHERS_AFTER_SWAP
                     kept += [replace(hit, score=hit.score * later) for hit in found if hit not in kept]
                 found = kept or found
-            found = [hit for hit in found if leaf_role(hit.product) not in owned and fits_device(hit)]
-            if guessed or not modelled:  # a case for a phone we guessed would be a guess presented as a fact;
+            found = [
+                hit
+                for hit in found
+                if leaf_role(hit.product) not in owned
+                # an add-on that says which platforms it works with pairs with their device: earbuds beside a
+                # watch for an iPhone work with iOS; a band fits the watch, which the builder checks
+                and ((own_device_anchors and PLATFORM_LIST not in hit.product.attributes) or fits_device(hit))
+            ]
+            if (guessed and not own_device_anchors) or not modelled:
+                # a case for a phone we guessed would be a guess presented as a fact;
                 # one that fits listed models fits none of main items that state no model (AirPods: not an
                 # iPhone 16 Pro case)
                 found = [hit for hit in found if not lists_models(hit.product.attributes)]

@@ -290,7 +290,16 @@ class IntentParser:
         fits = device.models or line_platforms(
             (*own_devices, *own_lines), self._vocabulary
         )  # 'earbuds for my iphone': iOS
-        device_brands = (*device.brands, *(self._vocabulary.brand(line) for line in own_lines))
+        ordered = sorted(kept, key=lambda span: span.start)
+        branded = [  # 'my [samsung] [phone]': the brand of their device, not one wanted for the watch
+            self._vocabulary.brand(text[brand.start : brand.end])
+            for brand, device_span in pairwise(ordered)
+            if brand.slot == "brand"
+            and device_span.slot == "category"
+            and _POSSESSIVE.search(text, 0, brand.start)
+            and self._vocabulary.category(text[device_span.start : device_span.end]) in owned
+        ]
+        device_brands = (*device.brands, *(self._vocabulary.brand(line) for line in own_lines), *branded)
         recipients = (wearer(surface) for slot, surface in surfaces if slot == "recipient")
         who = wearer(text, kin=False) or next((found for found in recipients if found), None)
         return ParsedMessage(
@@ -388,6 +397,7 @@ def span_slots(
         if span.slot == "category"
         and (
             _POSSESSIVE.search(text, 0, span.start)
+            or (_POSSESSIVE_BRANDED.search(text, 0, span.start) and _brand_right_before(spans, span))
             or (
                 (_ITS_ACCESSORIES.match(text, span.end) or _ACCESSORIES_FOR.search(text, 0, span.start))
                 and vocabulary.is_device_kind(vocabulary.category(text[span.start : span.end]))
@@ -411,6 +421,15 @@ _ACCESSORIES_FOR = re.compile(
 )
 _POSSESSIVE_WORDS = r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我家的)"
 _POSSESSIVE = re.compile(_POSSESSIVE_WORDS + "$", re.IGNORECASE)
+# 'my samsung phone': their device with its brand said between ("a smartwatch for my samsung phone" had
+# offered Samsung phones beside the watch)
+_POSSESSIVE_BRANDED = re.compile(r"\b(?:my|our)\s+(?:(?:new|old|current)\s+)?[\w'’-]+\s+$", re.IGNORECASE)
+
+
+def _brand_right_before(spans: list[Span], span: Span) -> bool:
+    """Whether the span just before `span` is a brand ('my [samsung] [phone]')."""
+    before = [other for other in spans if other.end <= span.start]
+    return bool(before) and before[-1].slot == "brand"
 
 
 def owned_categories(

@@ -1095,3 +1095,34 @@ def test_a_removed_kind_stays_out_and_an_addition_says_where_it_went(engine: Sho
     assert rebuilt.bundles
     for bundle in rebuilt.bundles:
         assert not any("Toners" in (item.category or "") for item in bundle.items), bundle.label
+
+
+def test_a_device_bought_for_the_shoppers_own_gets_its_own_add_ons(engine: ShoppingAssistant) -> None:
+    """'a smartwatch that works with my iphone' had come alone (add-ons were held to fit the phone, and a
+    band fits a watch); 'for my samsung phone' had offered Samsung phones beside the watch."""
+    catalog = {product.id: product for product in open_catalog(Settings())}
+    watch = engine.turn("a smartwatch that works with my iphone")
+    assert watch.bundles and any(len(bundle.items) > 1 for bundle in watch.bundles)
+    for bundle in watch.bundles:
+        for item in bundle.items:
+            platforms = catalog[item.product_id].attributes.get("compatible_os")
+            assert platforms is None or "iOS" in platforms, item.title  # what pairs with it works with iOS
+    samsung = engine.turn("a smartwatch for my samsung phone")
+    assert samsung.bundles
+    for bundle in samsung.bundles:
+        assert not any("Smartphones" in (item.category or "") for item in bundle.items), bundle.label
+    assert any(
+        "Samsung" not in (b.items[0].title or "") for b in samsung.bundles
+    )  # their phone's brand, not a wish
+    asked = engine.turn("a case for my samsung phone").reply
+    assert asked.startswith("Which phone is it for?") and "iPhone" not in asked  # Galaxy examples
+
+
+def test_with_one_more_after_bundles_adds_it(engine: ShoppingAssistant) -> None:
+    """'with a tripod' after cameras (refine) had rebuilt around tripods."""
+    cameras = engine.turn("a camera")
+    more = engine.turn("with a tripod", conversation_id=cameras.conversation_id)
+    assert more.bundles and all(
+        any("Tripods" in (item.category or "") for item in bundle.items) for bundle in more.bundles
+    )
+    assert all("Digital Cameras" in (bundle.items[0].category or "") for bundle in more.bundles)
