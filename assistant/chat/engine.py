@@ -114,6 +114,11 @@ _DISCOUNT_ASK = re.compile(
 _WITH_BEFORE = re.compile(r"\b(?:with|that\s+(?:has|have)|having)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _DESCRIBING = ("less", "ed", "ing", "able", "ible", "ful", "ive", "proof")  # wireless, wired, protecting
 PLATFORM_LIST = "compatible_os"  # what an add-on lists of the platforms it works with
+_WORKS_WITH = re.compile(
+    r"\b(?:works?|working|compatible|goes?|pairs?|connects?|syncs?)\s+(?:with|to)\b|\bfor\s+(?:my|an?)\b"
+    r"|能连|可以连|连接|兼容|适配|支持",
+    re.IGNORECASE,
+)
 _WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
 _SMALL_TALK = re.compile(
     r"\b(?:hi|hiya|hello|hey|yo|thanks?|thank\s*(?:you|u)|thx|ty|cheers|bye|goodbye|morning|evening)\b"
@@ -409,6 +414,7 @@ class ShoppingAssistant:
                 # question about what a shown bundle holds, read from its words ("not sure I understood")
                 parsed = replace(parsed, intent="ask_explanation", confidence=1.0)
             parsed = self._with_one_more(parsed, state, message, conversation_id)
+            parsed = self._fitting_shown(parsed, state, message)
             which = self._asks_which_goes_with(parsed, state, message, conversation_id)
             if which:
                 # "what lens do I need?" (search_product 0.44), "which tripod should I get" (compare 0.34):
@@ -644,6 +650,25 @@ class ShoppingAssistant:
             for key in category_keys(product.category_path):
                 found.setdefault(key, []).append(product)
         return found
+
+    def _fitting_shown(self, parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
+        """'one that works with my iphone' after watches (refine, the iPhone read as the kind): the same kind,
+        fitting their device (iPhones had been shown); 'compatible with android' too (the platform named as
+        a model: "I can't narrow it down")."""
+        if not state.shown or parsed.intent not in ("refine", "search_product", "build_bundle"):
+            return parsed
+        platforms = [model for model in parsed.models if model_key(model) in self._platforms]
+        fits = tuple(dict.fromkeys((*parsed.fits, *platforms)))
+        if not fits or not _WORKS_WITH.search(message):
+            return parsed
+        mains = {leaf_role(anchor) for anchor in self._shown_anchors(state)}
+        owned = {category_key(kind) for kind in parsed.owned}
+        for kind in parsed.slots.category:
+            kinds = {leaf_role(product) for product in self._of_category(kind)}
+            if (category_key(kind) not in owned and not kinds & owned) or kinds & mains:
+                return parsed  # 'a case for my iphone' asks for cases: a request of its own
+        slots = parsed.slots.model_copy(update={"category": []})
+        return replace(parsed, intent="refine", confidence=1.0, slots=slots, fits=fits, owned=())
 
     def _with_one_more(
         self, parsed: ParsedMessage, state: ConversationState, message: str, conversation_id: str
@@ -1662,7 +1687,7 @@ class ShoppingAssistant:
             # What we add is an add-on, no dearer than what was asked for: running shoes come with socks
             # and a bottle, not a $299 massage gun; a memory card with a bag, not a $549 lens; cheap
             # earbuds with a cable, not a phone. Roles the shopper named may cost what they cost.
-            if cheap or suggested:
+            if (cheap or suggested) and anchors:  # no main item (nothing fits): no add-on is dearer than one
                 ceiling = max(anchor.product.price for anchor in anchors[:ROLE_ANCHORS])
                 found = [hit for hit in found if hit.product.price <= ceiling]
             if purpose:  # a gaming setup's keyboard is the gaming one, where the shelf has one

@@ -116,6 +116,8 @@ class DialogueTracker:
                 wearer=message.wearer,
                 features=message.features,
                 limits=[*([limit] if limit else []), *stated],
+                # "one that works with my iphone" after watches: the same kind, now fitting their device
+                fits=message.fits if not message.slots.category else (),
             )
         if not state.shown:
             return state, _clarify(ask.nothing_shown())
@@ -214,10 +216,13 @@ class DialogueTracker:
         wearer: str | None = None,
         features: tuple[str, ...] = (),
         limits: Sequence[SpecLimit] = (),
+        fits: tuple[str, ...] = (),
     ) -> tuple[ConversationState, TurnAction]:
         goal = _with_features(
             _merge(state.goal, slots, replace_categories=bool(slots.category)), slots, features
         )
+        if fits:  # a device said anew replaces the one before ("works with android" after "with my iphone")
+            goal = goal.model_copy(update={"fits": list(fits)})
         if wearer:  # "men's instead"
             goal = goal.model_copy(update={"wearer": wearer})
         goal = _with_limits(goal, limits)  # "something lighter": past the lightest shown

@@ -419,7 +419,8 @@ _ITS_ACCESSORIES = re.compile(rf"\s*(?:{_ACCESSORY_WORDS}\b|配件)", re.IGNOREC
 _ACCESSORIES_FOR = re.compile(
     rf"\b{_ACCESSORY_WORDS}\s+for\s+(?:(?:a|an|the|his|her|their)\s+)?$", re.IGNORECASE
 )
-_POSSESSIVE_WORDS = r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我家的)"
+# '能连iPhone的' (that connects to an iPhone) speaks of their iPhone as '我的iPhone' does
+_POSSESSIVE_WORDS = r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我家的|能连|可以连|连接|兼容|适配)"
 _POSSESSIVE = re.compile(_POSSESSIVE_WORDS + "$", re.IGNORECASE)
 # 'my samsung phone': their device with its brand said between ("a smartwatch for my samsung phone" had
 # offered Samsung phones beside the watch)

@@ -1126,3 +1126,25 @@ def test_with_one_more_after_bundles_adds_it(engine: ShoppingAssistant) -> None:
         any("Tripods" in (item.category or "") for item in bundle.items) for bundle in more.bundles
     )
     assert all("Digital Cameras" in (bundle.items[0].category or "") for bundle in more.bundles)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "platform"),
+    [
+        ("one that works with my iphone", "iOS"),
+        ("要能连iPhone的", "iOS"),
+        ("compatible with android please", "Android"),
+    ],
+)
+def test_a_device_to_work_with_narrows_the_shown_kind(
+    engine: ShoppingAssistant, follow_up: str, platform: str
+) -> None:
+    """'one that works with my iphone' after watches had shown iPhones; 'compatible with android' had been
+    "I can't narrow it down"."""
+    catalog = {product.id: product for product in open_catalog(Settings())}
+    watches = engine.turn("a smartwatch for running")
+    narrowed = engine.turn(follow_up, conversation_id=watches.conversation_id)
+    assert narrowed.bundles
+    for bundle in narrowed.bundles:
+        main = catalog[bundle.items[0].product_id]
+        assert main.category.endswith("Smartwatches") and platform in main.attributes["compatible_os"]
