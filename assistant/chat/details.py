@@ -208,7 +208,7 @@ def _title_words(title: str, words: set[str]) -> str | None:
 
 # Which way a comparison asks a number to go: 'lighter', 'the longest battery', 'more storage', 更轻, 轻一点
 _MORE = re.compile(
-    r"\b(?:long|bigg|larg|high|fast|heav|strong|bright)(?:i?er|i?est)\b|\b(?:more|most)\b"
+    r"\b(?:long|bigg|larg|high|fast|heav|strong|bright)(?:i?er|i?est)\b|\b(?:more|most|better|best)\b"
     r"|更长|最长|更大|最大|更多|最多|更快|最快|更重|最重|更久|最久|(?:大|长|多|重|快|久)一?点",
     re.IGNORECASE,
 )

@@ -526,6 +526,9 @@ class ShoppingAssistant:
         misread |= parsed.intent in ("accept_bundle", "compare", "ask_explanation") and bool(
             _WHAT_YOU_HAVE.search(message)
         )
+        # "I wish to buy the newest one with the best camera" after phones (build_bundle, no slots): the same
+        # bundles again had been the answer
+        misread |= parsed.intent == "build_bundle" and not parsed.slots.to_json()
         if not state.shown or not (parsed.intent in ("refine", "search_product") or misread):
             return None
         if any(self._carries(kind) for kind in parsed.slots.category):  # "a lighter laptop bag"

@@ -424,7 +424,9 @@ _POSSESSIVE_WORDS = r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我�
 _POSSESSIVE = re.compile(_POSSESSIVE_WORDS + "$", re.IGNORECASE)
 # 'my samsung phone': their device with its brand said between ("a smartwatch for my samsung phone" had
 # offered Samsung phones beside the watch)
-_POSSESSIVE_BRANDED = re.compile(r"\b(?:my|our)\s+(?:(?:new|old|current)\s+)?[\w'’-]+\s+$", re.IGNORECASE)
+_POSSESSIVE_BRANDED = re.compile(
+    r"\b(?:my|our)\s+(?:(?:new|old|current)\s+)?(?:[\w'’-]+\s+){1,2}$", re.IGNORECASE
+)  # 'my samsung phone', 'my sony a7 camera' (the brand's span right before the kind)
 
 
 def _brand_right_before(spans: list[Span], span: Span) -> bool:

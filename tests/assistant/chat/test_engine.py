@@ -1148,3 +1148,22 @@ def test_a_device_to_work_with_narrows_the_shown_kind(
     for bundle in narrowed.bundles:
         main = catalog[bundle.items[0].product_id]
         assert main.category.endswith("Smartwatches") and platform in main.attributes["compatible_os"]
+
+
+def test_real_chat_turns_a_shopper_might_send(engine: ShoppingAssistant) -> None:
+    """MG-ShopDial client turns: 'the best camera' after phones had shown the same bundles again; 'a
+    tripode for my Sony A7 camera, and some lights' had sold a Sony camera beside the tripod."""
+    catalog = {product.id: product for product in open_catalog(Settings())}
+    phones = engine.turn("Hi! I would like to buy a smartphone")
+    shown = max(catalog[b.items[0].product_id].attributes["main_camera_mp"] for b in phones.bundles)
+    better = engine.turn(
+        "I wish to buy the newest one with the best camera", conversation_id=phones.conversation_id
+    )
+    assert better.bundles and better.reply.startswith("Main camera: over")
+    assert all(catalog[b.items[0].product_id].attributes["main_camera_mp"] > shown for b in better.bundles)
+    kit = engine.turn(
+        "I was looking for a tripode for my Sony A7 camera, and some lights for illuminating the scenes"
+    )
+    assert kit.bundles
+    for bundle in kit.bundles:
+        assert not any("Digital Cameras" in (item.category or "") for item in bundle.items), bundle.label

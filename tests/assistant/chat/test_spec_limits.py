@@ -73,6 +73,7 @@ def test_which_way_a_message_asks_a_number_to_go() -> None:
         wants_more("lighter") is False and wants_more("too heavy") is False and wants_more("轻一点") is False
     )
     assert wants_more("bigger but lighter") is None and wants_more("in black") is None
+    assert wants_more("the one with the best camera") is True  # a better camera is more of its number
 
 
 def test_the_spec_named_is_found_whether_or_not_it_is_stated() -> None:
