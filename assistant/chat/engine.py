@@ -13,7 +13,7 @@ import re
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Collection, Generator, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -114,6 +114,13 @@ _DISCOUNT_ASK = re.compile(
 _WITH_BEFORE = re.compile(r"\b(?:with|that\s+(?:has|have)|having)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _DESCRIBING = ("less", "ed", "ing", "able", "ible", "ful", "ive", "proof")  # wireless, wired, protecting
 PLATFORM_LIST = "compatible_os"  # what an add-on lists of the platforms it works with
+# an accessory's attribute -> what a device states when it takes such an accessory
+_INTERFACES = {
+    "mount": "mount",
+    "format": "memory_card",
+    "compatible_models": "model",
+    "compatible_watches": "model",
+}
 _WORKS_WITH = re.compile(
     r"\b(?:works?|working|compatible|goes?|pairs?|connects?|syncs?)\s+(?:with|to)\b|\bfor\s+(?:my|an?)\b"
     r"|能连|可以连|连接|兼容|适配|支持",
@@ -225,6 +232,7 @@ class _Turn:
     limit: SpecLimit | None = None  # the spec this turn asked the main products to beat ("something lighter")
     stated: list[SpecLimit] = field(default_factory=list)  # limits said in numbers ("at least 16gb ram")
     floors: list[SpecLimit] = field(default_factory=list)  # what the purpose needs ("video editing": 16 GB)
+    fits_no_device: bool = False  # nothing of the kind asked for works with the shopper's own device
 
 
 class ShoppingAssistant:
@@ -1192,6 +1200,12 @@ class ShoppingAssistant:
                 notes.append(words.colour_lacks(turn.unmet_wish, role))
             turn.reply = " ".join([*notes, words.offer(turn.bundles, goal, action, notes=())])
             return
+        if not anchors and turn.fits_no_device:
+            models = [name for name in goal.fits if model_key(name) not in self._platforms]
+            kind = (goal.owned[0] if goal.owned else "device").removeprefix("smart")
+            device = models[0] if models else " ".join([*goal.fits[:1], kind])  # 'iOS phone'
+            turn.reply = words.fits_no_device(goal.categories[0], device, named=bool(models))
+            return
         with _timed(timings, "build"):
             result = variant.builder.build(the_plan.request, anchors, by_role)
             if action.kind == "add" and action.item_role:
@@ -1551,7 +1565,14 @@ class ShoppingAssistant:
         # a Canon RF lens, a guess at the mount presented as a fit; a card, a bag and a tripod suit any
         fits_device = _works_with(devices if guessed else exact, variant.builder.compatibility, every=guessed)
         unowned = [hit for hit in hits if leaf_role(hit.product) not in owned]  # never theirs again
-        hits = [hit for hit in unowned if fits_device(hit)] or ([] if exact else unowned)
+        fitting = [hit for hit in unowned if fits_device(hit)]
+        if not fitting and guessed:  # none suits every phone it may be: those that suit one of them
+            fitting = [hit for hit in unowned if _works_with(devices, variant.builder.compatibility)(hit)]
+        if unowned and not fitting and devices and turn.state.goal.categories:
+            # "a lens for my iphone 16", "a memory card for my iphone": none plugs into it (lenses had been
+            # shown "for your iPhone 16"); the reply says so
+            turn.fits_no_device = True
+        hits = fitting or ([] if exact or turn.fits_no_device else unowned)
         asked = {model_key(model) for model in turn.state.goal.products}
         if asked:  # "do you have the galaxy s25 ultra?": the phone itself, not the cases that fit it
             hits = [hit for hit in hits if _model_of(hit.product) in asked] or hits
@@ -1833,9 +1854,20 @@ def _works_with(
 
     def works(hit: SearchHit) -> bool:
         profile = checker.profile(hit.product)
-        return quantifier(checker.profile_conflict(profile, device) is None for device in profiles)
+        return quantifier(
+            checker.profile_conflict(profile, device) is None
+            and _has_interface(hit.product, device.attributes)
+            for device in profiles
+        )
 
     return works
+
+
+def _has_interface(product: Product, device: Mapping[str, object]) -> bool:
+    """Whether the shopper's device has what an accessory made for one plugs into: a lens needs a mount, a
+    memory card a card slot, a case a model (the checker, which needs both sides stated, had let a Canon RF
+    lens through "for your iPhone 16")."""
+    return all(needed in device for key, needed in _INTERFACES.items() if key in product.attributes)
 
 
 def _holding(result: BuildResult, role: str) -> BuildResult:

@@ -139,6 +139,11 @@ class EnglishReplies:
     def over_budget(self, role: str, product: Product) -> str:
         return f"A {role} would take the {_short(product)} bundle over your budget."
 
+    def fits_no_device(self, kind: str, device: str, *, named: bool) -> str:
+        """Nothing of the kind works with the shopper's device: 'None of our lenses fit your iPhone 16.'"""
+        theirs = f"your {device}" if named else _with_article(device.removeprefix("smart"))
+        return f"None of our {_kinds(kind)} fit {theirs}. What else can I find for you?"
+
     def joined_the_rest(self, role: str, had: int, total: int) -> str:
         """An addition some shown bundles already held: it joined the others only."""
         rest = "the other" if total - had == 1 else f"the other {total - had}"
@@ -484,6 +489,9 @@ class ChineseReplies(EnglishReplies):
     def over_budget(self, role: str, product: Product) -> str:
         return f"加上{in_chinese(role)}后，{_short(product)}这一套会超出预算。"
 
+    def fits_no_device(self, kind: str, device: str, *, named: bool) -> str:
+        return f"本店没有适合{in_chinese(device)}的{in_chinese(kind)}。还想找点别的吗？"
+
     def joined_the_rest(self, role: str, had: int, total: int) -> str:
         return f"{total}个套装中已有{had}个含{in_chinese(role)}，只加到了其余的套装里。"
 
@@ -792,7 +800,9 @@ def _saved(bundle: ShownBundle) -> Decimal:
 
 
 _MASS_NOUNS = frozenset({"lighting", "bedding", "cookware", "skincare", "makeup", "fragrance", "apparel"})
-_IRREGULAR = {"mouse": "mice", "knife": "knives", "shelf": "shelves", "man": "men", "woman": "women"}
+_IRREGULAR = {
+    "mouse": "mice", "knife": "knives", "shelf": "shelves", "man": "men", "woman": "women", "lens": "lenses",
+}  # fmt: skip
 
 
 def _plural(kind: str) -> str:

@@ -1167,3 +1167,26 @@ def test_real_chat_turns_a_shopper_might_send(engine: ShoppingAssistant) -> None
     assert kit.bundles
     for bundle in kit.bundles:
         assert not any("Digital Cameras" in (item.category or "") for item in bundle.items), bundle.label
+
+
+@pytest.mark.parametrize(
+    ("message", "reply"),
+    [
+        (
+            "a lens for my iphone 16",
+            "None of our lenses fit your iPhone 16.",
+        ),  # had been "for your iPhone 16"
+        ("a lens for my phone", "None of our lenses fit a phone."),
+        ("a memory card for my iphone", "None of our memory cards fit an iOS phone."),  # no card slot
+    ],
+)
+def test_an_accessory_that_plugs_into_no_such_device_is_not_offered_for_it(
+    engine: ShoppingAssistant, message: str, reply: str
+) -> None:
+    result = engine.turn(message)
+    assert not result.bundles and result.reply.startswith(reply)
+
+
+def test_an_accessory_for_a_device_that_takes_it_is_still_offered(engine: ShoppingAssistant) -> None:
+    card = engine.turn("a memory card for my canon eos r50")
+    assert card.bundles and all("Memory Cards" in (b.items[0].category or "") for b in card.bundles)
