@@ -8,6 +8,7 @@ timed and logged by name and duration, never with the shopper's words.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 import time
@@ -124,6 +125,10 @@ _INTERFACES = {
 _WORKS_WITH = re.compile(
     r"\b(?:works?|working|compatible|goes?|pairs?|connects?|syncs?)\s+(?:with|to)\b|\bfor\s+(?:my|an?)\b"
     r"|能连|可以连|连接|兼容|适配|支持",
+    re.IGNORECASE,
+)
+_PRAISE_BEFORE = re.compile(
+    r"\b(?:good|great|better|best|nice|decent|excellent|amazing|strong|long|big|bigger|fast)\s+$",
     re.IGNORECASE,
 )
 _WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
@@ -402,7 +407,7 @@ class ShoppingAssistant:
                 state = ConversationState()
             else:
                 state = self._store.load_state(conversation_id)
-            parsed = self._kinds_said(parsed, state)
+            parsed = self._kinds_said(parsed, state, message)
             # a follow-up with nothing shown to follow up on may be a request the model misread
             request = parsed.intent == "build_bundle" or (parsed.intent in AFTER_SHOWN and not state.shown)
             purposed = self._with_purpose(parsed.slots, message, request=request)
@@ -573,7 +578,7 @@ class ShoppingAssistant:
         slots = parsed.slots.model_copy(update={"category": list(dict.fromkeys(rest))})
         return replace(parsed, slots=slots, owned=tuple(dict.fromkeys((*parsed.owned, *devices))))
 
-    def _kinds_said(self, parsed: ParsedMessage, state: ConversationState) -> ParsedMessage:
+    def _kinds_said(self, parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
         """The kinds a message asks for, as the shop has them: 'Mouse (wireless and wired)' tagged the two
         words as kinds ("We don't carry wireless or wireds"): a word the shop carries no kind of and that
         reads as a description is none; 'different keyboards' with nothing shown (swap_item, the keyboard as
@@ -586,11 +591,40 @@ class ShoppingAssistant:
         ]
         if kinds != slots.category and any(self._carries(kind) for kind in kinds):
             slots = slots.model_copy(update={"category": kinds})
+        praised = self._praised_specs(parsed, message)
+        if praised and len(praised) < len(slots.category):
+            # "a newer phone ... a good camera and good batery": what the phone must be good at, not a
+            # camera to sell beside it (camera bags had been shown)
+            slots = slots.model_copy(update={"category": [c for c in slots.category if c not in praised]})
         ref = slots.item_ref
         asks = not state.shown and parsed.intent in ("swap_item", "add_item") and not slots.category
         if asks and isinstance(ref, str) and self._carries(ref):
             slots = slots.model_copy(update={"category": [ref], "item_ref": None})
         return parsed if slots is parsed.slots else replace(parsed, slots=slots)
+
+    def _praised_specs(self, parsed: ParsedMessage, message: str) -> list[str]:
+        """The kinds after the first said with praise that are specs the first kind states: 'a good camera'
+        of a phone (`main_camera_mp`), 'good batery' (`battery_mah`, a typo); never 'a phone and a camera'."""
+        kinds = parsed.slots.category
+        surfaces = [surface for slot, surface in parsed.spans if slot == "category"]
+        if len(kinds) < 2 or len(surfaces) != len(kinds):
+            return []
+        spec_words = {
+            word
+            for product in self._of_category(kinds[0])
+            for key, value in product.attributes.items()
+            if isinstance(value, int | float) and not isinstance(value, bool)
+            for word in key.split("_")
+            if len(word) > 3
+        }
+        praised = []
+        for kind, surface in zip(kinds[1:], surfaces[1:], strict=True):
+            at = message.casefold().find(surface.casefold())
+            if at < 0 or not _PRAISE_BEFORE.search(message, 0, at):
+                continue
+            if difflib.get_close_matches(category_key(surface), spec_words, n=1, cutoff=0.8):
+                praised.append(kind)
+        return praised
 
     def _flag_use(self, parsed: ParsedMessage, message: str) -> ParsedMessage:
         """'a phone with [wireless charging]' (tagged as a use): a yes/no attribute the kind states, so a
@@ -1706,6 +1740,8 @@ class ShoppingAssistant:
                 # one that fits listed models fits none of main items that state no model (AirPods: not an
                 # iPhone 16 Pro case)
                 found = [hit for hit in found if not lists_models(hit.product.attributes)]
+            # "a phone and a camera": a camera, not the memory cards of the Cameras department
+            found = [hit for hit in found if is_named_kind(hit.product, {category_key(role)})] or found
             if role_words & said:  # "a sleeve": not a backpack from the same "Laptop Bags & Sleeves" shelf
                 found = [hit for hit in found if names_category_part(role, hit.product) is not False] or found
             # What we add is an add-on, no dearer than what was asked for: running shoes come with socks

@@ -409,6 +409,12 @@ def span_slots(
 
 
 # words asking for what goes with a device: "accessories for my iphone 16", "photography stuff for my ..."
+# their device is what they shop for anew: replacing, upgrading, or one lost or broken
+_REPLACING = re.compile(
+    r"\b(?:new(?:er)?\s+one|replac\w*|upgrad\w*|chang\w*\s+(?:my|our)|broke|broken|lost|died|dead|stolen"
+    r"|cracked|stopped\s+working)\b|换(?:个|一个|部|台)?新|坏了|丢了",
+    re.IGNORECASE,
+)
 _FOR_IT = re.compile(
     r"\b(?:accessor(?:y|ies)|add-?ons?|extras|stuff|gear|things|bits|essentials)\b|配件", re.IGNORECASE
 )
@@ -444,6 +450,10 @@ def owned_categories(
     owned = {vocabulary.category(device) for device in devices}
     if set(slots.category) <= owned and not _FOR_IT.search(text):
         return ()  # "a case for my phone" names the case; "my phone broke, need a new one" wants a phone
+    if _REPLACING.search(text) and not _FOR_IT.search(text):
+        # "changing my old cell phone for a newer one ... a good camera and good battery" wants a phone,
+        # the camera and battery said of it (cameras had been shown, the phone taken as theirs)
+        return ()
     return tuple(category for category in slots.category if category in owned)
 
 

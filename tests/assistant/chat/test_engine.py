@@ -1190,3 +1190,19 @@ def test_an_accessory_that_plugs_into_no_such_device_is_not_offered_for_it(
 def test_an_accessory_for_a_device_that_takes_it_is_still_offered(engine: ShoppingAssistant) -> None:
     card = engine.turn("a memory card for my canon eos r50")
     assert card.bundles and all("Memory Cards" in (b.items[0].category or "") for b in card.bundles)
+
+
+def test_a_replacement_phone_with_good_specs_is_a_phone_request(engine: ShoppingAssistant) -> None:
+    """An MG-ShopDial opening: the old phone had been taken as theirs and the camera and battery as kinds
+    to sell (camera bags were shown, 'described as old cell'); 'a phone and a camera' had paired phones with
+    memory cards from the Cameras department."""
+    turn = engine.turn(
+        "Hello, I was looking for changing my old cell phone for a newer one. I am not interested in a"
+        " particular brand, but I would like to have a good camera and good batery. Any suggestions?"
+    )
+    assert turn.bundles and all("Smartphones" in (b.items[0].category or "") for b in turn.bundles)
+    assert "described as" not in turn.reply and "carry" not in turn.reply
+    pair = engine.turn("a phone and a camera")
+    assert pair.bundles and all(
+        any("Digital Cameras" in (item.category or "") for item in b.items) for b in pair.bundles
+    )
