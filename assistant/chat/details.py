@@ -208,12 +208,12 @@ def _title_words(title: str, words: set[str]) -> str | None:
 
 # Which way a comparison asks a number to go: 'lighter', 'the longest battery', 'more storage', 更轻, 轻一点
 _MORE = re.compile(
-    r"\b(?:long|bigg|larg|high|fast|heav|strong|bright)(?:i?er|i?est)\b|\b(?:more|most|better|best)\b"
+    r"\b(?:long|bigg|larg|high|fast|heav|strong|bright)(?:i?er|i?est)\b|\b(?:more|(?<!at\s)most|better|best)\b"
     r"|更长|最长|更大|最大|更多|最多|更快|最快|更重|最重|更久|最久|(?:大|长|多|重|快|久)一?点",
     re.IGNORECASE,
 )
 _LESS = re.compile(
-    r"\b(?:light|small|short|low|thin|slow|quiet)(?:i?er|i?est)\b|\b(?:less|least|fewer|fewest)\b"
+    r"\b(?:light|small|short|low|thin|slow|quiet)(?:i?er|i?est)\b|\b(?:less|(?<!at\s)least|fewer|fewest)\b"
     r"|更轻|最轻|更小|最小|更少|最少|更薄|最薄|(?:轻|小|少|薄|短)一?点",
     re.IGNORECASE,
 )

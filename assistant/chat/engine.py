@@ -131,6 +131,7 @@ _PRAISE_BEFORE = re.compile(
     r"\b(?:good|great|better|best|nice|decent|excellent|amazing|strong|long|big|bigger|fast)\s+$",
     re.IGNORECASE,
 )
+_STATES_NUMBER = re.compile(r"\d\s*(?:gb|tb|kg|g|lbs?|mah|mp|hz|w|ml|l|mm|inch(?:es)?|in|hours?|h)\b", re.I)
 _WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
 _SMALL_TALK = re.compile(
     r"\b(?:hi|hiya|hello|hey|yo|thanks?|thank\s*(?:you|u)|thx|ty|cheers|bye|goodbye|morning|evening)\b"
@@ -434,20 +435,22 @@ class ShoppingAssistant:
                 # one that goes with what was shown, added where a bundle lacks it
                 slots = Slots(category=[which], bundle_ref=parsed.slots.bundle_ref)
                 parsed = replace(parsed, intent="add_item", confidence=1.0, slots=slots)
-            limit = self._spec_limit(parsed, state, message)
+            # "at least 16gb of memory" states its own limit (`_stated_limits`), not one past the shown
+            limit = None if _STATES_NUMBER.search(message) else self._spec_limit(parsed, state, message)
             if limit is not None and parsed.slots.category:  # 有没有屏幕更大的: 屏幕 is the spec, not a kind
                 parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": []}))
             if limit is not None and parsed.intent not in ("refine", "search_product"):
                 parsed = replace(parsed, intent="refine", confidence=1.0)
             parsed = self._flag_use(parsed, message)
-            stated = self._stated_limits(parsed, state, message)
-            floors = self._need_floors(parsed, state, stated)
             spec_words = [
                 kind for kind in parsed.slots.category if names_spec(kind) and not self._carries(kind)
             ]
-            if stated and spec_words:  # 'laptop, 16gb [ram]': RAM is what the number is of, not a kind
+            if spec_words and _STATES_NUMBER.search(message):
+                # 'laptop, 16gb [ram]', 'at least 12gb [ram] then': RAM is what the number is of, not a kind
                 kinds = [kind for kind in parsed.slots.category if kind not in spec_words]
                 parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": kinds}))
+            stated = self._stated_limits(parsed, state, message)
+            floors = self._need_floors(parsed, state, stated)
             if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
                 parsed = ParsedMessage("out_of_scope", 1.0, Slots())
                 state = state.model_copy(update={"turns": state.turns + 1})

@@ -1206,3 +1206,16 @@ def test_a_replacement_phone_with_good_specs_is_a_phone_request(engine: Shopping
     assert pair.bundles and all(
         any("Digital Cameras" in (item.category or "") for item in b.items) for b in pair.bundles
     )
+
+
+def test_a_stated_bound_in_a_follow_up_replaces_the_last(engine: ShoppingAssistant) -> None:
+    """'at least 16gb of memory' after phones had been read as 'less storage' ("nothing beats the Galaxy
+    A16"); 'at least 12gb ram then' had made RAM the kind to shop for ("No ram we have ...")."""
+    catalog = {product.id: product for product in open_catalog(Settings())}
+    phones = engine.turn("I'm looking for a smartphone")
+    cid = phones.conversation_id
+    more = engine.turn("do you have anything with at least 16gb of memory?", conversation_id=cid)
+    assert more.reply.startswith("RAM at least 16 GB for each smartphone here.")
+    less = engine.turn("at least 12gb ram then", conversation_id=cid)
+    assert less.reply.startswith("RAM at least 12 GB for each smartphone here.") and less.bundles
+    assert all(catalog[b.items[0].product_id].attributes["ram_gb"] >= 12 for b in less.bundles)

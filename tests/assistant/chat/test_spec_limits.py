@@ -74,6 +74,7 @@ def test_which_way_a_message_asks_a_number_to_go() -> None:
     )
     assert wants_more("bigger but lighter") is None and wants_more("in black") is None
     assert wants_more("the one with the best camera") is True  # a better camera is more of its number
+    assert wants_more("at least 16gb of memory") is None and wants_more("at most 1.2 kg") is None  # bounds
 
 
 def test_the_spec_named_is_found_whether_or_not_it_is_stated() -> None:
