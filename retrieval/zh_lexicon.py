@@ -53,7 +53,7 @@ def _chinese_names() -> dict[tuple[str, str], str]:
 # reads: its glosses are the model's input)
 _REPLY_NAMES = {
     "apparel": "服装", "cleaning": "清洁用品", "recovery": "放松恢复用品", "small appliance": "小家电",
-    "men": "男士用品", "women": "女士用品",
+    "men": "男士用品", "women": "女士用品", "battery": "电池", "stand": "支架",
 }  # fmt: skip
 
 

@@ -594,6 +594,14 @@ class ShoppingAssistant:
         ]
         if kinds != slots.category and any(self._carries(kind) for kind in kinds):
             slots = slots.model_copy(update={"category": kinds})
+        surfaces = [surface for slot, surface in parsed.spans if slot == "category"]
+        if len(kinds) == 2 == len(surfaces) and self._carries(kinds[0]) and not self._carries(kinds[1]):
+            # 'sony camera battery', 索尼照相机电池: a battery for their camera, which the shop lacks; not
+            # cameras with "we don't carry batteries"
+            between = _between(message, surfaces[0], surfaces[1])
+            if between is not None and not between.strip():
+                kinds = [kinds[1]]
+                slots = slots.model_copy(update={"category": kinds})
         praised = self._praised_specs(parsed, message)
         if praised and len(praised) < len(slots.category):
             # "a newer phone ... a good camera and good batery": what the phone must be good at, not a
@@ -1137,6 +1145,10 @@ class ShoppingAssistant:
             )
             turn.state = turn.state.model_copy(update={"goal": goal})
         goal = turn.state.goal
+        if goal.currency is not None and goal.budget_max is None and goal.budget_min is None:
+            # a currency word with no amount ('蓝牙音箱模块': 块 of 模块) is no budget to ask about
+            goal = goal.model_copy(update={"currency": None})
+            turn.state = turn.state.model_copy(update={"goal": goal})
         if goal.currency is not None and goal.currency not in self._currencies:  # "3000元以内" in a USD shop
             turn.reply = words.currency_not_used(goal.currency, self._currencies)
             unpriced = goal.model_copy(update={"budget_max": None, "budget_min": None, "currency": None})
@@ -2045,6 +2057,14 @@ def _number_of(product: Product, key: str) -> float | None:
     """The number a product states for `key`; None for none, text or a flag."""
     value = product.attributes.get(key)
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _between(message: str, first: str, second: str) -> str | None:
+    """The text between two surfaces said in that order; None when they are not."""
+    folded = message.casefold()
+    start = folded.find(first.casefold())
+    end = folded.find(second.casefold(), start + len(first)) if start >= 0 else -1
+    return message[start + len(first) : end] if end >= 0 else None
 
 
 def _said_as_owned(message: str, surface: str) -> bool:

@@ -1219,3 +1219,15 @@ def test_a_stated_bound_in_a_follow_up_replaces_the_last(engine: ShoppingAssista
     less = engine.turn("at least 12gb ram then", conversation_id=cid)
     assert less.reply.startswith("RAM at least 12 GB for each smartphone here.") and less.bundles
     assert all(catalog[b.items[0].product_id].attributes["ram_gb"] >= 12 for b in less.bundles)
+
+
+def test_chinese_shop_queries_read_as_meant(engine: ShoppingAssistant) -> None:
+    """Real Chinese e-commerce queries (Multi-CPR): 索尼照相机电池 (a Sony camera battery) had shown cameras
+    with "本店没有battery"; 蓝牙音箱模块 had asked for a budget in USD (块 of 模块 read as yuan)."""
+    battery = engine.turn("索尼照相机电池")
+    assert not battery.bundles and battery.reply.startswith("抱歉，本店没有电池。")
+    assert engine.turn("sony camera battery").reply.startswith("Sorry, we don't carry batteries.")
+    speaker = engine.turn("蓝牙音箱模块")
+    assert speaker.bundles and "USD" not in speaker.reply
+    both = engine.turn("a camera and a battery")  # two kinds said apart: cameras, and no battery, said
+    assert both.bundles and both.reply.startswith("We don't carry batteries")
