@@ -36,7 +36,14 @@ from assistant.chat.details import (
 from assistant.chat.naming import products_named, shown_named
 from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
 from assistant.chat.safety import danger_in
-from assistant.chat.spec_limits import beats, holder, names_spec, spec_limit, stated_limits
+from assistant.chat.spec_limits import (
+    beats,
+    holder,
+    names_spec,
+    spec_limit,
+    stated_limits,
+    states_number,
+)
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
 from assistant.dialogue import clarify
 from assistant.dialogue.state import (
@@ -131,7 +138,6 @@ _PRAISE_BEFORE = re.compile(
     r"\b(?:good|great|better|best|nice|decent|excellent|amazing|strong|long|big|bigger|fast)\s+$",
     re.IGNORECASE,
 )
-_STATES_NUMBER = re.compile(r"\d\s*(?:gb|tb|kg|g|lbs?|mah|mp|hz|w|ml|l|mm|inch(?:es)?|in|hours?|h)\b", re.I)
 _WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
 _SMALL_TALK = re.compile(
     r"\b(?:hi|hiya|hello|hey|yo|thanks?|thank\s*(?:you|u)|thx|ty|cheers|bye|goodbye|morning|evening)\b"
@@ -436,7 +442,7 @@ class ShoppingAssistant:
                 slots = Slots(category=[which], bundle_ref=parsed.slots.bundle_ref)
                 parsed = replace(parsed, intent="add_item", confidence=1.0, slots=slots)
             # "at least 16gb of memory" states its own limit (`_stated_limits`), not one past the shown
-            limit = None if _STATES_NUMBER.search(message) else self._spec_limit(parsed, state, message)
+            limit = None if states_number(message) else self._spec_limit(parsed, state, message)
             if limit is not None and parsed.slots.category:  # 有没有屏幕更大的: 屏幕 is the spec, not a kind
                 parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": []}))
             if limit is not None and parsed.intent not in ("refine", "search_product"):
@@ -445,7 +451,7 @@ class ShoppingAssistant:
             spec_words = [
                 kind for kind in parsed.slots.category if names_spec(kind) and not self._carries(kind)
             ]
-            if spec_words and _STATES_NUMBER.search(message):
+            if spec_words and states_number(message):
                 # 'laptop, 16gb [ram]', 'at least 12gb [ram] then': RAM is what the number is of, not a kind
                 kinds = [kind for kind in parsed.slots.category if kind not in spec_words]
                 parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": kinds}))

@@ -178,11 +178,7 @@ class EnglishReplies:
         if not shown:
             bundled = "A bundle's price can hold a discount on items bought together."
             return f"{bundled} {policy} What are you after?"
-        saving = [
-            f"the {b.label} bundle saves {_money(b.list_price - b.bundle_price, b.currency)}"
-            for b in shown
-            if b.list_price is not None and b.list_price > b.bundle_price
-        ]
+        saving = [f"the {label} bundle saves {money}" for label, money in _savings(shown)]
         said = (
             f"The bundle discount is already in these prices: {_and(saving)}."
             if saving
@@ -518,11 +514,7 @@ class ChineseReplies(EnglishReplies):
         policy = "我无法额外打折或使用优惠券，价格由商店设定，且为每件一份（结算时可选数量）。"
         if not shown:
             return f"套装价格可能含有一起购买的优惠。{policy}想买点什么呢？"
-        saving = [
-            f"{LABELS_ZH.get(b.label, b.label)}省{_money(b.list_price - b.bundle_price, b.currency)}"
-            for b in shown
-            if b.list_price is not None and b.list_price > b.bundle_price
-        ]
+        saving = [f"{LABELS_ZH.get(label, label)}省{money}" for label, money in _savings(shown)]
         said = (
             f"这些价格已含套装优惠：{'，'.join(saving)}。"
             if saving
@@ -730,6 +722,15 @@ def _zh_specs(differing: Sequence[tuple[str, list[str]]]) -> str:
     return "；".join(
         f"{SPEC_NAMES_ZH.get(label, label)}：{' / '.join(values)}" for label, values in differing
     )
+
+
+def _savings(shown: Sequence[ShownBundle]) -> list[tuple[str, str]]:
+    """(label, amount saved) of each shown bundle priced below its items bought alone, as quoted."""
+    return [
+        (b.label, _money(b.list_price - b.bundle_price, b.currency))
+        for b in shown
+        if b.list_price is not None and b.list_price > b.bundle_price
+    ]
 
 
 def _held(limits: Sequence[SpecLimit]) -> str:

@@ -156,6 +156,11 @@ def stated_limits(message: str, products: Sequence[Product]) -> list[SpecLimit]:
     return limits
 
 
+def states_number(message: str) -> bool:
+    """Whether the message states a number on a spec ('at least 16gb', 'spf 50'), in any kind's unit."""
+    return bool(_STATED.search(message))
+
+
 def names_spec(word: str) -> bool:
     """Whether a word names a spec, not a kind to shop for ('16gb [ram]' tagged as a category)."""
     return category_key(word) in _SPEC_WORDS
