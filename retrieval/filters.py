@@ -51,6 +51,7 @@ class SearchFilters:
     fits: tuple[str, ...] = ()  # device models and platforms: a product that lists what it fits lists one
     wearer: str | None = None  # "women" or "men": a product made for one of them must be for this one
     skin_type: str | None = None  # "dry": a product that lists skin types must list it (or "all")
+    platform: str | None = None  # "android only": a product that states the platform it runs must run it
     specs: tuple[SpecBound, ...] = ()  # "something lighter": stated numbers past the shown ones
 
     def __post_init__(self) -> None:
@@ -113,6 +114,9 @@ class FilterColumns:
                     skin_rows[value].append(row)
         self._skin_rows = {key: np.asarray(rows, dtype=np.int64) for key, rows in skin_rows.items()}
         self._attributes = [product.attributes for product in catalog]
+        self._platform = np.array(
+            [fold(str(product.attributes.get(PLATFORM_ATTRIBUTE) or "")) for product in catalog]
+        )
         self._numbers: dict[str, npt.NDArray[np.float64]] = {}  # per spec key, filled when first bound
 
     @property
@@ -157,6 +161,8 @@ class FilterColumns:
             if rows is not None:
                 suits[rows] = True
             allowed &= suits
+        if filters.platform is not None:  # a phone states its own platform; a case states none
+            allowed &= np.isin(self._platform, ["", fold(filters.platform)])
         for bound in filters.specs:
             allowed &= self._spec_mask(bound)
         return allowed

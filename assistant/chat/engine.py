@@ -720,8 +720,17 @@ class ShoppingAssistant:
         if not state.shown or parsed.intent not in ("refine", "search_product", "build_bundle"):
             return parsed
         platforms = [model for model in parsed.models if model_key(model) in self._platforms]
+        anchors = self._shown_anchors(state)
+        bare = bool(platforms) and not parsed.slots.category and not _WORKS_WITH.search(message)
+        if bare and anchors and all(PLATFORM_ATTRIBUTE in anchor.attributes for anchor in anchors):
+            # "android only", "iOS if it is possible" after phones: what they run, not what they fit
+            said = parsed.slots.attributes | {PLATFORM_ATTRIBUTE: platforms[0]}
+            slots = parsed.slots.model_copy(update={"attributes": said})
+            return replace(parsed, intent="refine", confidence=1.0, slots=slots)
+        # "android only" after watches, which list the platforms they work with: what they must fit
+        listed = bare and bool(anchors) and all(PLATFORM_LIST in anchor.attributes for anchor in anchors)
         fits = tuple(dict.fromkeys((*parsed.fits, *platforms)))
-        if not fits or not _WORKS_WITH.search(message):
+        if not fits or not (listed or _WORKS_WITH.search(message)):
             return parsed
         mains = {leaf_role(anchor) for anchor in self._shown_anchors(state)}
         owned = {category_key(kind) for kind in parsed.owned}

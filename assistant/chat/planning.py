@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from assistant.dialogue.state import ShoppingGoal
 from pricing.bundles import BundleRequest
 from pricing.types import ShopperSignals
-from retrieval.filters import SKIN_TYPE_ATTRIBUTE, SearchFilters, SpecBound
+from retrieval.filters import PLATFORM_ATTRIBUTE, SKIN_TYPE_ATTRIBUTE, SearchFilters, SpecBound
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +63,7 @@ def plan(
         fits=tuple(goal.fits),
         wearer=goal.wearer,
         skin_type=goal.attributes.get(SKIN_TYPE_ATTRIBUTE),
+        platform=goal.attributes.get(PLATFORM_ATTRIBUTE),  # "android only" of phones: what they run
         # "something lighter" is about the main products, so only they are bound; a case stays any case
         specs=tuple(
             SpecBound(limit.kind, limit.key, limit.more, limit.value, limit.inclusive)

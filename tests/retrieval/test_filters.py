@@ -246,3 +246,19 @@ def test_a_spec_bound_holds_its_kind_to_a_stated_number_and_leaves_other_kinds()
     }  # 'at most 1.55 kg'
     with pytest.raises(InvalidInputError, match="weight_kg"):
         SearchFilters(specs=(SpecBound(kind="laptop", key="weight_kg", more=True, value=float("inf")),))
+
+
+def test_a_platform_holds_what_states_its_own_and_leaves_the_rest() -> None:
+    """'android only' of phones: an iPhone states iOS; a case states no platform and stays."""
+    rows = [
+        product("pixel", "Pixel 9", "799", category="Phones > Smartphones", attributes={"os": "Android"}),
+        product("iphone", "iPhone 16", "799", category="Phones > Smartphones", attributes={"os": "iOS"}),
+        product("case", "A case", "19", category="Phones > Cases"),
+    ]
+    catalog = Catalog(tuple(rows), source="platforms")
+    columns = FilterColumns(catalog)
+    assert ids(SearchFilters(platform="android"), columns, catalog) == {
+        "pixel",
+        "case",
+    }  # any case of letters
+    assert ids(SearchFilters(platform="iOS"), columns, catalog) == {"iphone", "case"}

@@ -1231,3 +1231,24 @@ def test_chinese_shop_queries_read_as_meant(engine: ShoppingAssistant) -> None:
     assert speaker.bundles and "USD" not in speaker.reply
     both = engine.turn("a camera and a battery")  # two kinds said apart: cameras, and no battery, said
     assert both.bundles and both.reply.startswith("We don't carry batteries")
+
+
+@pytest.mark.parametrize(
+    ("request_", "follow_up", "platform"),
+    [
+        ("I'm looking for a smartphone", "iOS if it is possible", "iOS"),  # an MG-ShopDial turn
+        ("a smartphone under 500", "android only", "Android"),
+        ("a smartwatch for running", "android only", "Android"),  # watches list what they work with
+    ],
+)
+def test_a_platform_alone_narrows_the_shown_kind(
+    engine: ShoppingAssistant, request_: str, follow_up: str, platform: str
+) -> None:
+    """It had been "I can't narrow it down by that"."""
+    catalog = {product.id: product for product in open_catalog(Settings())}
+    shown = engine.turn(request_)
+    narrowed = engine.turn(follow_up, conversation_id=shown.conversation_id)
+    assert narrowed.bundles
+    for bundle in narrowed.bundles:
+        main = catalog[bundle.items[0].product_id].attributes
+        assert main.get("os") == platform or platform in main.get("compatible_os", [])
