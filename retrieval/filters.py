@@ -294,7 +294,7 @@ def names_flag(families: Collection[str], key: str) -> bool:
 
 
 def _same_family(said: str, word: str) -> bool:
-    """'cancellation' is of 'cancel' (a stem of 5 letters or more starts it), as `names_feature` reads."""
+    """'cancellation' is of 'cancel': the same family, or one a stem of 5 letters or more starts."""
     return said == word or (len(word) >= 5 and said.startswith(word))
 
 
@@ -314,9 +314,7 @@ def names_feature(families: Collection[str], feature: str) -> bool:
     """Whether one of `families` is the feature's word family, or (for a stem of 5 letters or more) starts
     with it: 'cancel' names 'cancellation'. A feature that is no word names nothing."""
     stem = word_family(category_key(feature)) if category_key(feature) else ""
-    return bool(stem) and (
-        stem in families or (len(stem) >= 5 and any(family.startswith(stem) for family in families))
-    )
+    return bool(stem) and any(_same_family(family, stem) for family in families)
 
 
 def names_category_part(role: str, product: Product) -> bool | None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.chat.specs import NOT_SPECS, unit_suffix
+from assistant.chat.specs import NOT_SPECS, spec_number, unit_suffix
 from retrieval.catalog.schema import Product
 from retrieval.filters import COMPATIBILITY_PREFIX, MODEL_LISTS, as_list
 from retrieval.text import category_key, model_key
@@ -236,7 +236,9 @@ def shared_number(question: str, products: Sequence[Product]) -> str | None:
     facts = asked_facts(question, products)
     if not facts:
         return None
-    numbers = [[key for key, value in f.specs if _is_number(value)] for f in facts]  # in the catalog's order
+    numbers = [
+        [key for key, value in f.specs if spec_number(value) is not None] for f in facts
+    ]  # in the catalog's order
     shared = [key for key in numbers[0] if all(key in each for each in numbers)]
     words = feature_words(question, products)
     return min(shared, key=lambda key: not words & set(_stem(key).split()), default=None)
@@ -276,10 +278,6 @@ def ranked_on(question: str, products: Sequence[Product]) -> Ranking | None:
         if ordered[0][1] != ordered[1][1]:
             best = ordered[0][0]
     return Ranking(key, values, best)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _sentence(description: str | None, words: set[str]) -> str | None:

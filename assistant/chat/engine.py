@@ -44,6 +44,7 @@ from assistant.chat.spec_limits import (
     stated_limits,
     states_number,
 )
+from assistant.chat.specs import spec_number
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
 from assistant.dialogue import clarify
 from assistant.dialogue.state import (
@@ -111,7 +112,6 @@ _WHICH_KIND = re.compile(
     r"|buy|fits?|works?|recommend|suggest)\b|配什么|用哪个|需要什么|该买哪个",
     re.IGNORECASE,
 )
-# Words of a greeting, thanks or goodbye
 # "any discount if i buy two?" (ask_explanation 0.43: "not sure I understood"), 有优惠吗: about prices, not a
 # request; answered from the quoted savings, and no discount is ever made up
 _DISCOUNT_ASK = re.compile(
@@ -139,6 +139,7 @@ _PRAISE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
+# Words of a greeting, thanks or goodbye
 _SMALL_TALK = re.compile(
     r"\b(?:hi|hiya|hello|hey|yo|thanks?|thank\s*(?:you|u)|thx|ty|cheers|bye|goodbye|morning|evening)\b"
     r"|你好|您好|嗨|哈喽|谢谢|多谢|感谢|再见|拜拜",
@@ -162,7 +163,6 @@ MAX_ASKED = 3  # products a question about shown bundles is answered for ("does 
 _NAMES_A_BUNDLE = ("accept_bundle", "ask_explanation")
 
 
-# Words that make the thing before them a whole setup: 'a coffee setup' is a machine, a grinder and beans
 # the clause before a kind says it is theirs, or 'already' follows it ("I have a laptop already")
 _OWNED_BEFORE = re.compile(
     r"(?:\balready\s+(?:have|has|own|owns|got)|\b(?:i|we|i've|we've|i\s+do)\s+(?:have|own|got)|已经有|家里有|我有)"
@@ -176,6 +176,7 @@ _ALREADY = re.compile(
     re.IGNORECASE,
 )  # one is owned: "I already have a tripod", "i've got a memory card already", "he has one already",
 # "我已经有三脚架了"
+# Words that make the thing before them a whole setup: 'a coffee setup' is a machine, a grinder and beans
 _SETUP = re.compile(
     r"\s+(?:setup|set-up|set up|kit|station|corner|essentials|starter pack|stuff|gear|things|accessories"
     r"|equipment|supplies)\b",
@@ -563,7 +564,7 @@ class ShoppingAssistant:
         only where the other kinds go with it ('I have a laptop, I need a mouse'); beside a phone it is none
         of the phone's business."""
         kinds = parsed.slots.category
-        surfaces = [surface for slot, surface in parsed.spans if slot == "category"]
+        surfaces = _category_surfaces(parsed)
         if len(kinds) < 2 or len(surfaces) != len(kinds):
             return parsed
         owned = [
@@ -600,7 +601,7 @@ class ShoppingAssistant:
         ]
         if kinds != slots.category and any(self._carries(kind) for kind in kinds):
             slots = slots.model_copy(update={"category": kinds})
-        surfaces = [surface for slot, surface in parsed.spans if slot == "category"]
+        surfaces = _category_surfaces(parsed)
         if len(kinds) == 2 == len(surfaces) and self._carries(kinds[0]) and not self._carries(kinds[1]):
             # 'sony camera battery', 索尼照相机电池: a battery for their camera, which the shop lacks; not
             # cameras with "we don't carry batteries"
@@ -623,14 +624,14 @@ class ShoppingAssistant:
         """The kinds after the first said with praise that are specs the first kind states: 'a good camera'
         of a phone (`main_camera_mp`), 'good batery' (`battery_mah`, a typo); never 'a phone and a camera'."""
         kinds = parsed.slots.category
-        surfaces = [surface for slot, surface in parsed.spans if slot == "category"]
+        surfaces = _category_surfaces(parsed)
         if len(kinds) < 2 or len(surfaces) != len(kinds):
             return []
         spec_words = {
             word
             for product in self._of_category(kinds[0])
             for key, value in product.attributes.items()
-            if isinstance(value, int | float) and not isinstance(value, bool)
+            if spec_number(value) is not None
             for word in key.split("_")
             if len(word) > 3
         }
@@ -669,35 +670,30 @@ class ShoppingAssistant:
     ) -> list[SpecLimit]:
         """The limits a request or refinement states in numbers on the kind it is about ('a laptop under 1.3
         kg', 'at least 16gb ram' after laptops): the main products must meet them."""
-        if parsed.intent not in ("build_bundle", "search_product", "refine"):
-            return []
-        kinds = parsed.slots.category or state.goal.categories
-        if not kinds:
-            return []
-        return stated_limits(message, self._of_category(kinds[0]))
+        kind = _asked_kind(parsed, state)
+        return stated_limits(message, self._of_category(kind)) if kind else []
 
     def _need_floors(
         self, parsed: ParsedMessage, state: ConversationState, stated: Sequence[SpecLimit]
     ) -> list[SpecLimit]:
         """What the request's purpose needs of its kind's numbers ('a laptop for video editing': RAM at
         least 16 GB), where the message states no limit on that spec itself and some product meets it."""
-        if parsed.intent not in ("build_bundle", "search_product", "refine"):
+        kind, use = _asked_kind(parsed, state), parsed.slots.use_case or state.goal.use_case
+        if not kind or not use:
             return []
-        kinds = parsed.slots.category or state.goal.categories
-        use = parsed.slots.use_case or state.goal.use_case
-        if not kinds or not use:
-            return []
-        products = self._of_category(kinds[0])
+        products = self._of_category(kind)
         said = {limit.key for limit in stated}
         floors = []
-        for key, least in spec_floors(use, kinds[0], self._need_specs).items():
+        for key, least in spec_floors(use, kind, self._need_specs).items():
             stating = [
-                (product, number) for product in products if (number := _number_of(product, key)) is not None
+                (product, number)
+                for product in products
+                if (number := spec_number(product.attributes.get(key))) is not None
             ]
             if key in said or not any(number >= least for _, number in stating):
                 continue
-            kind = Counter(leaf_role(product) for product, _ in stating).most_common(1)[0][0]
-            floors.append(SpecLimit(kind=kind, key=key, more=True, value=least, inclusive=True))
+            leaf = Counter(leaf_role(product) for product, _ in stating).most_common(1)[0][0]
+            floors.append(SpecLimit(kind=leaf, key=key, more=True, value=least, inclusive=True))
         return floors
 
     def _of_category(self, category: str) -> list[Product]:
@@ -732,7 +728,7 @@ class ShoppingAssistant:
         fits = tuple(dict.fromkeys((*parsed.fits, *platforms)))
         if not fits or not (listed or _WORKS_WITH.search(message)):
             return parsed
-        mains = {leaf_role(anchor) for anchor in self._shown_anchors(state)}
+        mains = {leaf_role(anchor) for anchor in anchors}
         owned = {category_key(kind) for kind in parsed.owned}
         for kind in parsed.slots.category:
             kinds = {leaf_role(product) for product in self._of_category(kind)}
@@ -825,11 +821,10 @@ class ShoppingAssistant:
             return None
         (limit,) = limits
         values = [
-            float(value)
+            number
             for product in self._by_id.values()
             if product.in_stock and leaf_role(product) == limit.kind
-            and isinstance(value := product.attributes.get(limit.key), int | float)
-            and not isinstance(value, bool)
+            and (number := spec_number(product.attributes.get(limit.key))) is not None
         ]  # fmt: skip
         return (max(values) if limit.more else min(values)) if values else None
 
@@ -987,11 +982,8 @@ class ShoppingAssistant:
             for bundle in shown:
                 if bundle.items:
                     labels.setdefault(bundle.items[0].product_id, []).append(bundle.label)
-            spec = (
-                spec_family(turn.message, anchors)
-                if anchors and wants_more(turn.message) is not None
-                else None
-            )
+            asks_spec = not ranking and anchors and wants_more(turn.message) is not None
+            spec = spec_family(turn.message, anchors) if asks_spec else None
             if ranking:
                 turn.reply = words.ranking(ranking, labels)
                 if ranking.best is not None and len(labels.get(ranking.best.id, [])) == 1:
@@ -1539,9 +1531,7 @@ class ShoppingAssistant:
         """A kind of device the message names for an accessory made for exact models of `device` ('cases
         for [tablets]', '[tablet] cover' where the cases fit phones): the shop has none for it."""
         accessory = {category_key(kind) for kind in turn.state.goal.categories[:1]}
-        for slot, surface in turn.parsed.spans:
-            if slot != "category":
-                continue
+        for surface in _category_surfaces(turn.parsed):
             for kind in category_key(surface).split():
                 if kind in accessory or not self._carries(kind):
                     continue
@@ -2068,10 +2058,17 @@ def _of_device(kind: str, surface: str, roles: Collection[str]) -> str:
     return next((role for role in sorted(roles) if role.split()[-1] == said), kind)
 
 
-def _number_of(product: Product, key: str) -> float | None:
-    """The number a product states for `key`; None for none, text or a flag."""
-    value = product.attributes.get(key)
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+def _asked_kind(parsed: ParsedMessage, state: ConversationState) -> str | None:
+    """The kind a request or refinement is about: the first it names, else the goal's; None for others."""
+    if parsed.intent not in ("build_bundle", "search_product", "refine"):
+        return None
+    kinds = parsed.slots.category or state.goal.categories
+    return kinds[0] if kinds else None
+
+
+def _category_surfaces(parsed: ParsedMessage) -> list[str]:
+    """The words the tagger marked as kinds, in order (`slots.category` holds their canonical names)."""
+    return [surface for slot, surface in parsed.spans if slot == "category"]
 
 
 def _between(message: str, first: str, second: str) -> str | None:

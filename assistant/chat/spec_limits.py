@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable, Sequence
 
 from assistant.chat.details import shared_number, wants_more
+from assistant.chat.specs import spec_number
 from assistant.dialogue.state import SpecLimit
+from assistant.intent.units import UNIT, UNITS
 from pricing.complements.roles import leaf_role
 from retrieval.catalog.schema import Product
 from retrieval.text import category_key
@@ -51,27 +53,6 @@ def holder(limit: SpecLimit, anchors: Iterable[Product]) -> Product | None:
 
 # -- limits a message states in numbers: "at least 16gb ram", "under 1.3 kg", "a 14 inch laptop" ----------
 
-# unit -> (family, factor to the family's base unit); 'g' and 'oz' name two families, the kind decides
-_UNITS: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = (
-    (r"tb|terabytes?", (("bytes", 1024.0),)),
-    (r"gb|gigs?|gigabytes?", (("bytes", 1.0),)),
-    (r"kg|kgs|kilos?|kilograms?|公斤|千克", (("mass", 1.0),)),
-    (r"g|grams?|克", (("mass", 0.001), ("bytes", 1.0))),
-    (r"lbs?", (("mass", 0.4536),)),
-    (r"oz|ounces?", (("litres", 0.0295735), ("mass", 0.02835))),
-    (
-        r"inch(?:es)?|in(?=\s*(?:screen|display|monitor|laptop|tablet|phone)s?\b|\s*(?:$|[,.;!?)]))|\"|”|″|英寸|寸",
-        (("inches", 1.0),),
-    ),
-    (r"hours?|hrs?|h|小时", (("hours", 1.0),)),
-    (r"mah|毫安时?", (("mah", 1.0),)),
-    (r"mp|megapixels?|百万像素", (("mp", 1.0),)),
-    (r"hz|赫兹", (("hz", 1.0),)),
-    (r"w|watts?|瓦", (("watts", 1.0),)),
-    (r"ml|毫升", (("ml", 1.0),)),
-    (r"l|litres?|liters?|升", (("litres", 1.0),)),
-    (r"mm|毫米", (("mm", 1.0),)),
-)
 # family -> the catalog's keys for it, with the factor from the family's base unit
 _KEYS: dict[str, dict[str, float]] = {
     "bytes": {"ram_gb": 1, "storage_gb": 1, "capacity_gb": 1},
@@ -113,7 +94,7 @@ _AT_MOST = frozenset({"weight_kg"})
 _MEMORY_SIZES = frozenset({4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0, 64.0, 128.0, 256.0, 512.0})
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _STATED = re.compile(
-    rf"{_NUMBER}\s*(?:-\s*)?({'|'.join(f'(?:{unit})' for unit, _ in _UNITS)})(?![a-z])"
+    rf"{_NUMBER}\s*(?:-\s*)?({UNIT})(?![a-z])"
     r"|spf\s*(\d+)\+?",
     re.IGNORECASE,
 )
@@ -144,7 +125,7 @@ def stated_limits(message: str, products: Sequence[Product]) -> list[SpecLimit]:
             found = _resolve(message, match, [("spf", float(match.group(3)))], products)
         else:
             unit = next(
-                families for pattern, families in _UNITS if re.fullmatch(pattern, match.group(2), re.I)
+                families for pattern, families in UNITS if re.fullmatch(pattern, match.group(2), re.I)
             )
             value = float(match.group(1))
             if match.group(2).lower() == "g" and value in _MEMORY_SIZES:  # '16g' of a phone is its memory
@@ -169,7 +150,12 @@ def names_spec(word: str) -> bool:
 def _resolve(
     message: str, match: re.Match[str], readings: list[tuple[str, float]], products: Sequence[Product]
 ) -> list[SpecLimit] | None:
-    stated = {key for product in products for key, value in product.attributes.items() if _is_number(value)}
+    stated = {
+        key
+        for product in products
+        for key, value in product.attributes.items()
+        if spec_number(value) is not None
+    }
     for family, base in readings:
         named = _hinted(message, match, list(_KEYS.get(family) or {family: 1.0}))
         keys = [key for key in (named or _KEYS.get(family) or {family: 1.0}) if key in stated]
@@ -227,9 +213,7 @@ def _bounds(message: str, match: re.Match[str], kind: str, key: str, value: floa
 
 def _kind(products: Sequence[Product], key: str) -> str:
     """The leaf kind most of the products stating `key` are of."""
-    kinds = [leaf_role(product) for product in products if _is_number(product.attributes.get(key))]
+    kinds = [
+        leaf_role(product) for product in products if spec_number(product.attributes.get(key)) is not None
+    ]
     return max(set(kinds), key=kinds.count)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)

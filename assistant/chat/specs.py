@@ -54,6 +54,11 @@ def spec_name(key: str) -> str:
     return SPEC_NAMES.get(key) or stem.replace("_", " ")
 
 
+def spec_number(value: object) -> float | None:
+    """A spec's value as a number; None for text, lists, flags (True is no 1) and nothing."""
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 def spec_value(key: str, value: object, yes: str, no: str) -> str:
     if isinstance(value, bool):
         return yes if value else no

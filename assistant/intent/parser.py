@@ -19,6 +19,7 @@ from assistant.intent.model import encode
 from assistant.intent.runtime import IntentRuntime
 from assistant.intent.slots import Slots, assemble_slots
 from assistant.intent.taxonomy import REQUEST_OR_CHANGE
+from assistant.intent.units import UNIT
 from assistant.intent.values import (
     asks_for_others,
     category_features,
@@ -820,8 +821,7 @@ _SPF = re.compile(r"\bspf\s*$", re.IGNORECASE)
 _NOT_MONEY_AFTER = re.compile(
     r"\s*(?:%|percent\b|pct\b|items?\b|things?\b|products?\b|pieces?\b|pcs\b|units?\b|of them\b|件|个商品"
     # a spec's unit: 'under 1.3 kg' is a weight, never a budget of $1.30 (`spec_limits.stated_limits`)
-    r"|(?:kgs?|kilos?|kilograms?|g|grams?|lbs?|oz|ounces?|gb|tb|gigs?|inch(?:es)?|mah|mp|hz|hours?|hrs?|h|w"
-    r"|watts?|ml|l|litres?|liters?|mm)\b|\"|公斤|千克|克|英寸|寸|小时|毫安|毫升)",
+    rf"|(?:{UNIT})(?![a-z]))",
     re.IGNORECASE,
 )
 
