@@ -1012,8 +1012,8 @@ def test_a_kind_said_as_theirs_beside_one_to_buy_is_not_shopped_for(engine: Shop
 
 def test_kinds_a_need_brings_are_not_said_to_be_left_out(engine: ShoppingAssistant) -> None:
     """A need's kinds are ours to choose: 'she loves cooking, around 100' had said no small appliance fit."""
-    reply = engine.turn("something for my mum, she loves cooking, around 100").reply
-    assert "room for" not in reply
+    result = engine.turn("something for my mum, she loves cooking, around 100")
+    assert result.bundles and "room for" not in result.reply
 
 
 def test_what_a_request_says_its_kind_has_holds_by_the_catalogs_yes_and_no(engine: ShoppingAssistant) -> None:
