@@ -8,13 +8,12 @@ timed and logged by name and duration, never with the shopper's words.
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Collection, Generator, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -24,6 +23,7 @@ from itertools import combinations
 from typing import Protocol
 
 from assistant.chat import replies
+from assistant.chat.catalog_view import PLATFORM_LIST, CatalogView, head_noun, line_of, model_of
 from assistant.chat.details import (
     asked_facts,
     asks_compatibility,
@@ -33,18 +33,13 @@ from assistant.chat.details import (
     spec_family,
     wants_more,
 )
-from assistant.chat.naming import products_named, shown_named
+from assistant.chat.naming import products_named
 from assistant.chat.planning import RetrievalPlan, plan, shopper_signals
+from assistant.chat.reading import MessageReader, category_surfaces
 from assistant.chat.safety import danger_in
 from assistant.chat.spec_limits import (
-    beats,
     holder,
-    names_spec,
-    spec_limit,
-    stated_limits,
-    states_number,
 )
-from assistant.chat.specs import spec_number
 from assistant.chat.types import BundleView, ChatEvent, IntentView, ItemView, TurnResult
 from assistant.dialogue import clarify
 from assistant.dialogue.state import (
@@ -60,8 +55,7 @@ from assistant.experiments.events import impressions
 from assistant.experiments.variants import Variant, Variants
 from assistant.intent.parser import MessageParser, ParsedMessage
 from assistant.intent.slots import Slots
-from assistant.intent.taxonomy import AFTER_SHOWN
-from assistant.intent.words import has_cjk, split_words
+from assistant.intent.words import has_cjk
 from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
 from pricing.complements.compatibility import RULES, CompatibilityChecker
@@ -73,7 +67,6 @@ from pricing.complements.needs import (
     NeedSpecs,
     categories_for_need,
     need_named,
-    spec_floors,
 )
 from pricing.complements.roles import bundle_roles, is_named_kind, leaf_phrase, leaf_role, required_roles
 from pricing.optimiser import BundlePricer
@@ -83,35 +76,17 @@ from retrieval.catalog.schema import Product
 from retrieval.filters import (
     PLATFORM_ATTRIBUTE,
     SearchFilters,
-    category_keys,
     compatible_models,
-    flag_words,
     has_colour,
     has_features,
     lists_models,
     names_category_part,
-    names_flag,
-    platform_keys,
 )
 from retrieval.search import Retriever, SearchHit
 from retrieval.text import category_key, fold, model_key, word_family
-from retrieval.zh_lexicon import gloss
 
 log = logging.getLogger("bundlewise.chat")
 
-# A question about what a shown bundle holds: "what's in the first one", "what comes with it", 第一个里有什么
-_CONTENTS = re.compile(
-    r"\bwhat(?:'s|’s|\s+is|s)?\s+(?:in|inside|included\s+in)\b|\bwhat\s+(?:comes|do\s+i\s+get)\s+(?:in|with)\b"
-    r"|里(?:面)?有(?:什么|啥|哪些)|包括(?:什么|哪些)|包含(?:什么|哪些)",
-    re.IGNORECASE,
-)
-# A question which one of a kind goes with what was shown: "what memory card goes with it", "what lens do I
-# need", "which tripod should I get", "配什么三脚架"
-_WHICH_KIND = re.compile(
-    r"^\s*(?:so\s+|and\s+|ok\s+)?(?:what|which)\b(?!.*\b(?:cheap|expensive|price|cost)).*\b(?:goes|go|need|get"
-    r"|buy|fits?|works?|recommend|suggest)\b|配什么|用哪个|需要什么|该买哪个",
-    re.IGNORECASE,
-)
 # "any discount if i buy two?" (ask_explanation 0.43: "not sure I understood"), 有优惠吗: about prices, not a
 # request; answered from the quoted savings, and no discount is ever made up
 _DISCOUNT_ASK = re.compile(
@@ -119,9 +94,6 @@ _DISCOUNT_ASK = re.compile(
     r"|(?:cheaper|deal)\s+if\s+i\s+(?:buy|get|order))\b|优惠|折扣|打折|满减",
     re.IGNORECASE,
 )
-_WITH_BEFORE = re.compile(r"\b(?:with|that\s+(?:has|have)|having)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
-_DESCRIBING = ("less", "ed", "ing", "able", "ible", "ful", "ive", "proof")  # wireless, wired, protecting
-PLATFORM_LIST = "compatible_os"  # what an add-on lists of the platforms it works with
 # an accessory's attribute -> what a device states when it takes such an accessory
 _INTERFACES = {
     "mount": "mount",
@@ -129,27 +101,6 @@ _INTERFACES = {
     "compatible_models": "model",
     "compatible_watches": "model",
 }
-_WORKS_WITH = re.compile(
-    r"\b(?:works?|working|compatible|goes?|pairs?|connects?|syncs?)\s+(?:with|to)\b|\bfor\s+(?:my|an?)\b"
-    r"|能连|可以连|连接|兼容|适配|支持",
-    re.IGNORECASE,
-)
-_PRAISE_BEFORE = re.compile(
-    r"\b(?:good|great|better|best|nice|decent|excellent|amazing|strong|long|big|bigger|fast)\s+$",
-    re.IGNORECASE,
-)
-_WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
-# Words of a greeting, thanks or goodbye
-_SMALL_TALK = re.compile(
-    r"\b(?:hi|hiya|hello|hey|yo|thanks?|thank\s*(?:you|u)|thx|ty|cheers|bye|goodbye|morning|evening)\b"
-    r"|你好|您好|嗨|哈喽|谢谢|多谢|感谢|再见|拜拜",
-    re.IGNORECASE,
-)
-# Words that ask about what the shop has, not what was shown: "the lightest you have", "你们有没有更轻的"
-_WHAT_YOU_HAVE = re.compile(
-    r"\byou\s+(?:have|got|sell|carry|stock)\b|\byou've\s+got\b|\bin\s+stock\b|你们(?:有|卖)|店里",
-    re.IGNORECASE,
-)
 ANCHOR_POOL = 30  # anchor candidates retrieved per turn
 ROLE_ANCHORS = 3  # complement roles are gathered around this many top anchors
 NAMED_POOL = 10  # search hits a product named in a comparison is looked for in
@@ -159,29 +110,6 @@ NAMED_ACCESSORY_ROLES = 2  # "a case for my phone": the case, and at most this m
 UNNAMED_PURPOSE = 0.5  # relevance kept by products not naming the shopper's purpose, beside ones that do
 OTHERS_AFTER_SWAP = 0.5  # relevance kept by items the shown bundles did not hold, after the main item's swap
 MAX_ASKED = 3  # products a question about shown bundles is answered for ("does it have wireless charging?")
-# intents whose words may name a shown bundle's product ("I'll take the pro")
-_NAMES_A_BUNDLE = ("accept_bundle", "ask_explanation")
-
-
-# the clause before a kind says it is theirs, or 'already' follows it ("I have a laptop already")
-_OWNED_BEFORE = re.compile(
-    r"(?:\balready\s+(?:have|has|own|owns|got)|\b(?:i|we|i've|we've|i\s+do)\s+(?:have|own|got)|已经有|家里有|我有)"
-    r"\s*(?:(?:a|an|the|my|our|one|decent|good|new|nice)\s+)?(?:[\w'’-]+\s+)?$",
-    re.IGNORECASE,
-)
-_OWNED_AFTER = re.compile(r"\s*(?:already\b|了)", re.IGNORECASE)
-_ALREADY = re.compile(
-    r"\balready\s+(?:have|has|owns?|got)\b|\b(?:have|has|owns?|got)\b[^.?!]{0,40}\balready\b"
-    r"|已经有|家里有|我有.{0,12}了",
-    re.IGNORECASE,
-)  # one is owned: "I already have a tripod", "i've got a memory card already", "he has one already",
-# "我已经有三脚架了"
-# Words that make the thing before them a whole setup: 'a coffee setup' is a machine, a grinder and beans
-_SETUP = re.compile(
-    r"\s+(?:setup|set-up|set up|kit|station|corner|essentials|starter pack|stuff|gear|things|accessories"
-    r"|equipment|supplies)\b",
-    re.IGNORECASE,
-)
 
 
 class ConversationStore(Protocol):
@@ -284,36 +212,16 @@ class ShoppingAssistant:
         self._clock = clock
         self._needs = needs
         self._need_specs = need_specs
+        self._view = CatalogView(retriever.catalog)
+        self._reader = MessageReader(self._view, needs, need_specs)
         self._variants = variants or Variants(
             default=Variant(builder=builder, pricer=pricer, complements=complements)
         )
 
-    @cached_property
-    def _carried_categories(self) -> list[str]:
-        """The catalog's departments (second path level where there is one), most products first."""
-        counts = Counter(
-            (p.category_path[1] if len(p.category_path) > 1 else p.category_path[0])
-            for p in self._retriever.catalog
-            if p.category_path
-        )
-        return [name for name, _ in counts.most_common()]
-
-    @cached_property
-    def _category_names(self) -> frozenset[str]:
-        return frozenset(self._by_category_key)
-
-    def _carries(self, category: str) -> bool:
-        """Whether any product's category path names `category` (a role asked for may just not fit)."""
-        return category_key(category) in self._category_names
-
-    @cached_property
-    def _currencies(self) -> list[str]:
-        """The currencies the catalog prices in, most products first."""
-        return [code for code, _ in Counter(p.currency for p in self._retriever.catalog).most_common()]
-
-    @cached_property
-    def _by_id(self) -> dict[str, Product]:
-        return {product.id: product for product in self._retriever.catalog}
+    @property
+    def catalog(self) -> CatalogView:
+        """What the assistant knows of its catalog (products by id, the kinds it carries)."""
+        return self._view
 
     def _compared_products(self, parsed: ParsedMessage, message: str) -> list[Product]:
         """The catalog products a comparison names, when it names two or more; [] otherwise (then it
@@ -322,23 +230,6 @@ class ShoppingAssistant:
             return []
         named = products_named(message, lambda part: self._retriever.search(part, top_k=NAMED_POOL))
         return named if len(named) >= 2 else []
-
-    @cached_property
-    def _by_model(self) -> dict[str, list[Product]]:
-        """Products by the model they are ('iphone 16 pro' -> the iPhone 16 Pro in each storage size)."""
-        products: dict[str, list[Product]] = {}
-        for product in self._retriever.catalog:
-            if _model_of(product):
-                products.setdefault(_model_of(product), []).append(product)
-        return products
-
-    @cached_property
-    def _platforms(self) -> frozenset[str]:
-        return platform_keys(self._retriever.catalog)
-
-    @cached_property
-    def _known_brands(self) -> frozenset[str]:
-        return frozenset(fold(product.brand) for product in self._retriever.catalog if product.brand)
 
     def warm_up(self) -> None:
         """Load the intent model, the index and the explainer (idempotent)."""
@@ -415,49 +306,10 @@ class ShoppingAssistant:
                 state = ConversationState()
             else:
                 state = self._store.load_state(conversation_id)
-            parsed = self._kinds_said(parsed, state, message)
-            # a follow-up with nothing shown to follow up on may be a request the model misread
-            request = parsed.intent == "build_bundle" or (parsed.intent in AFTER_SHOWN and not state.shown)
-            purposed = self._with_purpose(parsed.slots, message, request=request)
-            if purposed is not parsed.slots and request and not parsed.slots.to_json():
-                # nothing tagged, and the words name a need ('pourover set', build_bundle at 0.43): the
-                # request is read from the words, not the model, so sure whatever the clarifying threshold
-                parsed = replace(parsed, intent="build_bundle", confidence=1.0, slots=purposed)
-            elif purposed is not parsed.slots:
-                parsed = replace(parsed, slots=purposed)
             locale = locale or ("zh" if has_cjk(message) else "en")
-            mains = {leaf_role(anchor) for anchor in self._shown_anchors(state)}
-            parsed = _already_owned(self._naming_shown(parsed, state, message), state, message, mains)
-            parsed = self._owned_beside(parsed, message, conversation_id)
-            parsed = self._question_not_accept(parsed, state, message)
-            if state.shown and _CONTENTS.search(message):
-                # "what's in the cheapest one" (ask_explanation 0.49), 第一个套装里有什么 (add_item 0.30): a
-                # question about what a shown bundle holds, read from its words ("not sure I understood")
-                parsed = replace(parsed, intent="ask_explanation", confidence=1.0)
-            parsed = self._with_one_more(parsed, state, message, conversation_id)
-            parsed = self._fitting_shown(parsed, state, message)
-            which = self._asks_which_goes_with(parsed, state, message, conversation_id)
-            if which:
-                # "what lens do I need?" (search_product 0.44), "which tripod should I get" (compare 0.34):
-                # one that goes with what was shown, added where a bundle lacks it
-                slots = Slots(category=[which], bundle_ref=parsed.slots.bundle_ref)
-                parsed = replace(parsed, intent="add_item", confidence=1.0, slots=slots)
-            # "at least 16gb of memory" states its own limit (`_stated_limits`), not one past the shown
-            limit = None if states_number(message) else self._spec_limit(parsed, state, message)
-            if limit is not None and parsed.slots.category:  # 有没有屏幕更大的: 屏幕 is the spec, not a kind
-                parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": []}))
-            if limit is not None and parsed.intent not in ("refine", "search_product"):
-                parsed = replace(parsed, intent="refine", confidence=1.0)
-            parsed = self._flag_use(parsed, message)
-            spec_words = [
-                kind for kind in parsed.slots.category if names_spec(kind) and not self._carries(kind)
-            ]
-            if spec_words and states_number(message):
-                # 'laptop, 16gb [ram]', 'at least 12gb [ram] then': RAM is what the number is of, not a kind
-                kinds = [kind for kind in parsed.slots.category if kind not in spec_words]
-                parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": kinds}))
-            stated = self._stated_limits(parsed, state, message)
-            floors = self._need_floors(parsed, state, stated)
+            complements = self._variants.for_conversation(conversation_id).complements
+            read = self._reader.read(parsed, state, message, complements)
+            parsed, which, limit = read.parsed, read.which, read.limit
             if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
                 parsed = ParsedMessage("out_of_scope", 1.0, Slots())
                 state = state.model_copy(update={"turns": state.turns + 1})
@@ -482,7 +334,11 @@ class ShoppingAssistant:
                 state, action, limit = state.model_copy(update={"turns": state.turns + 1}), refused, None
             else:
                 state, action = self._tracker.advance(
-                    state, parsed, ask=clarify.for_locale(locale), limit=limit, stated=[*floors, *stated]
+                    state,
+                    parsed,
+                    ask=clarify.for_locale(locale),
+                    limit=limit,
+                    stated=[*read.floors, *read.stated],
                 )
         turn = _Turn(
             conversation_id,
@@ -492,284 +348,11 @@ class ShoppingAssistant:
             locale,
             new=new,
             limit=limit,
-            stated=stated,
-            floors=floors,
+            stated=list(read.stated),
+            floors=list(read.floors),
         )
         self._act(turn, action, timings)
         return turn
-
-    def _naming_shown(self, parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
-        """'I'll take the pro', 'does the pixel have wireless charging?': the shown bundle whose main product
-        the words name, when the model tagged no bundle (it had asked which of the two)."""
-        slots = parsed.slots
-        if (
-            parsed.intent not in (*_NAMES_A_BUNDLE, "refine")
-            or slots.bundle_ref is not None
-            or not state.shown
-        ):
-            return parsed
-        anchors = [
-            self._by_id.get(bundle.items[0].product_id) if bundle.items else None for bundle in state.shown
-        ]
-        if any(anchor is None for anchor in anchors):  # a reloaded catalog lacks one: positions would shift
-            return parsed
-        said = {word for slot, text in parsed.spans if slot == "item_ref" for word in fold(text).split()}
-        lines = {line: brand for line, brand in self._line_brands.items() if line in said}
-        shown_lines = {_line_of(anchor) for anchor in anchors if anchor is not None}
-        if parsed.intent != "accept_bundle" and lines and not set(lines) & shown_lines:
-            # "what about the pixel?" when no Pixel was shown (read as a question or, unsure, a change): show
-            # Pixels ("the catalog doesn't say" had answered it for each Galaxy shown); the line settles it
-            brands = list(dict.fromkeys(lines.values()))
-            return replace(parsed, intent="refine", confidence=1.0, slots=Slots(brand=brands))
-        if parsed.intent not in _NAMES_A_BUNDLE:
-            return parsed
-        position = shown_named(message, [anchor for anchor in anchors if anchor is not None])
-        if position is not None:
-            return replace(parsed, slots=slots.model_copy(update={"bundle_ref": position}))
-        return parsed
-
-    def _question_not_accept(
-        self, parsed: ParsedMessage, state: ConversationState, message: str
-    ) -> ParsedMessage:
-        """A question about a shown product's detail is never taking it: '第一个多重' (how heavy is the first
-        one) had been read as accept_bundle and answered with the checkout price."""
-        if parsed.intent != "accept_bundle" or not state.shown:
-            return parsed
-        asked = asks_detail(message, self._shown_anchors(state))
-        return replace(parsed, intent="ask_explanation") if asked else parsed
-
-    def _spec_limit(self, parsed: ParsedMessage, state: ConversationState, message: str) -> SpecLimit | None:
-        """The spec a refinement asks the shown main products to beat ('something lighter', '屏幕大一点');
-        none when it names a kind the shop carries ('a lighter laptop bag' is a new request)."""
-        # '更轻一点' and '屏幕再大一点' were read as greetings (0.86, 0.88): a message with no word of
-        # greeting or thanks that asks a shown spec to go one way is a refinement whatever the model read
-        misread = parsed.intent == "greeting" and not _SMALL_TALK.search(message)
-        # "the lightest you have" (accept_bundle 0.46: "which bundle would you like to take?") asks past what
-        # was shown, into what the shop has
-        misread |= parsed.intent in ("accept_bundle", "compare", "ask_explanation") and bool(
-            _WHAT_YOU_HAVE.search(message)
-        )
-        # "I wish to buy the newest one with the best camera" after phones (build_bundle, no slots): the same
-        # bundles again had been the answer
-        misread |= parsed.intent == "build_bundle" and not parsed.slots.to_json()
-        if not state.shown or not (parsed.intent in ("refine", "search_product") or misread):
-            return None
-        if any(self._carries(kind) for kind in parsed.slots.category):  # "a lighter laptop bag"
-            return None
-        return spec_limit(message, self._shown_anchors(state))
-
-    def _owned_beside(self, parsed: ParsedMessage, message: str, conversation_id: str) -> ParsedMessage:
-        """'I already have a laptop, I need a phone': the laptop is theirs, not a kind to shop for (laptops
-        had been shown, and the phone left out). It stays their device, which what is bought must work with,
-        only where the other kinds go with it ('I have a laptop, I need a mouse'); beside a phone it is none
-        of the phone's business."""
-        kinds = parsed.slots.category
-        surfaces = _category_surfaces(parsed)
-        if len(kinds) < 2 or len(surfaces) != len(kinds):
-            return parsed
-        owned = [
-            kind for kind, surface in zip(kinds, surfaces, strict=True) if _said_as_owned(message, surface)
-        ]
-        if not owned or len(owned) == len(kinds):
-            return parsed
-        complements = self._variants.for_conversation(conversation_id).complements
-        roles = {
-            kind: {category_key(role) for product in self._of_category(kind)[:ROLE_ANCHORS] for role in
-                   complements.roles_for(product)}
-            for kind in owned
-        }  # fmt: skip
-        goes = set().union(*roles.values())
-        rest = [
-            _of_device(kind, surface, goes)
-            for kind, surface in zip(kinds, surfaces, strict=True)
-            if kind not in owned
-        ]  # 'I have a camera, I need a tripod and a bag': a camera bag, not the laptop bag 'bag' reads as
-        devices = [kind for kind in owned if roles[kind] & {category_key(other) for other in rest}]
-        slots = parsed.slots.model_copy(update={"category": list(dict.fromkeys(rest))})
-        return replace(parsed, slots=slots, owned=tuple(dict.fromkeys((*parsed.owned, *devices))))
-
-    def _kinds_said(self, parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
-        """The kinds a message asks for, as the shop has them: 'Mouse (wireless and wired)' tagged the two
-        words as kinds ("We don't carry wireless or wireds"): a word the shop carries no kind of and that
-        reads as a description is none; 'different keyboards' with nothing shown (swap_item, the keyboard as
-        the item) asks for keyboards ("I haven't shown you any bundles yet")."""
-        slots = parsed.slots
-        kinds = [
-            kind
-            for kind in slots.category
-            if self._carries(kind) or not kind.endswith(_DESCRIBING) or " " in kind
-        ]
-        if kinds != slots.category and any(self._carries(kind) for kind in kinds):
-            slots = slots.model_copy(update={"category": kinds})
-        surfaces = _category_surfaces(parsed)
-        if len(kinds) == 2 == len(surfaces) and self._carries(kinds[0]) and not self._carries(kinds[1]):
-            # 'sony camera battery', 索尼照相机电池: a battery for their camera, which the shop lacks; not
-            # cameras with "we don't carry batteries"
-            between = _between(message, surfaces[0], surfaces[1])
-            if between is not None and not between.strip():
-                kinds = [kinds[1]]
-                slots = slots.model_copy(update={"category": kinds})
-        praised = self._praised_specs(parsed, message)
-        if praised and len(praised) < len(slots.category):
-            # "a newer phone ... a good camera and good batery": what the phone must be good at, not a
-            # camera to sell beside it (camera bags had been shown)
-            slots = slots.model_copy(update={"category": [c for c in slots.category if c not in praised]})
-        ref = slots.item_ref
-        asks = not state.shown and parsed.intent in ("swap_item", "add_item") and not slots.category
-        if asks and isinstance(ref, str) and self._carries(ref):
-            slots = slots.model_copy(update={"category": [ref], "item_ref": None})
-        return parsed if slots is parsed.slots else replace(parsed, slots=slots)
-
-    def _praised_specs(self, parsed: ParsedMessage, message: str) -> list[str]:
-        """The kinds after the first said with praise that are specs the first kind states: 'a good camera'
-        of a phone (`main_camera_mp`), 'good batery' (`battery_mah`, a typo); never 'a phone and a camera'."""
-        kinds = parsed.slots.category
-        surfaces = _category_surfaces(parsed)
-        if len(kinds) < 2 or len(surfaces) != len(kinds):
-            return []
-        spec_words = {
-            word
-            for product in self._of_category(kinds[0])
-            for key, value in product.attributes.items()
-            if spec_number(value) is not None
-            for word in key.split("_")
-            if len(word) > 3
-        }
-        praised = []
-        for kind, surface in zip(kinds[1:], surfaces[1:], strict=True):
-            at = message.casefold().find(surface.casefold())
-            if at < 0 or not _PRAISE_BEFORE.search(message, 0, at):
-                continue
-            if difflib.get_close_matches(category_key(surface), spec_words, n=1, cutoff=0.8):
-                praised.append(kind)
-        return praised
-
-    def _flag_use(self, parsed: ParsedMessage, message: str) -> ParsedMessage:
-        """'a phone with [wireless charging]' (tagged as a use): a yes/no attribute the kind states, so a
-        feature the main products must have (the Galaxy A16, which has none, had led a bundle)."""
-        use, kinds = parsed.slots.use_case, parsed.slots.category
-        if not use or not kinds:
-            return parsed
-        surface = next((said for slot, said in parsed.spans if slot == "use_case"), use)
-        at = message.casefold().find(surface.casefold())
-        if at < 0 or not _WITH_BEFORE.search(message, 0, at):
-            return parsed
-        said = category_key(use).split()
-        families = {word_family(word) for word in said}
-        flags = {
-            key for product in self._of_category(kinds[0]) for key, value in product.attributes.items()
-            if isinstance(value, bool)
-        }  # fmt: skip
-        if not any(names_flag(families, key) and len(flag_words(key)) == len(families) for key in flags):
-            return parsed
-        slots = parsed.slots.model_copy(update={"use_case": None})
-        return replace(parsed, slots=slots, features=tuple(dict.fromkeys((*parsed.features, *said))))
-
-    def _stated_limits(
-        self, parsed: ParsedMessage, state: ConversationState, message: str
-    ) -> list[SpecLimit]:
-        """The limits a request or refinement states in numbers on the kind it is about ('a laptop under 1.3
-        kg', 'at least 16gb ram' after laptops): the main products must meet them."""
-        kind = _asked_kind(parsed, state)
-        return stated_limits(message, self._of_category(kind)) if kind else []
-
-    def _need_floors(
-        self, parsed: ParsedMessage, state: ConversationState, stated: Sequence[SpecLimit]
-    ) -> list[SpecLimit]:
-        """What the request's purpose needs of its kind's numbers ('a laptop for video editing': RAM at
-        least 16 GB), where the message states no limit on that spec itself and some product meets it."""
-        kind, use = _asked_kind(parsed, state), parsed.slots.use_case or state.goal.use_case
-        if not kind or not use:
-            return []
-        products = self._of_category(kind)
-        said = {limit.key for limit in stated}
-        floors = []
-        for key, least in spec_floors(use, kind, self._need_specs).items():
-            stating = [
-                (product, number)
-                for product in products
-                if (number := spec_number(product.attributes.get(key))) is not None
-            ]
-            if key in said or not any(number >= least for _, number in stating):
-                continue
-            leaf = Counter(leaf_role(product) for product, _ in stating).most_common(1)[0][0]
-            floors.append(SpecLimit(kind=leaf, key=key, more=True, value=least, inclusive=True))
-        return floors
-
-    def _of_category(self, category: str) -> list[Product]:
-        """The catalog's products a category phrase names ('phone': the smartphones, 'laptop bag')."""
-        return self._by_category_key.get(category_key(category), [])
-
-    @cached_property
-    def _by_category_key(self) -> dict[str, list[Product]]:
-        """Products under each phrase that names their category path (segments, parts, prefixes)."""
-        found: dict[str, list[Product]] = {}
-        for product in self._retriever.catalog:
-            for key in category_keys(product.category_path):
-                found.setdefault(key, []).append(product)
-        return found
-
-    def _fitting_shown(self, parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
-        """'one that works with my iphone' after watches (refine, the iPhone read as the kind): the same kind,
-        fitting their device (iPhones had been shown); 'compatible with android' too (the platform named as
-        a model: "I can't narrow it down")."""
-        if not state.shown or parsed.intent not in ("refine", "search_product", "build_bundle"):
-            return parsed
-        platforms = [model for model in parsed.models if model_key(model) in self._platforms]
-        anchors = self._shown_anchors(state)
-        bare = bool(platforms) and not parsed.slots.category and not _WORKS_WITH.search(message)
-        if bare and anchors and all(PLATFORM_ATTRIBUTE in anchor.attributes for anchor in anchors):
-            # "android only", "iOS if it is possible" after phones: what they run, not what they fit
-            said = parsed.slots.attributes | {PLATFORM_ATTRIBUTE: platforms[0]}
-            slots = parsed.slots.model_copy(update={"attributes": said})
-            return replace(parsed, intent="refine", confidence=1.0, slots=slots)
-        # "android only" after watches, which list the platforms they work with: what they must fit
-        listed = bare and bool(anchors) and all(PLATFORM_LIST in anchor.attributes for anchor in anchors)
-        fits = tuple(dict.fromkeys((*parsed.fits, *platforms)))
-        if not fits or not (listed or _WORKS_WITH.search(message)):
-            return parsed
-        mains = {leaf_role(anchor) for anchor in anchors}
-        owned = {category_key(kind) for kind in parsed.owned}
-        for kind in parsed.slots.category:
-            kinds = {leaf_role(product) for product in self._of_category(kind)}
-            if (category_key(kind) not in owned and not kinds & owned) or kinds & mains:
-                return parsed  # 'a case for my iphone' asks for cases: a request of its own
-        slots = parsed.slots.model_copy(update={"category": []})
-        return replace(parsed, intent="refine", confidence=1.0, slots=slots, fits=fits, owned=())
-
-    def _with_one_more(
-        self, parsed: ParsedMessage, state: ConversationState, message: str, conversation_id: str
-    ) -> ParsedMessage:
-        """'with a spare band' after watches (refine 0.66, the band as the kind to shop for: "which phone is
-        it for?"): one more item that goes with the shown main items, added to their bundles."""
-        kinds = parsed.slots.category
-        if not state.shown or parsed.intent != "refine" or len(kinds) != 1 or not _WITH_MORE.match(message):
-            return parsed
-        complements = self._variants.for_conversation(conversation_id).complements
-        goes = {
-            category_key(role)
-            for anchor in self._shown_anchors(state)
-            for role in complements.roles_for(anchor)
-        }
-        return (
-            replace(parsed, intent="add_item", confidence=1.0) if category_key(kinds[0]) in goes else parsed
-        )
-
-    def _asks_which_goes_with(
-        self, parsed: ParsedMessage, state: ConversationState, message: str, conversation_id: str
-    ) -> str | None:
-        """The kind a question asks which one of goes with the shown main items, of a kind that does
-        ('what lens do I need' after cameras); None for 'which phone should I get' after laptops, a new
-        request."""
-        ref = parsed.slots.item_ref
-        said = parsed.slots.category or ([ref] if isinstance(ref, str) else [])
-        if not state.shown or not _WHICH_KIND.search(message) or len(said) != 1:
-            return None
-        kind = category_key(said[0])
-        complements = self._variants.for_conversation(conversation_id).complements
-        anchors = self._shown_anchors(state)
-        goes = {category_key(role) for anchor in anchors for role in complements.roles_for(anchor)}
-        return kind if kind in goes or held_role(state.shown, kind) not in (None, ANCHOR_ROLE) else None
 
     def _spec_refusal(
         self,
@@ -785,175 +368,21 @@ class ShoppingAssistant:
         words = replies.for_locale(locale)
         if limit is not None:
             held = _held_with(limit, state.goal)
-            if self._beaten([*held, limit], state.goal):
+            if self._view.beaten([*held, limit], state.goal):
                 return None
-            anchors = self._shown_anchors(state)
+            anchors = self._view.shown_anchors(state)
             said = words.limits_unmet([*held, limit], limit.kind) if held else None
             return TurnAction(
                 kind="clarify", question=said or words.spec_unbeaten(limit, holder(limit, anchors))
             )
         if not state.shown or parsed.intent not in ("refine", "search_product") or parsed.slots.to_json():
             return None
-        anchors = self._shown_anchors(state)
+        anchors = self._view.shown_anchors(state)
         spec = spec_family(message, anchors) if anchors and wants_more(message) is not None else None
         if spec is None:
             return None
         kind = (state.goal.categories or [leaf_role(anchors[0])])[0]
         return TurnAction(kind="clarify", question=words.spec_unstated(spec, kind))
-
-    def _beaten(self, limits: Sequence[SpecLimit], goal: ShoppingGoal) -> bool:
-        """Whether any product in stock that the goal's brands allow beats every one of `limits`, at any
-        price (the builder says what a budget rules out)."""
-        excluded = {fold(brand) for brand in goal.exclude_brands}
-        wanted = {fold(brand) for brand in goal.brands}
-        return any(
-            product.in_stock
-            and fold(product.brand or "") not in excluded
-            and (not wanted or fold(product.brand or "") in wanted)
-            and all(beats(product, limit) for limit in limits)
-            for product in self._by_id.values()
-        )
-
-    def _nearest(self, limits: Sequence[SpecLimit]) -> float | None:
-        """How near any product in stock comes to the one limit no product meets ('RAM at least 64 GB':
-        32); None for several limits, or two on one spec (a size window)."""
-        if len(limits) != 1:
-            return None
-        (limit,) = limits
-        values = [
-            number
-            for product in self._by_id.values()
-            if product.in_stock and leaf_role(product) == limit.kind
-            and (number := spec_number(product.attributes.get(limit.key))) is not None
-        ]  # fmt: skip
-        return (max(values) if limit.more else min(values)) if values else None
-
-    def _shown_anchors(self, state: ConversationState) -> list[Product]:
-        """The main products of the bundles shown last (any a reloaded catalog lacks left out)."""
-        ids = [bundle.items[0].product_id for bundle in state.shown if bundle.items]
-        return [self._by_id[pid] for pid in ids if pid in self._by_id]
-
-    def _devices_named(self, parsed: ParsedMessage, message: str) -> tuple[list[str], list[str]]:
-        """The device models and platforms a message names ('iPhone 16 Pro', 'iOS'); a product line alone
-        ('iphone') names the one platform its models run."""
-        models = [name for name in parsed.models if model_key(name) not in self._platforms]
-        platforms = [name for name in parsed.models if model_key(name) in self._platforms]
-        for word in re.findall(r"[\w-]+", fold(message)):
-            platforms += [p for p in self._line_platforms.get(word, ()) if p not in platforms]
-        return models, platforms
-
-    @cached_property
-    def _line_platforms(self) -> dict[str, tuple[str, ...]]:
-        """Product lines whose catalog models all run one platform ('iphone' -> iOS)."""
-        platforms: dict[str, set[str]] = {}
-        for product in self._retriever.catalog:
-            line, runs = _line_of(product), product.attributes.get("os")
-            if line and isinstance(runs, str):
-                platforms.setdefault(line, set()).add(runs)
-        return {line: tuple(found) for line, found in platforms.items() if len(found) == 1}
-
-    @cached_property
-    def _line_brands(self) -> dict[str, str]:
-        """Product lines the catalog's models begin with, and their brand ('pixel' -> Google)."""
-        lines: dict[str, str] = {}
-        for product in self._retriever.catalog:
-            line = _line_of(product)
-            if line and product.brand and fold(product.brand) != line:  # 'galaxy', not 'xiaomi' 15 Ultra
-                lines.setdefault(line, product.brand)
-        return lines
-
-    def _with_purpose(self, slots: Slots, message: str, *, request: bool) -> Slots:
-        """`slots` with the need the message names outside any use_case span, else `slots` itself;
-        `request`: the message may ask for something new (build_bundle, or a follow-up with nothing shown to
-        follow up on), so a need in its bare words counts."""
-        message = _in_english(message)
-        setup = self._setup(slots, message) or self._gift_department(slots)
-        if setup is not None:  # a fuller need the words name wins: 'pour over coffee starter kit'
-            fuller = self._fuller_need(slots.model_copy(update={"use_case": setup}), message)
-            return slots.model_copy(update={"use_case": fuller or setup, "category": []})
-        instead = self._need_over_unknowns(slots, message)
-        if instead is not None:
-            return slots.model_copy(update={"use_case": instead, "category": [], "brand": []})
-        need = (
-            self._pastime(slots, message)
-            or self._fuller_need(slots, message)
-            or (self._unspanned_need(slots, message) if request else None)
-        )
-        if need is None:
-            return slots
-        # 'remote work set' tagged [remote] [work]: a kind the shop does not sell, said inside the need's
-        # name, is a word of the need ("we don't carry remotes" answered it)
-        kinds = [c for c in slots.category if self._carries(c) or fold(c) not in fold(need).split()]
-        return slots.model_copy(update={"use_case": need, "category": kinds})
-
-    def _fuller_need(self, slots: Slots, message: str) -> str | None:
-        """A need the message names that holds the tagged use and says more: 'pour over coffee set' tags
-        'coffee' (espresso machines, capsules) where the shopper said pour-over (dripper, grinder, beans);
-        'desk setup' tags 'desk', which names no need at all."""
-        if not slots.use_case:
-            return None
-        said = need_named(slots.use_case, self._needs) or slots.use_case
-        fuller = need_named(message, self._needs)
-        if fuller is None or fuller == said:
-            return None
-        return fuller if need_named(fuller, {said: ()}) == said else None
-
-    def _need_over_unknowns(self, slots: Slots, message: str) -> str | None:
-        """The need the message names when every kind or brand tagged is one the shop does not know: 'hand
-        brew set' tagged 'hand' and 'brew' as categories, 'espresso set' 'espresso' as a brand, and got "we
-        don't carry hands or brews" where the shop sells the need's dripper, grinder and beans."""
-        if slots.use_case or not (slots.category or slots.brand):
-            return None
-        if any(self._carries(c) for c in slots.category) or any(
-            fold(b) in self._known_brands for b in slots.brand
-        ):
-            return None
-        return need_named(message, self._needs)
-
-    def _unspanned_need(self, slots: Slots, message: str) -> str | None:
-        """The need a request names when the tagger left it out of every span ('what do you recommend for
-        a long flight?' with no slots at all): read from the words, rather than asking what they shop for."""
-        if slots.category or slots.use_case or slots.recipient or slots.brand:
-            return None
-        return need_named(message, self._needs)
-
-    def _setup(self, slots: Slots, message: str) -> str | None:
-        """'a coffee setup for a beginner' showed bags of beans: a category that is also a need, said as a
-        setup ('coffee setup', 'espresso kit', 'baking essentials', 'coffee stuff'), is the need and all
-        it takes."""
-        if len(slots.category) != 1 or (slots.use_case and need_named(slots.use_case, self._needs)):
-            return None
-        need = need_named(slots.category[0], self._needs)
-        if need is None:
-            return None
-        for setup in _SETUP.finditer(message):
-            if need_named(" ".join(message[: setup.start()].split()[-3:]), self._needs) == need:
-                return need
-        return None
-
-    def _gift_department(self, slots: Slots) -> str | None:
-        """A gift whose one category is a department that is also a need ('她喜欢喝咖啡' tags 咖啡, the
-        Coffee department): the need and all it takes, as 'she loves coffee' gets, not bags of beans. A use
-        that names no need ('喝', drink, tagged beside it) does not stop it."""
-        if not (slots.recipient or slots.occasion) or len(slots.category) != 1:
-            return None
-        if slots.use_case and need_named(slots.use_case, self._needs):
-            return None
-        need = need_named(slots.category[0], self._needs)
-        return need if need == slots.category[0] else None
-
-    def _pastime(self, slots: Slots, message: str) -> str | None:
-        """The need a gift's recipient stands for when the message names no use: 'a coffee lover', 'a
-        runner', or said of them in the message, 'my son, he is a gamer' (the tagger leaves 'gamer' out of
-        every span). The whole message is read only for a gift with no product named, where the question
-        would otherwise be "what do they like?". A use that names no need ('喝', drink, in '她喜欢喝咖啡')
-        does not stop it."""
-        if (slots.use_case and need_named(slots.use_case, self._needs)) or not slots.recipient:
-            return None
-        named = need_named(slots.recipient, self._needs)
-        if named is None and not slots.category:
-            named = need_named(message, self._needs)
-        return named
 
     def _act(self, turn: _Turn, action: TurnAction, timings: dict[str, float]) -> None:
         words = replies.for_locale(turn.locale)
@@ -975,7 +404,7 @@ class ShoppingAssistant:
             shown = _shown(turn.state, action.bundle_ids)
             ids = [bundle.items[0].product_id for bundle in shown if bundle.items]
             anchors = [
-                self._by_id[pid] for pid in ids if pid in self._by_id
+                self._view.by_id[pid] for pid in ids if pid in self._view.by_id
             ]  # a reloaded catalog may lack one
             ranking = ranked_on(turn.message, anchors)  # "which one is lighter?": the weight, first
             labels: dict[str, list[str]] = {}  # one main item may lead two bundles: "(value and balanced)"
@@ -1003,7 +432,7 @@ class ShoppingAssistant:
         elif kind == "explain":
             shown = _shown(turn.state, action.bundle_ids)
             asked = self._asked_about(shown, action.item_role)
-            models, platforms = self._devices_named(turn.parsed, turn.message)
+            models, platforms = self._view.devices_named(turn.parsed, turn.message)
             if shown and asks_compatibility(turn.message) and (models or platforms):
                 # "do they work with iphone?": the shopper's device, as each product's listing says
                 products = asked or self._asked_about(shown, None)
@@ -1125,9 +554,9 @@ class ShoppingAssistant:
     def _bundle_items(self, bundle: ShownBundle) -> list[BundleItem]:
         """A shown bundle's items as the builder's (role, product), those the catalog still has."""
         return [
-            BundleItem(item.role or ANCHOR_ROLE, self._by_id[item.product_id])
+            BundleItem(item.role or ANCHOR_ROLE, self._view.by_id[item.product_id])
             for item in bundle.items
-            if item.product_id in self._by_id
+            if item.product_id in self._view.by_id
         ]
 
     def _asked_about(self, bundles: Sequence[ShownBundle], role: str | None) -> list[Product]:
@@ -1139,13 +568,13 @@ class ShoppingAssistant:
             else (bundle.items[0].product_id if bundle.items else None)
             for bundle in bundles
         ]
-        return [self._by_id[pid] for pid in dict.fromkeys(ids) if pid in self._by_id][:MAX_ASKED]
+        return [self._view.by_id[pid] for pid in dict.fromkeys(ids) if pid in self._view.by_id][:MAX_ASKED]
 
     def _offer(self, turn: _Turn, action: TurnAction, timings: dict[str, float]) -> None:
         """Build, price and quote bundles for the goal (search: single items; add and swap: the shown bundles
         with the one item changed (`_edited`), else rebuilt around the shown anchors with the change)."""
         words = replies.for_locale(turn.locale)
-        unknown = [brand for brand in turn.state.goal.brands if fold(brand) not in self._known_brands]
+        unknown = [brand for brand in turn.state.goal.brands if fold(brand) not in self._view.known_brands]
         if unknown:  # a brand the shop does not carry: say so, and look across the brands it does carry
             goal = turn.state.goal.model_copy(
                 update={"brands": [b for b in turn.state.goal.brands if b not in unknown]}
@@ -1156,18 +585,20 @@ class ShoppingAssistant:
             # a currency word with no amount ('蓝牙音箱模块': 块 of 模块) is no budget to ask about
             goal = goal.model_copy(update={"currency": None})
             turn.state = turn.state.model_copy(update={"goal": goal})
-        if goal.currency is not None and goal.currency not in self._currencies:  # "3000元以内" in a USD shop
-            turn.reply = words.currency_not_used(goal.currency, self._currencies)
+        if (
+            goal.currency is not None and goal.currency not in self._view.currencies
+        ):  # "3000元以内" in a USD shop
+            turn.reply = words.currency_not_used(goal.currency, self._view.currencies)
             unpriced = goal.model_copy(update={"budget_max": None, "budget_min": None, "currency": None})
             asked = turn.state.model_copy(update={"goal": unpriced, "asked_budget": True})
             turn.state = self._tracker.record_shown(asked, [])
             return
-        if action.kind == "add" and action.item_role and not self._carries(action.item_role):
+        if action.kind == "add" and action.item_role and not self._view.carries(action.item_role):
             # "add a nail polish": the shop has none ("no bundle with a polish fits" blamed the bundles)
-            turn.reply = words.category_not_carried([action.item_role], self._carried_categories)
+            turn.reply = words.category_not_carried([action.item_role], self._view.departments)
             return
         if self._purpose_unknown(turn, action):  # a text search for "my garden" showed skincare and lamps
-            turn.reply = words.purpose_unknown(goal.use_case or "", self._carried_categories)
+            turn.reply = words.purpose_unknown(goal.use_case or "", self._view.departments)
             turn.state = turn.state.model_copy(update={"asked_purpose": True})
             return
         variant = self._variants.for_conversation(turn.conversation_id)
@@ -1183,15 +614,17 @@ class ShoppingAssistant:
                 the_plan, hits, anchors, by_role = self._retrieve(turn, action, variant, devices)
         if not hits and goal.categories and goal.spec_limits:  # none of the kind is lighter and bigger
             limits = goal.spec_limits
-            kept = any(leaf_role(anchor) == limits[0].kind for anchor in self._shown_anchors(turn.state))
-            turn.reply = words.limits_unmet(limits, goal.categories[0], kept=kept, best=self._nearest(limits))
+            kept = any(leaf_role(anchor) == limits[0].kind for anchor in self._view.shown_anchors(turn.state))
+            turn.reply = words.limits_unmet(
+                limits, goal.categories[0], kept=kept, best=self._view.nearest(limits)
+            )
             return
         if not hits and goal.categories:
-            turn.reply = words.category_not_carried(goal.categories, self._carried_categories)
+            turn.reply = words.category_not_carried(goal.categories, self._view.departments)
             turn.state = self._tracker.record_shown(turn.state, [])
             return
         if not hits and _purpose_only(goal):  # nothing in the shop speaks of it: say so, show nothing
-            purpose, carried = goal.use_case or "", self._carried_categories
+            purpose, carried = goal.use_case or "", self._view.departments
             again = turn.state.asked_purpose  # asked once already: not the same question again
             turn.reply = (
                 words.purpose_not_carried(purpose, carried)
@@ -1214,7 +647,7 @@ class ShoppingAssistant:
         other = self._other_device(turn, device) if device and goal.categories else None
         if other:  # "cases for tablets", "tablet cover": the shop's cases are for phones, not "which phone?"
             kind = f"{other} {goal.categories[0]}"
-            turn.reply = words.category_not_carried([kind], self._carried_categories)
+            turn.reply = words.category_not_carried([kind], self._view.departments)
             turn.state = self._tracker.record_shown(turn.state, [])
             return
         if device:  # "a case for my phone", "a phone case": which phone?
@@ -1257,7 +690,7 @@ class ShoppingAssistant:
             turn.reply = " ".join([*notes, words.offer(turn.bundles, goal, action, notes=())])
             return
         if not anchors and turn.fits_no_device:
-            models = [name for name in goal.fits if model_key(name) not in self._platforms]
+            models = [name for name in goal.fits if model_key(name) not in self._view.platforms]
             kind = (goal.owned[0] if goal.owned else "device").removeprefix("smart")
             device = models[0] if models else " ".join([*goal.fits[:1], kind])  # 'iOS phone'
             turn.reply = words.fits_no_device(goal.categories[0], device, named=bool(models))
@@ -1297,7 +730,9 @@ class ShoppingAssistant:
         if quantity is not None and quantity > 1:  # "I need two of them": bundles are priced one of each
             turn.reply += words.one_of_each(quantity) + " "
         absent = [
-            role for role in the_plan.request.roles or () if role not in by_role and not self._carries(role)
+            role
+            for role in the_plan.request.roles or ()
+            if role not in by_role and not self._view.carries(role)
         ]
         if absent:  # "a red lipstick and a matching nail polish": lipsticks, and say there is no polish
             turn.reply += words.some_not_carried(absent) + " "
@@ -1308,7 +743,7 @@ class ShoppingAssistant:
             currency = turn.bundles[0].currency if turn.bundles else "USD"
             turn.reply += words.left_out(left_out, budget, currency) + " "
         named = goal if self._knows_model(goal) else goal.model_copy(update={"fits": []})  # not "your iOS"
-        carried = [kind for kind in named.categories if self._carries(kind)]
+        carried = [kind for kind in named.categories if self._view.carries(kind)]
         if carried and carried != named.categories:  # "battery and charger": charger bundles, said as such
             named = named.model_copy(update={"categories": carried})
         kind = _said_kind(turn)
@@ -1319,7 +754,9 @@ class ShoppingAssistant:
         ):
             named = named.model_copy(update={"categories": [kind, *named.categories[1:]]})  # kettle, not mug
         mains = [
-            self._by_id[b.items[0].product_id] for b in turn.bundles if b.items[0].product_id in self._by_id
+            self._view.by_id[b.items[0].product_id]
+            for b in turn.bundles
+            if b.items[0].product_id in self._view.by_id
         ]
         if turn.colour_missing and named.categories:
             turn.reply += words.colour_missing(turn.colour_missing, named.categories[0]) + " "
@@ -1337,7 +774,7 @@ class ShoppingAssistant:
     def _compare_products(self, turn: _Turn, action: TurnAction, timings: dict[str, float]) -> None:
         """Named products side by side, each offered alone at the price the engine sets, with the specs
         that tell them apart (every value from the catalog)."""
-        products = [self._by_id[product_id] for product_id in action.product_ids]
+        products = [self._view.by_id[product_id] for product_id in action.product_ids]
         drafts = [
             BundleDraft(
                 label="best match", items=(BundleItem(ANCHOR_ROLE, product),), score=1.0, complementarity=0.0
@@ -1412,7 +849,9 @@ class ShoppingAssistant:
         are ours to choose, so any of them within budget comes before the first one above it. So do
         accessories for a device the shopper owns ("accessories for my camera"): its complement roles."""
         goal = turn.state.goal
-        named = [product for model in goal.products for product in self._by_model.get(model_key(model), [])]
+        named = [
+            product for model in goal.products for product in self._view.by_model.get(model_key(model), [])
+        ]
         if named and goal.categories and leaf_role(named[0]) not in goal.categories:
             # "the iphone 16 pro with a case": the phone is the anchor and the case goes with it
             goal = goal.model_copy(update={"categories": [leaf_role(named[0]), *goal.categories]})
@@ -1421,8 +860,8 @@ class ShoppingAssistant:
         if needed and goal.owned:
             # 'he has an espresso machine already': the rest of the need; a device the need does not
             # take ('photography stuff for my iphone 16') gets what goes with it instead
-            heads = {_head(kind) for kind in goal.owned}
-            rest = tuple(kind for kind in needed if _head(kind) not in heads)
+            heads = {head_noun(kind) for kind in goal.owned}
+            rest = tuple(kind for kind in needed if head_noun(kind) not in heads)
             needed = rest if len(rest) < len(needed) else ()
         if not goal.categories and not needed and accessories_of:
             needed = _accessory_roles(accessories_of, complements)
@@ -1483,7 +922,7 @@ class ShoppingAssistant:
         over'), else the purpose as said ('gaming' of a laptop); empty for none, and for a purpose that is
         a kind the shop files ('coffee': a grinder is for coffee whether or not its title says so)."""
         need = need_named(use_case, self._needs) or use_case
-        if not need or self._carries(need):
+        if not need or self._view.carries(need):
             return {}
         same = {name: () for name in self._needs if name.replace(" ", "") == need.replace(" ", "")}
         return same or {need: ()}
@@ -1523,7 +962,7 @@ class ShoppingAssistant:
             leaf_role(device)
             for hit in top
             for model in compatible_models(hit.product.attributes)
-            for device in self._by_model.get(model_key(model), [])[:1]
+            for device in self._view.by_model.get(model_key(model), [])[:1]
         )
         return kinds.most_common(1)[0][0] if kinds else None
 
@@ -1531,12 +970,12 @@ class ShoppingAssistant:
         """A kind of device the message names for an accessory made for exact models of `device` ('cases
         for [tablets]', '[tablet] cover' where the cases fit phones): the shop has none for it."""
         accessory = {category_key(kind) for kind in turn.state.goal.categories[:1]}
-        for surface in _category_surfaces(turn.parsed):
+        for surface in category_surfaces(turn.parsed):
             for kind in category_key(surface).split():
-                if kind in accessory or not self._carries(kind):
+                if kind in accessory or not self._view.carries(kind):
                     continue
-                kinds = {leaf_role(product) for product in self._of_category(kind)}
-                if kinds & ({device} | {leaf_role(product) for product in self._of_category(device)}):
+                kinds = {leaf_role(product) for product in self._view.of_category(kind)}
+                if kinds & ({device} | {leaf_role(product) for product in self._view.of_category(device)}):
                     continue  # 'a case for my [phone]': the phone is the device the cases fit
                 if any(kind in leaf.split() and leaf not in kinds for leaf in self._leaves):
                     continue  # 'laptop case': the shop has laptop sleeves, which is not "no laptop cases"
@@ -1546,11 +985,11 @@ class ShoppingAssistant:
     @cached_property
     def _leaves(self) -> frozenset[str]:
         """Every product's leaf category phrase."""
-        return frozenset(leaf_role(product) for product in self._by_id.values())
+        return frozenset(leaf_role(product) for product in self._view.by_id.values())
 
     def _knows_model(self, goal: ShoppingGoal) -> bool:
         """A model of the shopper's device is known ('my iPhone 16'), not just its platform ('my iphone')."""
-        return any(model_key(name) not in self._platforms for name in goal.fits)
+        return any(model_key(name) not in self._view.platforms for name in goal.fits)
 
     def _example_models(
         self, device: str, platforms: Sequence[str] = (), count: int = 3, said: str = ""
@@ -1564,7 +1003,7 @@ class ShoppingAssistant:
         hits = self._of_kind(device, ANCHOR_POOL)
         hits = [hit for hit in hits if _runs_on(hit.product, platforms)] or hits
         words = set(fold(said).split())
-        hits = [hit for hit in hits if _line_of(hit.product) in words] or hits
+        hits = [hit for hit in hits if line_of(hit.product) in words] or hits
         hits = [hit for hit in hits if fold(hit.product.brand or "") in words] or hits  # 'my samsung phone'
         models = list(
             dict.fromkeys(
@@ -1587,7 +1026,7 @@ class ShoppingAssistant:
     def _own_devices(self, goal: ShoppingGoal) -> list[Product]:
         """The shopper's devices: the products of the model they named ("my iPhone 16 Pro"), else the
         catalog's best matches for each kind they own (what 'my phone' most likely is)."""
-        exact = [product for model in goal.fits for product in self._by_model.get(model_key(model), [])]
+        exact = [product for model in goal.fits for product in self._view.by_model.get(model_key(model), [])]
         if exact:
             return exact
         devices: list[Product] = []
@@ -1613,7 +1052,7 @@ class ShoppingAssistant:
         complements = variant.complements
         owned = frozenset(leaf_role(device) for device in devices)
         fitted = {model_key(model) for model in turn.state.goal.fits}
-        exact = [device for device in devices if _model_of(device) in fitted]
+        exact = [device for device in devices if model_of(device) in fitted]
         guessed = bool(devices) and not exact  # 'my phone': which phone is a guess
         # a guessed device's add-ons must suit every device it may be: 'accessories for my camera' had offered
         # a Canon RF lens, a guess at the mount presented as a fit; a card, a bag and a tripod suit any
@@ -1629,7 +1068,7 @@ class ShoppingAssistant:
         hits = fitting or ([] if exact or turn.fits_no_device else unowned)
         asked = {model_key(model) for model in turn.state.goal.products}
         if asked:  # "do you have the galaxy s25 ultra?": the phone itself, not the cases that fit it
-            hits = [hit for hit in hits if _model_of(hit.product) in asked] or hits
+            hits = [hit for hit in hits if model_of(hit.product) in asked] or hits
         named = {category_key(category) for category in the_plan.request.anchor_categories}
         # of the kind named, where the word is also a department's: "camera for travel" had ranked the
         # Peak Design Travel Tripod first in the Cameras department, and the add-ons were chosen around
@@ -1654,7 +1093,7 @@ class ShoppingAssistant:
         if keep_anchor and action.kind == "swap" and action.item_role == ANCHOR_ROLE:
             # another camera: of the shown main items' kind, not the cheaper memory cards and tripods filed
             # in the Cameras department ("swap the camera for a cheaper one" had shown a card alone)
-            kinds = {leaf_role(self._by_id[pid]) for pid in keep_anchor if pid in self._by_id}
+            kinds = {leaf_role(self._view.by_id[pid]) for pid in keep_anchor if pid in self._view.by_id}
             same = [hit for hit in hits if leaf_role(hit.product) in kinds]
             hits = _as_asked(self._replacing(same, keep_anchor, direction), action, turn)
         elif keep_anchor:  # swap/add/remove edit the shown bundle: keep its anchor when it still fits
@@ -1780,7 +1219,7 @@ class ShoppingAssistant:
         """What may replace the `shown` products in a swap: another product, cheaper than every one shown
         for "a cheaper one" (it came back dearer), dearer than every one for "a better one"."""
         others = [hit for hit in hits if hit.product.id not in shown]
-        prices = [self._by_id[pid].price for pid in shown if pid in self._by_id]
+        prices = [self._view.by_id[pid].price for pid in shown if pid in self._view.by_id]
         if direction == "lower" and prices:
             others = [hit for hit in others if hit.product.price < min(prices)]
         elif direction == "higher" and prices:
@@ -1837,11 +1276,6 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         timings[stage] = round(timings.get(stage, 0.0) + (time.perf_counter() - started) * 1000, 2)
 
 
-def _model_of(product: Product) -> str:
-    """The product's own model, as a key ('' when it names none)."""
-    return model_key(str(product.attributes.get("model", "")))
-
-
 def _held_items(shown: Sequence[ShownBundle], kind: str) -> list[tuple[str, str]]:
     """(bundle label, item title) of the item of `kind` in each shown bundle; none unless every one holds
     one (then it is added where lacking)."""
@@ -1863,12 +1297,6 @@ def _named_kind(said: str) -> str:
 def _held_with(limit: SpecLimit, goal: ShoppingGoal) -> list[SpecLimit]:
     """The goal's limits on the same kind as `limit` and other specs: they hold together."""
     return [held for held in goal.spec_limits if held.kind == limit.kind and held.key != limit.key]
-
-
-def _line_of(product: Product) -> str:
-    """The product line its model begins with, folded ('Galaxy A36' -> 'galaxy'; '' when it names none)."""
-    words = fold(str(product.attributes.get("model", ""))).split()
-    return words[0] if words else ""
 
 
 def _runs_on(product: Product, platforms: Sequence[str]) -> bool:
@@ -2026,68 +1454,6 @@ def _draft(label: str, items: Sequence[BundleItem], complements: ComplementModel
     return BundleDraft(label=label, items=tuple(items), score=1.0, complementarity=fit)  # type: ignore[arg-type]
 
 
-def _already_owned(
-    parsed: ParsedMessage, state: ConversationState, message: str, mains: Collection[str] = ()
-) -> ParsedMessage:
-    """'I already have a tripod' after bundles holding one: take it out (it was read as "add a tripod" and
-    answered "Each of those bundles already has a tripod"); one of the kind of the main items shown
-    (`mains`, their roles) is shopped around instead."""
-    kinds = parsed.slots.category
-    if not (state.shown and len(kinds) == 1 and _ALREADY.search(message)) or message.rstrip()[-1:] in "?？":
-        return parsed  # "has the case shipped already?" owns nothing
-    held = {item.role for bundle in state.shown for item in bundle.items[1:]}
-    if kinds[0] not in held:
-        if _head(kinds[0]) not in {_head(kind) for kind in mains}:
-            return parsed  # "I already have a laptop" beside phones changes nothing about them
-        # 'he has an espresso machine already', of the main items: shop around the one owned, for the rest
-        # of the goal (it was read as "espresso machines, please" and showed them)
-        slots = parsed.slots.model_copy(update={"category": []})
-        owned = tuple(dict.fromkeys((*parsed.owned, kinds[0])))
-        return replace(parsed, intent="build_bundle", confidence=1.0, slots=slots, owned=owned)
-    slots = parsed.slots.model_copy(update={"item_ref": kinds[0], "category": []})
-    # read from the words, not the model: sure whatever the shop's clarifying threshold
-    return replace(parsed, intent="remove_item", confidence=1.0, slots=slots)
-
-
-def _of_device(kind: str, surface: str, roles: Collection[str]) -> str:
-    """The kind a bare word names beside a device the shopper has: its complement role of that name ('bag'
-    beside a camera: the camera bag), else `kind` as read."""
-    said = category_key(surface)
-    if category_key(kind) in roles or " " in said:
-        return kind
-    return next((role for role in sorted(roles) if role.split()[-1] == said), kind)
-
-
-def _asked_kind(parsed: ParsedMessage, state: ConversationState) -> str | None:
-    """The kind a request or refinement is about: the first it names, else the goal's; None for others."""
-    if parsed.intent not in ("build_bundle", "search_product", "refine"):
-        return None
-    kinds = parsed.slots.category or state.goal.categories
-    return kinds[0] if kinds else None
-
-
-def _category_surfaces(parsed: ParsedMessage) -> list[str]:
-    """The words the tagger marked as kinds, in order (`slots.category` holds their canonical names)."""
-    return [surface for slot, surface in parsed.spans if slot == "category"]
-
-
-def _between(message: str, first: str, second: str) -> str | None:
-    """The text between two surfaces said in that order; None when they are not."""
-    folded = message.casefold()
-    start = folded.find(first.casefold())
-    end = folded.find(second.casefold(), start + len(first)) if start >= 0 else -1
-    return message[start + len(first) : end] if end >= 0 else None
-
-
-def _said_as_owned(message: str, surface: str) -> bool:
-    """Whether the message says the shopper has the kind `surface` names ('I already have a [laptop]', 'we
-    own a [coffee machine]', 'got a [tripod] already', '我已经有[笔记本]了')."""
-    at = message.casefold().find(surface.casefold())
-    if at < 0:
-        return False
-    return bool(_OWNED_BEFORE.search(message, 0, at) or _OWNED_AFTER.match(message, at + len(surface)))
-
-
 def _purpose_only(goal: ShoppingGoal) -> bool:
     """The goal names a purpose and no product, brand or device: what to show is read from the purpose."""
     return bool(goal.use_case) and not (goal.categories or goal.brands or goal.products or goal.owned)
@@ -2187,20 +1553,6 @@ def _shown_item_ids(state: ConversationState, role: str) -> set[str]:
 def _need(state: ConversationState) -> dict[str, str | None]:
     goal = state.goal
     return {"use_case": goal.use_case, "recipient": goal.recipient, "occasion": goal.occasion}
-
-
-def _in_english(message: str) -> str:
-    """The message in the words the needs are named with: Chinese words glossed through the lexicon, so
-    '她喜欢喝咖啡' names the coffee need as 'she loves coffee' does; other text unchanged."""
-    if not has_cjk(message):
-        return message
-    return " ".join(gloss(word.text) for word in split_words(message))
-
-
-def _head(kind: str) -> str:
-    """A kind's head noun, singular ('coffee machines' -> 'machine'; '' for none)."""
-    words = category_key(kind).split()
-    return words[-1] if words else ""
 
 
 def _favouring(hits: list[SearchHit], spellings: NeedsMap) -> list[SearchHit]:

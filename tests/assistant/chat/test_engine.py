@@ -706,7 +706,7 @@ def test_a_comparison_on_a_spec_answers_it_from_the_catalog(
 ) -> None:
     """'which one is lighter?' had been answered with the specs that differed, none of them the weight."""
     first = engine.turn("a laptop for university under 1200")
-    anchors = [engine._by_id[bundle.items[0].product_id] for bundle in first.bundles]
+    anchors = [engine.catalog.by_id[bundle.items[0].product_id] for bundle in first.bundles]
     lightest = min(anchors, key=lambda product: float(product.attributes["weight_kg"]))  # type: ignore[arg-type]
     lighter = engine.turn("which one is lighter?", conversation_id=first.conversation_id)
     ahead = lighter.reply.split(" comes out ahead")[0]
@@ -782,7 +782,7 @@ def test_a_detail_question_is_never_taking_the_bundle(
 
 
 def _weight(engine: ShoppingAssistant, bundle: object) -> float:
-    return float(engine._by_id[bundle.items[0].product_id].attributes["weight_kg"])  # type: ignore[attr-defined,arg-type]
+    return float(engine.catalog.by_id[bundle.items[0].product_id].attributes["weight_kg"])  # type: ignore[attr-defined,arg-type]
 
 
 def test_a_refinement_on_a_spec_shows_main_products_past_the_best_shown(engine: ShoppingAssistant) -> None:
@@ -812,10 +812,13 @@ def test_a_spec_nothing_beats_or_the_catalog_does_not_state_keeps_the_bundles(
     heavy = engine.turn("too heavy", conversation_id=phones.conversation_id)  # phones state no weight
     assert heavy.reply.startswith("The catalog doesn't give the weight of every one of these phones")
     screen = engine.turn("有没有屏幕更大的", conversation_id=phones.conversation_id)  # 屏幕 tagged as a kind
-    widest = max(float(engine._by_id[b.items[0].product_id].attributes["screen_in"]) for b in phones.bundles)  # type: ignore[arg-type]
+    widest = max(
+        float(engine.catalog.by_id[b.items[0].product_id].attributes["screen_in"]) for b in phones.bundles
+    )  # type: ignore[arg-type]
     assert screen.reply.startswith(f"屏幕：这里每款手机都高于{widest:g} in。")
     assert all(
-        float(engine._by_id[b.items[0].product_id].attributes["screen_in"]) > widest for b in screen.bundles
+        float(engine.catalog.by_id[b.items[0].product_id].attributes["screen_in"]) > widest
+        for b in screen.bundles
     )  # type: ignore[arg-type]
 
 
@@ -843,7 +846,7 @@ def test_accessories_for_a_device_of_unknown_model_suit_any_such_device(engine: 
     exact = engine.turn("accessories for my canon eos r50")
     lenses = [item for b in exact.bundles for item in b.items if _path(item.category)[-1] == "Lenses"]
     assert lenses and all(
-        engine._by_id[item.product_id].attributes.get("mount") == "Canon RF" for item in lenses
+        engine.catalog.by_id[item.product_id].attributes.get("mount") == "Canon RF" for item in lenses
     )
 
 
@@ -891,7 +894,7 @@ def test_an_accessory_made_for_exact_models_asks_which_device_it_is_for(engine: 
     answered = engine.turn("iphone 16 pro", conversation_id=asked.conversation_id)
     assert answered.bundles and "iPhone 16 Pro" in answered.reply
     for bundle in answered.bundles:
-        case = engine._by_id[bundle.items[0].product_id]
+        case = engine.catalog.by_id[bundle.items[0].product_id]
         assert "iPhone 16 Pro" in case.attributes.get("compatible_models", [])
 
 

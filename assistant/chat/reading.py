@@ -1,0 +1,590 @@
+"""`MessageReader`: what a message asks, read against the conversation and the catalog before the dialogue
+tracker acts on it. The model's reading (`intent.parser`) is one message alone; these steps correct it where
+the chat or the shop settles what the words cannot: a kind the shop does not carry said as a description, a
+device the shopper already has, a need named in words the tagger left out, a shown product named by its
+line, a spec the shown products should beat, the limits a request states in numbers and what its purpose
+needs. Each step returns the message's reading unchanged when it does not apply.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+
+from assistant.chat.catalog_view import PLATFORM_LIST, CatalogView, head_noun, line_of
+from assistant.chat.details import asks_detail
+from assistant.chat.naming import shown_named
+from assistant.chat.spec_limits import names_spec, spec_limit, stated_limits, states_number
+from assistant.chat.specs import spec_number
+from assistant.dialogue.state import ConversationState, SpecLimit
+from assistant.dialogue.tracker import held_role
+from assistant.intent.parser import ParsedMessage
+from assistant.intent.slots import Slots
+from assistant.intent.taxonomy import AFTER_SHOWN
+from assistant.intent.words import has_cjk, split_words
+from pricing.complements.model import ComplementModel
+from pricing.complements.needs import NeedsMap, NeedSpecs, need_named, spec_floors
+from pricing.complements.roles import leaf_role
+from pricing.types import ANCHOR_ROLE
+from retrieval.filters import PLATFORM_ATTRIBUTE, flag_words, names_flag
+from retrieval.text import category_key, fold, model_key, word_family
+from retrieval.zh_lexicon import gloss
+
+OWNED_EXAMPLES = 3  # what a kind the shopper owns goes with: the complement roles of its first few products
+
+# A question about what a shown bundle holds: "what's in the first one", "what comes with it", 第一个里有什么
+_CONTENTS = re.compile(
+    r"\bwhat(?:'s|’s|\s+is|s)?\s+(?:in|inside|included\s+in)\b|\bwhat\s+(?:comes|do\s+i\s+get)\s+(?:in|with)\b"
+    r"|里(?:面)?有(?:什么|啥|哪些)|包括(?:什么|哪些)|包含(?:什么|哪些)",
+    re.IGNORECASE,
+)
+# A question which one of a kind goes with what was shown: "what memory card goes with it", "what lens do I
+# need", "which tripod should I get", "配什么三脚架"
+_WHICH_KIND = re.compile(
+    r"^\s*(?:so\s+|and\s+|ok\s+)?(?:what|which)\b(?!.*\b(?:cheap|expensive|price|cost)).*\b(?:goes|go|need|get"
+    r"|buy|fits?|works?|recommend|suggest)\b|配什么|用哪个|需要什么|该买哪个",
+    re.IGNORECASE,
+)
+_WITH_BEFORE = re.compile(r"\b(?:with|that\s+(?:has|have)|having)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_DESCRIBING = ("less", "ed", "ing", "able", "ible", "ful", "ive", "proof")  # wireless, wired, protecting
+_WORKS_WITH = re.compile(
+    r"\b(?:works?|working|compatible|goes?|pairs?|connects?|syncs?)\s+(?:with|to)\b|\bfor\s+(?:my|an?)\b"
+    r"|能连|可以连|连接|兼容|适配|支持",
+    re.IGNORECASE,
+)
+_PRAISE_BEFORE = re.compile(
+    r"\b(?:good|great|better|best|nice|decent|excellent|amazing|strong|long|big|bigger|fast)\s+$",
+    re.IGNORECASE,
+)
+_WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
+# Words of a greeting, thanks or goodbye
+_SMALL_TALK = re.compile(
+    r"\b(?:hi|hiya|hello|hey|yo|thanks?|thank\s*(?:you|u)|thx|ty|cheers|bye|goodbye|morning|evening)\b"
+    r"|你好|您好|嗨|哈喽|谢谢|多谢|感谢|再见|拜拜",
+    re.IGNORECASE,
+)
+# Words that ask about what the shop has, not what was shown: "the lightest you have", "你们有没有更轻的"
+_WHAT_YOU_HAVE = re.compile(
+    r"\byou\s+(?:have|got|sell|carry|stock)\b|\byou've\s+got\b|\bin\s+stock\b|你们(?:有|卖)|店里",
+    re.IGNORECASE,
+)
+# intents whose words may name a shown bundle's product ("I'll take the pro")
+_NAMES_A_BUNDLE = ("accept_bundle", "ask_explanation")
+# the clause before a kind says it is theirs, or 'already' follows it ("I have a laptop already")
+_OWNED_BEFORE = re.compile(
+    r"(?:\balready\s+(?:have|has|own|owns|got)|\b(?:i|we|i've|we've|i\s+do)\s+(?:have|own|got)|已经有|家里有|我有)"
+    r"\s*(?:(?:a|an|the|my|our|one|decent|good|new|nice)\s+)?(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
+_OWNED_AFTER = re.compile(r"\s*(?:already\b|了)", re.IGNORECASE)
+_ALREADY = re.compile(
+    r"\balready\s+(?:have|has|owns?|got)\b|\b(?:have|has|owns?|got)\b[^.?!]{0,40}\balready\b"
+    r"|已经有|家里有|我有.{0,12}了",
+    re.IGNORECASE,
+)  # one is owned: "I already have a tripod", "i've got a memory card already", "he has one already",
+# "我已经有三脚架了"
+# Words that make the thing before them a whole setup: 'a coffee setup' is a machine, a grinder and beans
+_SETUP = re.compile(
+    r"\s+(?:setup|set-up|set up|kit|station|corner|essentials|starter pack|stuff|gear|things|accessories"
+    r"|equipment|supplies)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A message as read in its conversation: the corrected parse, and what it asks of the products."""
+
+    parsed: ParsedMessage
+    which: str | None = None  # the kind a question asks which one of goes with the shown ("what lens?")
+    limit: SpecLimit | None = None  # a spec the shown main products should beat ("something lighter")
+    stated: tuple[SpecLimit, ...] = ()  # limits said in numbers ("at least 16gb ram")
+    floors: tuple[SpecLimit, ...] = ()  # what the purpose needs ("video editing": 16 GB)
+
+
+class MessageReader:
+    """The reading steps, over one catalog and the needs a shop names (what a purpose shops for and needs)."""
+
+    def __init__(self, view: CatalogView, needs: NeedsMap, need_specs: NeedSpecs) -> None:
+        self._view = view
+        self._needs = needs
+        self._need_specs = need_specs
+
+    def read(
+        self, parsed: ParsedMessage, state: ConversationState, message: str, complements: ComplementModel
+    ) -> Reading:
+        """`parsed` (the model's reading of `message`) as the conversation and the catalog settle it;
+        `complements`: what goes with what, for the conversation's experiment arm."""
+        parsed = self._kinds_said(parsed, state, message)
+        # a follow-up with nothing shown to follow up on may be a request the model misread
+        request = parsed.intent == "build_bundle" or (parsed.intent in AFTER_SHOWN and not state.shown)
+        purposed = self._with_purpose(parsed.slots, message, request=request)
+        if purposed is not parsed.slots and request and not parsed.slots.to_json():
+            # nothing tagged, and the words name a need ('pourover set', build_bundle at 0.43): the
+            # request is read from the words, not the model, so sure whatever the clarifying threshold
+            parsed = replace(parsed, intent="build_bundle", confidence=1.0, slots=purposed)
+        elif purposed is not parsed.slots:
+            parsed = replace(parsed, slots=purposed)
+        mains = {leaf_role(anchor) for anchor in self._view.shown_anchors(state)}
+        parsed = _already_owned(self._naming_shown(parsed, state, message), state, message, mains)
+        parsed = self._owned_beside(parsed, message, complements)
+        parsed = self._question_not_accept(parsed, state, message)
+        if state.shown and _CONTENTS.search(message):
+            # "what's in the cheapest one" (ask_explanation 0.49), 第一个套装里有什么 (add_item 0.30): a
+            # question about what a shown bundle holds, read from its words ("not sure I understood")
+            parsed = replace(parsed, intent="ask_explanation", confidence=1.0)
+        parsed = self._with_one_more(parsed, state, message, complements)
+        parsed = self._fitting_shown(parsed, state, message)
+        which = self._asks_which_goes_with(parsed, state, message, complements)
+        if which:
+            # "what lens do I need?" (search_product 0.44), "which tripod should I get" (compare 0.34):
+            # one that goes with what was shown, added where a bundle lacks it
+            slots = Slots(category=[which], bundle_ref=parsed.slots.bundle_ref)
+            parsed = replace(parsed, intent="add_item", confidence=1.0, slots=slots)
+        # "at least 16gb of memory" states its own limit (`_stated_limits`), not one past the shown
+        limit = None if states_number(message) else self._spec_limit(parsed, state, message)
+        if limit is not None and parsed.slots.category:  # 有没有屏幕更大的: 屏幕 is the spec, not a kind
+            parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": []}))
+        if limit is not None and parsed.intent not in ("refine", "search_product"):
+            parsed = replace(parsed, intent="refine", confidence=1.0)
+        parsed = self._flag_use(parsed, message)
+        spec_words = [
+            kind for kind in parsed.slots.category if names_spec(kind) and not self._view.carries(kind)
+        ]
+        if spec_words and states_number(message):
+            # 'laptop, 16gb [ram]', 'at least 12gb [ram] then': RAM is what the number is of, not a kind
+            kinds = [kind for kind in parsed.slots.category if kind not in spec_words]
+            parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": kinds}))
+        stated = self._stated_limits(parsed, state, message)
+        floors = self._need_floors(parsed, state, stated)
+        return Reading(parsed, which, limit, tuple(stated), tuple(floors))
+
+    def _kinds_said(self, parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
+        """The kinds a message asks for, as the shop has them: 'Mouse (wireless and wired)' tagged the two
+        words as kinds ("We don't carry wireless or wireds"): a word the shop carries no kind of and that
+        reads as a description is none; 'different keyboards' with nothing shown (swap_item, the keyboard as
+        the item) asks for keyboards ("I haven't shown you any bundles yet")."""
+        slots = parsed.slots
+        kinds = [
+            kind
+            for kind in slots.category
+            if self._view.carries(kind) or not kind.endswith(_DESCRIBING) or " " in kind
+        ]
+        if kinds != slots.category and any(self._view.carries(kind) for kind in kinds):
+            slots = slots.model_copy(update={"category": kinds})
+        surfaces = category_surfaces(parsed)
+        if (
+            len(kinds) == 2 == len(surfaces)
+            and self._view.carries(kinds[0])
+            and not self._view.carries(kinds[1])
+        ):
+            # 'sony camera battery', 索尼照相机电池: a battery for their camera, which the shop lacks; not
+            # cameras with "we don't carry batteries"
+            between = _between(message, surfaces[0], surfaces[1])
+            if between is not None and not between.strip():
+                kinds = [kinds[1]]
+                slots = slots.model_copy(update={"category": kinds})
+        praised = self._praised_specs(parsed, message)
+        if praised and len(praised) < len(slots.category):
+            # "a newer phone ... a good camera and good batery": what the phone must be good at, not a
+            # camera to sell beside it (camera bags had been shown)
+            slots = slots.model_copy(update={"category": [c for c in slots.category if c not in praised]})
+        ref = slots.item_ref
+        asks = not state.shown and parsed.intent in ("swap_item", "add_item") and not slots.category
+        if asks and isinstance(ref, str) and self._view.carries(ref):
+            slots = slots.model_copy(update={"category": [ref], "item_ref": None})
+        return parsed if slots is parsed.slots else replace(parsed, slots=slots)
+
+    def _praised_specs(self, parsed: ParsedMessage, message: str) -> list[str]:
+        """The kinds after the first said with praise that are specs the first kind states: 'a good camera'
+        of a phone (`main_camera_mp`), 'good batery' (`battery_mah`, a typo); never 'a phone and a camera'."""
+        kinds = parsed.slots.category
+        surfaces = category_surfaces(parsed)
+        if len(kinds) < 2 or len(surfaces) != len(kinds):
+            return []
+        spec_words = {
+            word
+            for product in self._view.of_category(kinds[0])
+            for key, value in product.attributes.items()
+            if spec_number(value) is not None
+            for word in key.split("_")
+            if len(word) > 3
+        }
+        praised = []
+        for kind, surface in zip(kinds[1:], surfaces[1:], strict=True):
+            at = message.casefold().find(surface.casefold())
+            if at < 0 or not _PRAISE_BEFORE.search(message, 0, at):
+                continue
+            if difflib.get_close_matches(category_key(surface), spec_words, n=1, cutoff=0.8):
+                praised.append(kind)
+        return praised
+
+    def _with_purpose(self, slots: Slots, message: str, *, request: bool) -> Slots:
+        """`slots` with the need the message names outside any use_case span, else `slots` itself;
+        `request`: the message may ask for something new (build_bundle, or a follow-up with nothing shown to
+        follow up on), so a need in its bare words counts."""
+        message = _in_english(message)
+        setup = self._setup(slots, message) or self._gift_department(slots)
+        if setup is not None:  # a fuller need the words name wins: 'pour over coffee starter kit'
+            fuller = self._fuller_need(slots.model_copy(update={"use_case": setup}), message)
+            return slots.model_copy(update={"use_case": fuller or setup, "category": []})
+        instead = self._need_over_unknowns(slots, message)
+        if instead is not None:
+            return slots.model_copy(update={"use_case": instead, "category": [], "brand": []})
+        need = (
+            self._pastime(slots, message)
+            or self._fuller_need(slots, message)
+            or (self._unspanned_need(slots, message) if request else None)
+        )
+        if need is None:
+            return slots
+        # 'remote work set' tagged [remote] [work]: a kind the shop does not sell, said inside the need's
+        # name, is a word of the need ("we don't carry remotes" answered it)
+        kinds = [c for c in slots.category if self._view.carries(c) or fold(c) not in fold(need).split()]
+        return slots.model_copy(update={"use_case": need, "category": kinds})
+
+    def _fuller_need(self, slots: Slots, message: str) -> str | None:
+        """A need the message names that holds the tagged use and says more: 'pour over coffee set' tags
+        'coffee' (espresso machines, capsules) where the shopper said pour-over (dripper, grinder, beans);
+        'desk setup' tags 'desk', which names no need at all."""
+        if not slots.use_case:
+            return None
+        said = need_named(slots.use_case, self._needs) or slots.use_case
+        fuller = need_named(message, self._needs)
+        if fuller is None or fuller == said:
+            return None
+        return fuller if need_named(fuller, {said: ()}) == said else None
+
+    def _need_over_unknowns(self, slots: Slots, message: str) -> str | None:
+        """The need the message names when every kind or brand tagged is one the shop does not know: 'hand
+        brew set' tagged 'hand' and 'brew' as categories, 'espresso set' 'espresso' as a brand, and got "we
+        don't carry hands or brews" where the shop sells the need's dripper, grinder and beans."""
+        if slots.use_case or not (slots.category or slots.brand):
+            return None
+        if any(self._view.carries(c) for c in slots.category) or any(
+            fold(b) in self._view.known_brands for b in slots.brand
+        ):
+            return None
+        return need_named(message, self._needs)
+
+    def _unspanned_need(self, slots: Slots, message: str) -> str | None:
+        """The need a request names when the tagger left it out of every span ('what do you recommend for
+        a long flight?' with no slots at all): read from the words, rather than asking what they shop for."""
+        if slots.category or slots.use_case or slots.recipient or slots.brand:
+            return None
+        return need_named(message, self._needs)
+
+    def _setup(self, slots: Slots, message: str) -> str | None:
+        """'a coffee setup for a beginner' showed bags of beans: a category that is also a need, said as a
+        setup ('coffee setup', 'espresso kit', 'baking essentials', 'coffee stuff'), is the need and all
+        it takes."""
+        if len(slots.category) != 1 or (slots.use_case and need_named(slots.use_case, self._needs)):
+            return None
+        need = need_named(slots.category[0], self._needs)
+        if need is None:
+            return None
+        for setup in _SETUP.finditer(message):
+            if need_named(" ".join(message[: setup.start()].split()[-3:]), self._needs) == need:
+                return need
+        return None
+
+    def _gift_department(self, slots: Slots) -> str | None:
+        """A gift whose one category is a department that is also a need ('她喜欢喝咖啡' tags 咖啡, the
+        Coffee department): the need and all it takes, as 'she loves coffee' gets, not bags of beans. A use
+        that names no need ('喝', drink, tagged beside it) does not stop it."""
+        if not (slots.recipient or slots.occasion) or len(slots.category) != 1:
+            return None
+        if slots.use_case and need_named(slots.use_case, self._needs):
+            return None
+        need = need_named(slots.category[0], self._needs)
+        return need if need == slots.category[0] else None
+
+    def _pastime(self, slots: Slots, message: str) -> str | None:
+        """The need a gift's recipient stands for when the message names no use: 'a coffee lover', 'a
+        runner', or said of them in the message, 'my son, he is a gamer' (the tagger leaves 'gamer' out of
+        every span). The whole message is read only for a gift with no product named, where the question
+        would otherwise be "what do they like?". A use that names no need ('喝', drink, in '她喜欢喝咖啡')
+        does not stop it."""
+        if (slots.use_case and need_named(slots.use_case, self._needs)) or not slots.recipient:
+            return None
+        named = need_named(slots.recipient, self._needs)
+        if named is None and not slots.category:
+            named = need_named(message, self._needs)
+        return named
+
+    def _naming_shown(self, parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
+        """'I'll take the pro', 'does the pixel have wireless charging?': the shown bundle whose main product
+        the words name, when the model tagged no bundle (it had asked which of the two)."""
+        slots = parsed.slots
+        if (
+            parsed.intent not in (*_NAMES_A_BUNDLE, "refine")
+            or slots.bundle_ref is not None
+            or not state.shown
+        ):
+            return parsed
+        anchors = [
+            self._view.by_id.get(bundle.items[0].product_id) if bundle.items else None
+            for bundle in state.shown
+        ]
+        if any(anchor is None for anchor in anchors):  # a reloaded catalog lacks one: positions would shift
+            return parsed
+        said = {word for slot, text in parsed.spans if slot == "item_ref" for word in fold(text).split()}
+        lines = {line: brand for line, brand in self._view.line_brands.items() if line in said}
+        shown_lines = {line_of(anchor) for anchor in anchors if anchor is not None}
+        if parsed.intent != "accept_bundle" and lines and not set(lines) & shown_lines:
+            # "what about the pixel?" when no Pixel was shown (read as a question or, unsure, a change): show
+            # Pixels ("the catalog doesn't say" had answered it for each Galaxy shown); the line settles it
+            brands = list(dict.fromkeys(lines.values()))
+            return replace(parsed, intent="refine", confidence=1.0, slots=Slots(brand=brands))
+        if parsed.intent not in _NAMES_A_BUNDLE:
+            return parsed
+        position = shown_named(message, [anchor for anchor in anchors if anchor is not None])
+        if position is not None:
+            return replace(parsed, slots=slots.model_copy(update={"bundle_ref": position}))
+        return parsed
+
+    def _owned_beside(
+        self, parsed: ParsedMessage, message: str, complements: ComplementModel
+    ) -> ParsedMessage:
+        """'I already have a laptop, I need a phone': the laptop is theirs, not a kind to shop for (laptops
+        had been shown, and the phone left out). It stays their device, which what is bought must work with,
+        only where the other kinds go with it ('I have a laptop, I need a mouse'); beside a phone it is none
+        of the phone's business."""
+        kinds = parsed.slots.category
+        surfaces = category_surfaces(parsed)
+        if len(kinds) < 2 or len(surfaces) != len(kinds):
+            return parsed
+        owned = [
+            kind for kind, surface in zip(kinds, surfaces, strict=True) if _said_as_owned(message, surface)
+        ]
+        if not owned or len(owned) == len(kinds):
+            return parsed
+        roles = {
+            kind: {category_key(role) for product in self._view.of_category(kind)[:OWNED_EXAMPLES] for role in
+                   complements.roles_for(product)}
+            for kind in owned
+        }  # fmt: skip
+        goes = set().union(*roles.values())
+        rest = [
+            _of_device(kind, surface, goes)
+            for kind, surface in zip(kinds, surfaces, strict=True)
+            if kind not in owned
+        ]  # 'I have a camera, I need a tripod and a bag': a camera bag, not the laptop bag 'bag' reads as
+        devices = [kind for kind in owned if roles[kind] & {category_key(other) for other in rest}]
+        slots = parsed.slots.model_copy(update={"category": list(dict.fromkeys(rest))})
+        return replace(parsed, slots=slots, owned=tuple(dict.fromkeys((*parsed.owned, *devices))))
+
+    def _question_not_accept(
+        self, parsed: ParsedMessage, state: ConversationState, message: str
+    ) -> ParsedMessage:
+        """A question about a shown product's detail is never taking it: '第一个多重' (how heavy is the first
+        one) had been read as accept_bundle and answered with the checkout price."""
+        if parsed.intent != "accept_bundle" or not state.shown:
+            return parsed
+        asked = asks_detail(message, self._view.shown_anchors(state))
+        return replace(parsed, intent="ask_explanation") if asked else parsed
+
+    def _with_one_more(
+        self, parsed: ParsedMessage, state: ConversationState, message: str, complements: ComplementModel
+    ) -> ParsedMessage:
+        """'with a spare band' after watches (refine 0.66, the band as the kind to shop for: "which phone is
+        it for?"): one more item that goes with the shown main items, added to their bundles."""
+        kinds = parsed.slots.category
+        if not state.shown or parsed.intent != "refine" or len(kinds) != 1 or not _WITH_MORE.match(message):
+            return parsed
+        goes = {
+            category_key(role)
+            for anchor in self._view.shown_anchors(state)
+            for role in complements.roles_for(anchor)
+        }
+        return (
+            replace(parsed, intent="add_item", confidence=1.0) if category_key(kinds[0]) in goes else parsed
+        )
+
+    def _fitting_shown(self, parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
+        """'one that works with my iphone' after watches (refine, the iPhone read as the kind): the same kind,
+        fitting their device (iPhones had been shown); 'compatible with android' too (the platform named as
+        a model: "I can't narrow it down")."""
+        if not state.shown or parsed.intent not in ("refine", "search_product", "build_bundle"):
+            return parsed
+        platforms = [model for model in parsed.models if model_key(model) in self._view.platforms]
+        anchors = self._view.shown_anchors(state)
+        bare = bool(platforms) and not parsed.slots.category and not _WORKS_WITH.search(message)
+        if bare and anchors and all(PLATFORM_ATTRIBUTE in anchor.attributes for anchor in anchors):
+            # "android only", "iOS if it is possible" after phones: what they run, not what they fit
+            said = parsed.slots.attributes | {PLATFORM_ATTRIBUTE: platforms[0]}
+            slots = parsed.slots.model_copy(update={"attributes": said})
+            return replace(parsed, intent="refine", confidence=1.0, slots=slots)
+        # "android only" after watches, which list the platforms they work with: what they must fit
+        listed = bare and bool(anchors) and all(PLATFORM_LIST in anchor.attributes for anchor in anchors)
+        fits = tuple(dict.fromkeys((*parsed.fits, *platforms)))
+        if not fits or not (listed or _WORKS_WITH.search(message)):
+            return parsed
+        mains = {leaf_role(anchor) for anchor in anchors}
+        owned = {category_key(kind) for kind in parsed.owned}
+        for kind in parsed.slots.category:
+            kinds = {leaf_role(product) for product in self._view.of_category(kind)}
+            if (category_key(kind) not in owned and not kinds & owned) or kinds & mains:
+                return parsed  # 'a case for my iphone' asks for cases: a request of its own
+        slots = parsed.slots.model_copy(update={"category": []})
+        return replace(parsed, intent="refine", confidence=1.0, slots=slots, fits=fits, owned=())
+
+    def _asks_which_goes_with(
+        self, parsed: ParsedMessage, state: ConversationState, message: str, complements: ComplementModel
+    ) -> str | None:
+        """The kind a question asks which one of goes with the shown main items, of a kind that does
+        ('what lens do I need' after cameras); None for 'which phone should I get' after laptops, a new
+        request."""
+        ref = parsed.slots.item_ref
+        said = parsed.slots.category or ([ref] if isinstance(ref, str) else [])
+        if not state.shown or not _WHICH_KIND.search(message) or len(said) != 1:
+            return None
+        kind = category_key(said[0])
+        anchors = self._view.shown_anchors(state)
+        goes = {category_key(role) for anchor in anchors for role in complements.roles_for(anchor)}
+        return kind if kind in goes or held_role(state.shown, kind) not in (None, ANCHOR_ROLE) else None
+
+    def _spec_limit(self, parsed: ParsedMessage, state: ConversationState, message: str) -> SpecLimit | None:
+        """The spec a refinement asks the shown main products to beat ('something lighter', '屏幕大一点');
+        none when it names a kind the shop carries ('a lighter laptop bag' is a new request)."""
+        # '更轻一点' and '屏幕再大一点' were read as greetings (0.86, 0.88): a message with no word of
+        # greeting or thanks that asks a shown spec to go one way is a refinement whatever the model read
+        misread = parsed.intent == "greeting" and not _SMALL_TALK.search(message)
+        # "the lightest you have" (accept_bundle 0.46: "which bundle would you like to take?") asks past what
+        # was shown, into what the shop has
+        misread |= parsed.intent in ("accept_bundle", "compare", "ask_explanation") and bool(
+            _WHAT_YOU_HAVE.search(message)
+        )
+        # "I wish to buy the newest one with the best camera" after phones (build_bundle, no slots): the same
+        # bundles again had been the answer
+        misread |= parsed.intent == "build_bundle" and not parsed.slots.to_json()
+        if not state.shown or not (parsed.intent in ("refine", "search_product") or misread):
+            return None
+        if any(self._view.carries(kind) for kind in parsed.slots.category):  # "a lighter laptop bag"
+            return None
+        return spec_limit(message, self._view.shown_anchors(state))
+
+    def _flag_use(self, parsed: ParsedMessage, message: str) -> ParsedMessage:
+        """'a phone with [wireless charging]' (tagged as a use): a yes/no attribute the kind states, so a
+        feature the main products must have (the Galaxy A16, which has none, had led a bundle)."""
+        use, kinds = parsed.slots.use_case, parsed.slots.category
+        if not use or not kinds:
+            return parsed
+        surface = next((said for slot, said in parsed.spans if slot == "use_case"), use)
+        at = message.casefold().find(surface.casefold())
+        if at < 0 or not _WITH_BEFORE.search(message, 0, at):
+            return parsed
+        said = category_key(use).split()
+        families = {word_family(word) for word in said}
+        flags = {
+            key for product in self._view.of_category(kinds[0]) for key, value in product.attributes.items()
+            if isinstance(value, bool)
+        }  # fmt: skip
+        if not any(names_flag(families, key) and len(flag_words(key)) == len(families) for key in flags):
+            return parsed
+        slots = parsed.slots.model_copy(update={"use_case": None})
+        return replace(parsed, slots=slots, features=tuple(dict.fromkeys((*parsed.features, *said))))
+
+    def _stated_limits(
+        self, parsed: ParsedMessage, state: ConversationState, message: str
+    ) -> list[SpecLimit]:
+        """The limits a request or refinement states in numbers on the kind it is about ('a laptop under 1.3
+        kg', 'at least 16gb ram' after laptops): the main products must meet them."""
+        kind = _asked_kind(parsed, state)
+        return stated_limits(message, self._view.of_category(kind)) if kind else []
+
+    def _need_floors(
+        self, parsed: ParsedMessage, state: ConversationState, stated: Sequence[SpecLimit]
+    ) -> list[SpecLimit]:
+        """What the request's purpose needs of its kind's numbers ('a laptop for video editing': RAM at
+        least 16 GB), where the message states no limit on that spec itself and some product meets it."""
+        kind, use = _asked_kind(parsed, state), parsed.slots.use_case or state.goal.use_case
+        if not kind or not use:
+            return []
+        products = self._view.of_category(kind)
+        said = {limit.key for limit in stated}
+        floors = []
+        for key, least in spec_floors(use, kind, self._need_specs).items():
+            stating = [
+                (product, number)
+                for product in products
+                if (number := spec_number(product.attributes.get(key))) is not None
+            ]
+            if key in said or not any(number >= least for _, number in stating):
+                continue
+            leaf = Counter(leaf_role(product) for product, _ in stating).most_common(1)[0][0]
+            floors.append(SpecLimit(kind=leaf, key=key, more=True, value=least, inclusive=True))
+        return floors
+
+
+def _already_owned(
+    parsed: ParsedMessage, state: ConversationState, message: str, mains: Collection[str] = ()
+) -> ParsedMessage:
+    """'I already have a tripod' after bundles holding one: take it out (it was read as "add a tripod" and
+    answered "Each of those bundles already has a tripod"); one of the kind of the main items shown
+    (`mains`, their roles) is shopped around instead."""
+    kinds = parsed.slots.category
+    if not (state.shown and len(kinds) == 1 and _ALREADY.search(message)) or message.rstrip()[-1:] in "?？":
+        return parsed  # "has the case shipped already?" owns nothing
+    held = {item.role for bundle in state.shown for item in bundle.items[1:]}
+    if kinds[0] not in held:
+        if head_noun(kinds[0]) not in {head_noun(kind) for kind in mains}:
+            return parsed  # "I already have a laptop" beside phones changes nothing about them
+        # 'he has an espresso machine already', of the main items: shop around the one owned, for the rest
+        # of the goal (it was read as "espresso machines, please" and showed them)
+        slots = parsed.slots.model_copy(update={"category": []})
+        owned = tuple(dict.fromkeys((*parsed.owned, kinds[0])))
+        return replace(parsed, intent="build_bundle", confidence=1.0, slots=slots, owned=owned)
+    slots = parsed.slots.model_copy(update={"item_ref": kinds[0], "category": []})
+    # read from the words, not the model: sure whatever the shop's clarifying threshold
+    return replace(parsed, intent="remove_item", confidence=1.0, slots=slots)
+
+
+def _of_device(kind: str, surface: str, roles: Collection[str]) -> str:
+    """The kind a bare word names beside a device the shopper has: its complement role of that name ('bag'
+    beside a camera: the camera bag), else `kind` as read."""
+    said = category_key(surface)
+    if category_key(kind) in roles or " " in said:
+        return kind
+    return next((role for role in sorted(roles) if role.split()[-1] == said), kind)
+
+
+def _asked_kind(parsed: ParsedMessage, state: ConversationState) -> str | None:
+    """The kind a request or refinement is about: the first it names, else the goal's; None for others."""
+    if parsed.intent not in ("build_bundle", "search_product", "refine"):
+        return None
+    kinds = parsed.slots.category or state.goal.categories
+    return kinds[0] if kinds else None
+
+
+def category_surfaces(parsed: ParsedMessage) -> list[str]:
+    """The words the tagger marked as kinds, in order (`slots.category` holds their canonical names)."""
+    return [surface for slot, surface in parsed.spans if slot == "category"]
+
+
+def _between(message: str, first: str, second: str) -> str | None:
+    """The text between two surfaces said in that order; None when they are not."""
+    folded = message.casefold()
+    start = folded.find(first.casefold())
+    end = folded.find(second.casefold(), start + len(first)) if start >= 0 else -1
+    return message[start + len(first) : end] if end >= 0 else None
+
+
+def _said_as_owned(message: str, surface: str) -> bool:
+    """Whether the message says the shopper has the kind `surface` names ('I already have a [laptop]', 'we
+    own a [coffee machine]', 'got a [tripod] already', '我已经有[笔记本]了')."""
+    at = message.casefold().find(surface.casefold())
+    if at < 0:
+        return False
+    return bool(_OWNED_BEFORE.search(message, 0, at) or _OWNED_AFTER.match(message, at + len(surface)))
+
+
+def _in_english(message: str) -> str:
+    """The message in the words the needs are named with: Chinese words glossed through the lexicon, so
+    '她喜欢喝咖啡' names the coffee need as 'she loves coffee' does; other text unchanged."""
+    if not has_cjk(message):
+        return message
+    return " ".join(gloss(word.text) for word in split_words(message))

@@ -1,0 +1,36 @@
+"""What the assistant knows of its catalog: kinds carried, lookups, and how near stock comes to a limit."""
+
+from __future__ import annotations
+
+from assistant.chat.catalog_view import CatalogView, head_noun, line_of, model_of
+from assistant.dialogue.state import ShoppingGoal, SpecLimit
+from retrieval.catalog.schema import Catalog
+from tests.assistant.chat.products import AIR, IDEAPAD
+
+
+def _view() -> CatalogView:
+    return CatalogView(Catalog([AIR, IDEAPAD]))
+
+
+def test_kinds_carried_are_read_from_category_paths() -> None:
+    view = _view()
+    assert view.carries("laptop") and view.carries("Laptops") and not view.carries("phone")
+    assert [p.id for p in view.of_category("laptops")] == [AIR.id, IDEAPAD.id]
+    assert view.departments == ["Laptops"]
+    assert view.by_id[AIR.id] is AIR
+
+
+def test_a_limit_no_product_meets_says_how_near_stock_comes() -> None:
+    view = _view()
+    lighter = SpecLimit(kind="laptop", key="weight_kg", more=False, value=1.0)
+    assert not view.beaten([lighter], ShoppingGoal())
+    assert view.nearest([lighter]) == 1.24
+    assert view.beaten([lighter.model_copy(update={"value": 1.5})], ShoppingGoal())
+    assert not view.beaten(
+        [lighter.model_copy(update={"value": 1.5})], ShoppingGoal(exclude_brands=["Apple"])
+    )
+
+
+def test_model_line_and_head_noun() -> None:
+    assert head_noun("coffee machines") == "machine" and head_noun("") == ""
+    assert line_of(AIR) == "" and model_of(AIR) == ""  # no model attribute

@@ -1,0 +1,78 @@
+"""The reading steps on hand-built parses over the demo catalog: no model, so each step is tested alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chat.catalog_view import CatalogView
+from assistant.chat.reading import MessageReader, Reading
+from assistant.components import open_catalog
+from assistant.dialogue.state import ConversationState
+from assistant.intent.parser import ParsedMessage
+from assistant.intent.slots import Slots
+from assistant.settings import Settings
+from pricing.complements.graph import GraphComplementModel
+from pricing.complements.needs import DEMO_NEED_SPECS, DEMO_NEEDS
+
+
+@pytest.fixture(scope="module")
+def reader() -> MessageReader:
+    return MessageReader(CatalogView(open_catalog(Settings())), DEMO_NEEDS, DEMO_NEED_SPECS)
+
+
+def _read(
+    reader: MessageReader, message: str, intent: str, confidence: float = 0.9, **slots: object
+) -> Reading:
+    """`message` read fresh (nothing shown), as if the model had tagged `slots` with their own words."""
+    categories = slots.get("category", [])
+    spans = tuple(("category", str(kind)) for kind in categories)  # type: ignore[union-attr]
+    parsed = ParsedMessage(intent, confidence, Slots.model_validate(slots), spans=spans)
+    return reader.read(parsed, ConversationState(), message, GraphComplementModel())
+
+
+def test_a_description_tagged_as_a_kind_is_no_kind(reader: MessageReader) -> None:
+    read = _read(
+        reader, "Mouse (wireless and wired)", "build_bundle", category=["mouse", "wireless", "wired"]
+    )
+    assert read.parsed.slots.category == ["mouse"]
+
+
+def test_a_kind_the_shopper_has_is_not_shopped_for(reader: MessageReader) -> None:
+    read = _read(
+        reader, "I already have a laptop, I need a phone", "build_bundle", category=["laptop", "phone"]
+    )
+    assert read.parsed.slots.category == ["phone"]
+    assert read.parsed.owned == ()  # a phone need not work with their laptop
+
+
+def test_what_goes_with_an_owned_device_is_its_accessory(reader: MessageReader) -> None:
+    read = _read(
+        reader,
+        "I have a camera, I need a tripod and a bag",
+        "build_bundle",
+        category=["camera", "tripod", "bag"],
+    )
+    assert read.parsed.slots.category == ["tripod", "camera bag"]
+    assert read.parsed.owned == ("camera",)
+
+
+def test_a_need_named_in_untagged_words_is_the_request(reader: MessageReader) -> None:
+    read = _read(reader, "pourover set", "build_bundle", confidence=0.43)
+    assert (read.parsed.intent, read.parsed.confidence) == ("build_bundle", 1.0)
+    assert read.parsed.slots.use_case in DEMO_NEEDS and "pour" in read.parsed.slots.use_case
+
+
+def test_numbers_a_request_states_are_limits_and_a_purpose_adds_its_floors(reader: MessageReader) -> None:
+    light = _read(reader, "a laptop under 1.3 kg", "build_bundle", category=["laptop"])
+    assert [(limit.key, limit.more, limit.value) for limit in light.stated] == [("weight_kg", False, 1.3)]
+    editing = _read(
+        reader, "a laptop for video editing", "build_bundle", category=["laptop"], use_case="video editing"
+    )
+    assert [(floor.key, floor.more, floor.value) for floor in editing.floors] == [("ram_gb", True, 16)]
+    assert editing.stated == ()
+
+
+def test_a_message_it_does_not_apply_to_comes_back_as_parsed(reader: MessageReader) -> None:
+    parsed = ParsedMessage("greeting", 0.97, Slots())
+    read = reader.read(parsed, ConversationState(), "hello there", GraphComplementModel())
+    assert read == Reading(parsed)
