@@ -31,11 +31,20 @@ class CatalogView:
 
     @cached_property
     def departments(self) -> list[str]:
-        """The catalog's departments (second path level where there is one), most products first."""
+        """The catalog's departments (second path level where there is one), most products first. A name
+        that ends another's is said with its top level: 'Computers > Accessories' beside 'Phone Accessories'
+        is 'computer Accessories', not "we have phone accessories, ..., accessories"."""
+        paths = [p.category_path for p in self._products if p.category_path]
+        names = {path[1] for path in paths if len(path) > 1}
         counts = Counter(
-            (p.category_path[1] if len(p.category_path) > 1 else p.category_path[0])
-            for p in self._products
-            if p.category_path
+            (
+                f"{category_key(path[0])} {path[1]}"
+                if any(other != path[1] and other.endswith(f" {path[1]}") for other in names)
+                else path[1]
+            )
+            if len(path) > 1
+            else path[0]
+            for path in paths
         )
         return [name for name, _ in counts.most_common()]
 

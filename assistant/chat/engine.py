@@ -595,7 +595,8 @@ class ShoppingAssistant:
             return
         if action.kind == "add" and action.item_role and not self._view.carries(action.item_role):
             # "add a nail polish": the shop has none ("no bundle with a polish fits" blamed the bundles)
-            turn.reply = words.category_not_carried([action.item_role], self._view.departments)
+            said = _kind_as_said(action.item_role, turn.parsed)
+            turn.reply = words.category_not_carried([said], self._view.departments)
             return
         if self._purpose_unknown(turn, action):  # a text search for "my garden" showed skincare and lamps
             turn.reply = words.purpose_unknown(goal.use_case or "", self._view.departments)
@@ -620,7 +621,8 @@ class ShoppingAssistant:
             )
             return
         if not hits and goal.categories:
-            turn.reply = words.category_not_carried(goal.categories, self._view.departments)
+            said = [_kind_as_said(kind, turn.parsed) for kind in goal.categories]
+            turn.reply = words.category_not_carried(said, self._view.departments)
             turn.state = self._tracker.record_shown(turn.state, [])
             return
         if not hits and _purpose_only(goal):  # nothing in the shop speaks of it: say so, show nothing
@@ -1533,6 +1535,16 @@ def _as_asked(hits: list[SearchHit], action: TurnAction, turn: _Turn) -> list[Se
     if hits and not kept:
         turn.unmet_wish = " ".join(wish for wish in (colour, brand, *features) if wish)
     return kept or hits
+
+
+def _kind_as_said(kind: str, parsed: ParsedMessage) -> str:
+    """The shopper's own phrase for a kind the shop does not carry, where its name kept only the head noun:
+    'a mouse pad' is read as 'pad' (no shelf's name), and "we don't carry pads" misquoted them."""
+    for slot, surface in parsed.spans:
+        words = category_key(surface).split() if slot in ("category", "item_ref") else []
+        if len(words) > 1 and words[-1] == category_key(kind):
+            return " ".join(words)
+    return kind
 
 
 def _shown(state: ConversationState, bundle_ids: Sequence[str]) -> list[ShownBundle]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.chat.catalog_view import CatalogView, head_noun, line_of, model_of
 from assistant.dialogue.state import ShoppingGoal, SpecLimit
 from retrieval.catalog.schema import Catalog
-from tests.assistant.chat.products import AIR, IDEAPAD
+from tests.assistant.chat.products import AIR, IDEAPAD, product
 
 
 def _view() -> CatalogView:
@@ -18,6 +18,16 @@ def test_kinds_carried_are_read_from_category_paths() -> None:
     assert [p.id for p in view.of_category("laptops")] == [AIR.id, IDEAPAD.id]
     assert view.departments == ["Laptops"]
     assert view.by_id[AIR.id] is AIR
+
+
+def test_a_department_named_like_another_is_said_with_its_top_level() -> None:
+    mouse = product("Logitech Pebble Mouse", "Computers > Accessories > Mice")
+    charger = product("Anker Nano Charger", "Electronics > Phone Accessories > Chargers")
+    assert CatalogView(Catalog([mouse, charger, AIR])).departments == [
+        "computer Accessories",
+        "Phone Accessories",
+        "Laptops",
+    ]
 
 
 def test_a_limit_no_product_meets_says_how_near_stock_comes() -> None:

@@ -602,7 +602,9 @@ def test_owning_an_item_of_the_bundles_takes_it_out_and_compatibility_is_answere
     )
     assert checked.reply.startswith("Yes: the items") and not checked.bundles
     polish = engine.turn("add a nail polish", conversation_id=first.conversation_id)
-    assert "we don't carry polishes" in polish.reply
+    assert "we don't carry nail polishes" in polish.reply  # their words, not the head noun alone
+    pad = engine.turn("add a mouse pad", conversation_id=first.conversation_id)  # read as 'pad'
+    assert "we don't carry mouse pads." in pad.reply and "computer accessories" in pad.reply
 
 
 @pytest.mark.parametrize(
