@@ -595,8 +595,8 @@ class ShoppingAssistant:
             return
         if action.kind == "add" and action.item_role and not self._view.carries(action.item_role):
             # "add a nail polish": the shop has none ("no bundle with a polish fits" blamed the bundles)
-            said = _kind_as_said(action.item_role, turn.parsed)
-            turn.reply = words.category_not_carried([said], self._view.departments)
+            lacked = [_kind_as_said(action.item_role, turn.parsed)]
+            turn.reply = words.category_not_carried(lacked, self._view.departments)
             return
         if self._purpose_unknown(turn, action):  # a text search for "my garden" showed skincare and lamps
             turn.reply = words.purpose_unknown(goal.use_case or "", self._view.departments)
@@ -621,8 +621,8 @@ class ShoppingAssistant:
             )
             return
         if not hits and goal.categories:
-            said = [_kind_as_said(kind, turn.parsed) for kind in goal.categories]
-            turn.reply = words.category_not_carried(said, self._view.departments)
+            lacked = [_kind_as_said(kind, turn.parsed) for kind in goal.categories]
+            turn.reply = words.category_not_carried(lacked, self._view.departments)
             turn.state = self._tracker.record_shown(turn.state, [])
             return
         if not hits and _purpose_only(goal):  # nothing in the shop speaks of it: say so, show nothing
