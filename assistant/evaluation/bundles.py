@@ -22,7 +22,7 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any
 
-from assistant.chat.engine import ANCHOR_POOL, ROLE_ANCHORS
+from assistant.chat.candidates import ANCHOR_POOL, ROLE_ANCHORS
 from assistant.evaluation.bundlerec import BundleRecDomain, find_domains, read_domain
 from assistant.settings import BundleSettings, Settings
 from pricing.bundles import BundleBuilder, BundleRequest
