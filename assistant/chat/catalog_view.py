@@ -21,6 +21,7 @@ from retrieval.filters import category_keys, platform_keys
 from retrieval.text import category_key, fold, model_key
 
 PLATFORM_LIST = "compatible_os"  # what an add-on lists of the platforms it works with
+CONTAINER_WORDS = frozenset({"case", "cover", "sleeve", "bag", "pouch"})  # what a device is carried in
 
 
 class CatalogView:
@@ -85,6 +86,17 @@ class CatalogView:
     def of_category(self, category: str) -> list[Product]:
         """The catalog's products a category phrase names ('phone': the smartphones, 'laptop bag')."""
         return self._by_category_key.get(category_key(category), [])
+
+    def holder_for(self, device: str) -> str | None:
+        """The kind the shop sells to carry `device` in, named for it ('laptop': laptop bag, 'camera': camera
+        bag); None where none is ('phone': its cases are just 'cases')."""
+        said = category_key(device)
+        holders = [
+            key
+            for key in self._by_category_key
+            if ">" not in key and said in key.split()[:-1] and key.split()[-1] in CONTAINER_WORDS
+        ]
+        return min(holders, key=len) if holders else None
 
     @cached_property
     def _by_category_key(self) -> dict[str, list[Product]]:

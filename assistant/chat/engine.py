@@ -731,7 +731,9 @@ class ShoppingAssistant:
                 has_features(m, goal.features) for m in mains
             ):
                 # "gaming mouse bundles" (a Chinese reply names the kind in Chinese: the features are English)
-                described = " ".join([*goal.features, named.categories[0]])
+                kind_words = category_key(named.categories[0]).split()  # not "laptop laptop bag bundles"
+                extra = [feature for feature in goal.features if feature not in kind_words]
+                described = " ".join([*extra, named.categories[0]])
                 named = named.model_copy(update={"categories": [described, *named.categories[1:]]})
         turn.reply += words.offer(turn.bundles, named, action, notes=result.notes)
 

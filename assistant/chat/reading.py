@@ -14,7 +14,13 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.chat.catalog_view import PLATFORM_LIST, CatalogView, head_noun, line_of
+from assistant.chat.catalog_view import (
+    CONTAINER_WORDS,
+    PLATFORM_LIST,
+    CatalogView,
+    head_noun,
+    line_of,
+)
 from assistant.chat.details import asks_detail
 from assistant.chat.naming import shown_named
 from assistant.chat.spec_limits import names_spec, spec_limit, stated_limits, states_number
@@ -176,6 +182,12 @@ class MessageReader:
         if kinds != slots.category and any(self._view.carries(kind) for kind in kinds):
             slots = slots.model_copy(update={"category": kinds})
         surfaces = category_surfaces(parsed)
+        if len(slots.category) == len(surfaces):
+            # 'a laptop case' read as 'case', the phone cases ("which phone is it for?"): what the shop
+            # carries laptops in, the laptop bags and sleeves
+            held = [self._holder_said(k, said) for k, said in zip(slots.category, surfaces, strict=True)]
+            if held != slots.category:
+                kinds, slots = held, slots.model_copy(update={"category": held})
         if (
             len(kinds) == 2 == len(surfaces)
             and self._view.carries(kinds[0])
@@ -197,6 +209,16 @@ class MessageReader:
         if asks and isinstance(ref, str) and self._view.carries(ref):
             slots = slots.model_copy(update={"category": [ref], "item_ref": None})
         return parsed if slots is parsed.slots else replace(parsed, slots=slots)
+
+    def _holder_said(self, kind: str, surface: str) -> str:
+        """The kind a '<device> <case>' phrase names: what the shop carries that device in, where it sells
+        one named for it ('laptop case', 'camera case': a laptop bag, a camera bag), else `kind` as read."""
+        words = category_key(surface).split()
+        if len(words) < 2 or words[-1] not in CONTAINER_WORDS:
+            return kind
+        device = next((word for word in words[:-1] if self._view.carries(word)), None)
+        holder = self._view.holder_for(device) if device else None
+        return holder if holder and holder != category_key(kind) else kind
 
     def _praised_specs(self, parsed: ParsedMessage, message: str) -> list[str]:
         """The kinds after the first said with praise that are specs the first kind states: 'a good camera'

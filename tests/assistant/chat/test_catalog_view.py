@@ -44,3 +44,11 @@ def test_a_limit_no_product_meets_says_how_near_stock_comes() -> None:
 def test_model_line_and_head_noun() -> None:
     assert head_noun("coffee machines") == "machine" and head_noun("") == ""
     assert line_of(AIR) == "" and model_of(AIR) == ""  # no model attribute
+
+
+def test_what_a_device_is_carried_in() -> None:
+    sleeve = product("Tomtoc Sleeve", "Computers > Accessories > Laptop Bags & Sleeves")
+    case = product("Spigen Case", "Electronics > Phone Accessories > Cases")
+    view = CatalogView(Catalog([sleeve, case, AIR]))
+    assert view.holder_for("laptops") == "laptop bag"
+    assert view.holder_for("phone") is None

@@ -589,6 +589,13 @@ def test_a_gift_for_a_pastime_the_shop_has_nothing_for_asks_what_kind_of_product
     assert not answer.bundles and "What kind of product" in answer.reply
 
 
+def test_a_laptop_case_is_a_laptop_bag_not_a_phone_case(engine: ShoppingAssistant) -> None:
+    """It asked "Which phone is it for?": 'laptop case' had been read as the phone cases' kind."""
+    result = engine.turn("a laptop case")
+    assert result.bundles and result.reply.startswith("Here are laptop bag bundles")
+    assert all(b.items[0].category.endswith("Laptop Bags & Sleeves") for b in result.bundles)
+
+
 def test_owning_an_item_of_the_bundles_takes_it_out_and_compatibility_is_answered(
     engine: ShoppingAssistant,
 ) -> None:

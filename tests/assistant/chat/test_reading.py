@@ -76,3 +76,21 @@ def test_a_message_it_does_not_apply_to_comes_back_as_parsed(reader: MessageRead
     parsed = ParsedMessage("greeting", 0.97, Slots())
     read = reader.read(parsed, ConversationState(), "hello there", GraphComplementModel())
     assert read == Reading(parsed)
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [
+        ("laptop case", "laptop bag"),
+        ("camera case", "camera bag"),
+        ("phone case", "case"),
+        ("leather case", "case"),
+    ],
+)
+def test_a_case_named_for_a_device_is_what_the_shop_carries_it_in(
+    reader: MessageReader, said: str, kind: str
+) -> None:
+    """'a laptop case' was read as the phone cases' kind and asked "Which phone is it for?"."""
+    parsed = ParsedMessage("build_bundle", 0.8, Slots(category=["case"]), spans=(("category", said),))
+    read = reader.read(parsed, ConversationState(), f"a {said}", GraphComplementModel())
+    assert read.parsed.slots.category == [kind]
