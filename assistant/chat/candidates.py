@@ -198,17 +198,28 @@ class CandidateFinder:
         if action.kind != "build" or self.knows_model(state.goal) or state.asked_device_model:
             return None
         top = hits[:ROLE_ANCHORS]
-        if not top or not _lists_models(top):
+        if not top:
             return None
-        if state.goal.owned:
-            return state.goal.owned[0] if devices else None
+        if not _lists_models(top):
+            # 'a lens for my camera': lenses fit a mount, and the cameras theirs may be take three
+            varied = bool(state.goal.owned) and _plugs_into_varied(top, devices)
+            return state.goal.owned[0] if varied else None
         kinds = Counter(
             leaf_role(device)
             for hit in top
             for model in compatible_models(hit.product.attributes)
             for device in self._view.by_model.get(model_key(model), [])[:1]
         )
-        return kinds.most_common(1)[0][0] if kinds else None
+        listed = kinds.most_common(1)[0][0] if kinds else None
+        if state.goal.owned:
+            if not devices:
+                return None
+            owned = state.goal.owned[0]
+            # 'cases for tablets': the cases list phones, so it is the phone's model to ask, and the tablet
+            # is a device none fits (`other_device`), not "which tablet is it for?"
+            fitted = not kinds or any(leaf_role(p) in kinds for p in self._view.of_category(owned))
+            return owned if fitted else listed
+        return listed
 
     def other_device(self, turn: Turn, device: str) -> str | None:
         """A kind of device the message names for an accessory made for exact models of `device` ('cases
@@ -274,8 +285,12 @@ class CandidateFinder:
         if exact:
             return exact
         devices: list[Product] = []
+        brands = {fold(brand) for brand in goal.owned_brands}
         for device in goal.owned:
-            hits = self._of_kind(device, ROLE_ANCHORS)
+            hits = self._of_kind(device, ANCHOR_POOL if brands else ROLE_ANCHORS)
+            # 'my canon camera': the Canon cameras, whose lenses are not the Sony ones a guess had offered
+            branded = [hit for hit in hits if fold(hit.product.brand or "") in brands]
+            hits = (branded or hits)[:ROLE_ANCHORS]
             kind = Counter(leaf_role(hit.product) for hit in hits).most_common(1)  # a lens may rank too
             devices.extend(hit.product for hit in hits if kind and leaf_role(hit.product) == kind[0][0])
         return [device for device in devices if _runs_on(device, goal.fits)] or devices  # 'my iphone': iOS
@@ -513,6 +528,17 @@ def _works_with(
         )
 
     return works
+
+
+def _plugs_into_varied(hits: Sequence[SearchHit], devices: Sequence[Product]) -> bool:
+    """Whether what the hits plug into (a lens's mount) differs among the devices the shopper's may be, so
+    the one they have must be asked, not guessed; a memory card's format, the same in every camera, not."""
+    for key, needed in _INTERFACES.items():
+        if needed == "model" or not any(key in hit.product.attributes for hit in hits):
+            continue  # listed models are `_lists_models`'
+        if len({str(device.attributes[needed]) for device in devices if needed in device.attributes}) > 1:
+            return True
+    return False
 
 
 def _has_interface(product: Product, device: Mapping[str, object]) -> bool:

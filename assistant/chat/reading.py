@@ -185,7 +185,10 @@ class MessageReader:
         if len(slots.category) == len(surfaces):
             # 'a laptop case' read as 'case', the phone cases ("which phone is it for?"): what the shop
             # carries laptops in, the laptop bags and sleeves
-            held = [self._holder_said(k, said) for k, said in zip(slots.category, surfaces, strict=True)]
+            held = [
+                self._holder_said(kind, said, parsed.owned)
+                for kind, said in zip(slots.category, surfaces, strict=True)
+            ]
             if held != slots.category:
                 kinds, slots = held, slots.model_copy(update={"category": held})
         if (
@@ -210,14 +213,15 @@ class MessageReader:
             slots = slots.model_copy(update={"category": [ref], "item_ref": None})
         return parsed if slots is parsed.slots else replace(parsed, slots=slots)
 
-    def _holder_said(self, kind: str, surface: str) -> str:
-        """The kind a '<device> <case>' phrase names: what the shop carries that device in, where it sells
-        one named for it ('laptop case', 'camera case': a laptop bag, a camera bag), else `kind` as read."""
+    def _holder_said(self, kind: str, surface: str, owned: Sequence[str]) -> str:
+        """The kind a case for a device names: what the shop carries that device in, where it sells one named
+        for it ('laptop case', 'camera case', 'case for my macbook': a laptop bag, a camera bag), else `kind`
+        as read ('a case for my phone' is a phone case)."""
         words = category_key(surface).split()
-        if len(words) < 2 or words[-1] not in CONTAINER_WORDS:
+        if not words or words[-1] not in CONTAINER_WORDS:
             return kind
-        device = next((word for word in words[:-1] if self._view.carries(word)), None)
-        holder = self._view.holder_for(device) if device else None
+        devices = [word for word in words[:-1] if self._view.carries(word)] or list(owned)
+        holder = next((found for device in devices if (found := self._view.holder_for(device))), None)
         return holder if holder and holder != category_key(kind) else kind
 
     def _praised_specs(self, parsed: ParsedMessage, message: str) -> list[str]:

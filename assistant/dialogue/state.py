@@ -70,6 +70,9 @@ class ShoppingGoal(BaseModel):
     removed_roles: list[str] = Field(default_factory=list)  # items the shopper asked to drop
     owned: list[str] = Field(default_factory=list)  # categories they have ("for my phone"): never offered
     fits: list[str] = Field(default_factory=list)  # their device models ("my iPhone 16 Pro") to fit
+    owned_brands: list[str] = Field(
+        default_factory=list
+    )  # of their devices ("my canon camera"): which it may be
     products: list[str] = Field(default_factory=list)  # models asked for by name ("the galaxy s25 ultra")
     wearer: str | None = None  # "women" or "men", for what is made for one of them (shoes, perfume)
     features: list[str] = Field(default_factory=list)  # said of the kind: 'gaming' mouse, 'electric' kettle

@@ -101,6 +101,7 @@ class DialogueTracker:
                 ask,
                 owned=message.owned,
                 fits=message.fits,
+                owned_brands=message.device_brands,
                 products=tuple(
                     model for model in message.models if model not in (*message.fits, *message.own_models)
                 ),
@@ -171,13 +172,15 @@ class DialogueTracker:
         *,
         owned: tuple[str, ...] = (),
         fits: tuple[str, ...] = (),
+        owned_brands: tuple[str, ...] = (),
         products: tuple[str, ...] = (),
         wearer: str | None = None,
         features: tuple[str, ...] = (),
         stated: Sequence[SpecLimit] = (),
     ) -> tuple[ConversationState, TurnAction]:
         """`owned`: categories the shopper already has ('a case for my phone'): shopped around, never sold;
-        `fits`: their device models, which every product offered must fit; `products`: models asked for
+        `fits`: their device models, which every product offered must fit; `owned_brands`: their devices'
+        brands ('my canon camera'), for guessing which device it is; `products`: models asked for
         by name ("do you have the galaxy s25 ultra?"), a request of their own even with no category;
         `wearer`: who it is made for ("women's", "for my husband"); `features`: what was said of the kind
         ('gaming' of a gaming mouse), kept while the kind is."""
@@ -201,6 +204,7 @@ class DialogueTracker:
                 update={
                     "owned": sorted({*goal.owned, *owned}),
                     "fits": list(dict.fromkeys((*goal.fits, *fits))),
+                    "owned_brands": list(dict.fromkeys((*goal.owned_brands, *owned_brands))),
                 }
             )
         return _ready(

@@ -297,9 +297,9 @@ class IntentParser:
             for brand, device_span in pairwise(ordered)
             if brand.slot == "brand"
             and device_span.slot == "category"
-            and _POSSESSIVE.search(text, 0, brand.start)
+            and (_POSSESSIVE.search(text, 0, brand.start) or _FOR_ONE.search(text, 0, brand.start))
             and self._vocabulary.category(text[device_span.start : device_span.end]) in owned
-        ]
+        ]  # 'a lens for a [canon] [camera]' too
         device_brands = (*device.brands, *(self._vocabulary.brand(line) for line in own_lines), *branded)
         recipients = (wearer(surface) for slot, surface in surfaces if slot == "recipient")
         who = wearer(text, kin=False) or next((found for found in recipients if found), None)
@@ -400,7 +400,11 @@ def span_slots(
             _POSSESSIVE.search(text, 0, span.start)
             or (_POSSESSIVE_BRANDED.search(text, 0, span.start) and _brand_right_before(spans, span))
             or (
-                (_ITS_ACCESSORIES.match(text, span.end) or _ACCESSORIES_FOR.search(text, 0, span.start))
+                (
+                    _ITS_ACCESSORIES.match(text, span.end)
+                    or _ACCESSORIES_FOR.search(text, 0, span.start)
+                    or _for_device_after_kind(text, spans, span, vocabulary)
+                )
                 and vocabulary.is_device_kind(vocabulary.category(text[span.start : span.end]))
             )
         )
@@ -434,6 +438,24 @@ _POSSESSIVE = re.compile(_POSSESSIVE_WORDS + "$", re.IGNORECASE)
 _POSSESSIVE_BRANDED = re.compile(
     r"\b(?:my|our)\s+(?:(?:new|old|current)\s+)?(?:[\w'’-]+\s+){1,2}$", re.IGNORECASE
 )  # 'my samsung phone', 'my sony a7 camera' (the brand's span right before the kind)
+
+
+_FOR_ONE = re.compile(r"\bfor\s+(?:a|an|the|his|her|their)\s+$", re.IGNORECASE)
+# between a kind and the device it is for: 'case [for] macbook', 'a charger [for a] laptop', 'a lens [for a
+# canon] camera' (one word, usually the brand, may sit between)
+_FOR_BETWEEN = re.compile(r"\s+for\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w'’-]+\s+)?", re.IGNORECASE)
+
+
+def _for_device_after_kind(text: str, spans: list[Span], span: Span, vocabulary: SlotVocabulary) -> bool:
+    """Whether `span` is the device a kind said just before it is for ('a case for a macbook'): that kind is
+    no device itself (a phone 'for a kid' or 'for a laptop' user stays a phone)."""
+    kinds = [other for other in spans if other.slot == "category" and other.end <= span.start]
+    if not kinds:
+        return False
+    before = kinds[-1]
+    if vocabulary.is_device_kind(vocabulary.category(text[before.start : before.end])):
+        return False
+    return bool(_FOR_BETWEEN.fullmatch(text, before.end, span.start))
 
 
 def _brand_right_before(spans: list[Span], span: Span) -> bool:

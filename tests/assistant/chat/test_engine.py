@@ -1199,6 +1199,23 @@ def test_an_accessory_that_plugs_into_no_such_device_is_not_offered_for_it(
     assert not result.bundles and result.reply.startswith(reply)
 
 
+def test_a_lens_for_an_unknown_camera_asks_which_and_a_brand_narrows_the_guess(
+    engine: ShoppingAssistant,
+) -> None:
+    """'a lens for my camera' had shown a Sony FE lens (cameras take three mounts); 'a lens for my canon
+    camera' had too, and 'a lens for a canon camera' answered "None of our lenses fit a camera"."""
+    asked = engine.turn("a lens for my camera")
+    assert not asked.bundles and asked.reply.startswith("Which camera is it for?")
+    answered = engine.turn("the canon eos r50", conversation_id=asked.conversation_id)
+    assert answered.bundles and all(b.items[0].title.startswith("Canon RF") for b in answered.bundles)
+    for message in ("a lens for my canon camera", "a lens for a canon camera"):
+        canon = engine.turn(message)
+        mounts = {engine.catalog.by_id[b.items[0].product_id].attributes.get("mount") for b in canon.bundles}
+        assert canon.bundles and mounts == {"Canon RF"}, message
+    card = engine.turn("a memory card for my camera")  # every camera takes SD: nothing to ask
+    assert card.bundles and "Memory Cards" in (card.bundles[0].items[0].category or "")
+
+
 def test_an_accessory_for_a_device_that_takes_it_is_still_offered(engine: ShoppingAssistant) -> None:
     card = engine.turn("a memory card for my canon eos r50")
     assert card.bundles and all("Memory Cards" in (b.items[0].category or "") for b in card.bundles)

@@ -320,6 +320,9 @@ def test_a_unit_tagged_without_its_number_gets_it(
         ("my phone broke, need a new one", [(3, 8)], ()),  # nothing else named, no accessories: a phone
         ("a phone and a case", [(2, 7), (14, 18)], ()),
         ("我的手机要个壳", [(2, 4), (6, 7)], ("phone",)),
+        ("case for phone", [(0, 4), (9, 14)], ("phone",)),  # what the case is for, not a phone to sell
+        ("a charger for a phone", [(2, 9), (16, 21)], ("phone",)),
+        ("a phone for a phone", [(2, 7), (14, 19)], ()),  # a device for a device: not an accessory's device
     ],
 )
 def test_a_category_named_as_the_shoppers_own_is_owned(
