@@ -287,6 +287,9 @@ class ShoppingAssistant:
                 action = TurnAction(
                     kind="clarify", question=replies.for_locale(locale).discounts(state.shown)
                 )
+            elif read.budget_unsaid:  # "my budget is limited": how much, answered by a bare amount next
+                state = state.model_copy(update={"turns": state.turns + 1, "asked_budget": True})
+                action = TurnAction(kind="clarify", question=clarify.for_locale(locale).what_budget())
             elif refused := self._spec_refusal(parsed, state, message, limit, locale):
                 # "something lighter" than the lightest we have, "too heavy" of phones that state no weight
                 state, action, limit = state.model_copy(update={"turns": state.turns + 1}), refused, None

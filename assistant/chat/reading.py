@@ -100,6 +100,13 @@ _SETUP = re.compile(
 )
 
 
+# Words about money with no amount: "my budget is limited", "I can't afford that", 预算有限
+_BUDGET_WORDS = re.compile(
+    r"\b(?:budget|afford|spend|money|funds|broke)\b|预算|钱不多|没多少钱|买不起",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Reading:
     """A message as read in its conversation: the corrected parse, and what it asks of the products."""
@@ -109,6 +116,7 @@ class Reading:
     limit: SpecLimit | None = None  # a spec the shown main products should beat ("something lighter")
     stated: tuple[SpecLimit, ...] = ()  # limits said in numbers ("at least 16gb ram")
     floors: tuple[SpecLimit, ...] = ()  # what the purpose needs ("video editing": 16 GB)
+    budget_unsaid: bool = False  # speaks of the budget after bundles, with no amount ("budget is limited")
 
 
 class MessageReader:
@@ -165,8 +173,18 @@ class MessageReader:
             kinds = [kind for kind in parsed.slots.category if kind not in spec_words]
             parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": kinds}))
         stated = self._stated_limits(parsed, state, message)
+        said = parsed.slots.attributes
+        kept = {key: value for key, value in said.items() if not any(_of_limit(value, lim) for lim in stated)}
+        if kept != said:
+            # '16GB internal memory' is the limit, not also the words '16gb' to search for (they had ranked
+            # the iPhone 16e and 16 Plus first)
+            parsed = replace(parsed, slots=parsed.slots.model_copy(update={"attributes": kept}))
         floors = self._need_floors(parsed, state, stated)
-        return Reading(parsed, which, limit, tuple(stated), tuple(floors))
+        # "Unfortunately, my budget is limited" after phones (refine, nothing tagged): ask for the amount, not
+        # "I can't narrow it down by that"
+        unsaid = bool(state.shown) and parsed.intent == "refine" and not parsed.slots.to_json()
+        unsaid = unsaid and limit is None and not stated and bool(_BUDGET_WORDS.search(message))
+        return Reading(parsed, which, limit, tuple(stated), tuple(floors), budget_unsaid=unsaid)
 
     def _kinds_said(self, parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
         """The kinds a message asks for, as the shop has them: 'Mouse (wireless and wired)' tagged the two
@@ -589,6 +607,12 @@ def _asked_kind(parsed: ParsedMessage, state: ConversationState) -> str | None:
 def category_surfaces(parsed: ParsedMessage) -> list[str]:
     """The words the tagger marked as kinds, in order (`slots.category` holds their canonical names)."""
     return [surface for slot, surface in parsed.spans if slot == "category"]
+
+
+def _of_limit(value: str, limit: SpecLimit) -> bool:
+    """Whether an attribute value said is the number a stated limit holds ('16gb' of RAM at least 16 GB)."""
+    number = re.search(r"\d+(?:\.\d+)?", value)
+    return number is not None and abs(float(number.group()) - limit.value) < 1e-9
 
 
 def _between(message: str, first: str, second: str) -> str | None:

@@ -74,8 +74,9 @@ _KEYS: dict[str, dict[str, float]] = {
 _HINTS: dict[str, re.Pattern[str]] = {
     key: re.compile(rf"(?<![a-z])(?:{words})(?![a-z])", re.IGNORECASE)
     for key, words in {
-        "ram_gb": r"ram|memory|内存|运存",
-        "storage_gb": r"storage|ssd|rom|disk|drive|space|存储|硬盘",
+        # a phone's "internal memory" is its storage, as shop listings say it
+        "ram_gb": r"ram|(?<!internal\s)(?<!built-in\s)(?<!onboard\s)memory|内存|运存",
+        "storage_gb": r"storage|ssd|rom|disk|drive|space|(?:internal|built-in|onboard)\s+memory|存储|硬盘",
         "max_load_kg": r"load|holds?|carry|carries|bears?|承重",
         "water_tank_l": r"tank|水箱",
         "max_charging_w": r"charg\w*|充电",

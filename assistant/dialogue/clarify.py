@@ -105,6 +105,11 @@ class questions:  # noqa: N801 - a namespace of question builders, read as `ques
         return "Cheaper than what? Tell me a budget, e.g. 'under $300'."
 
     @staticmethod
+    def what_budget() -> str:
+        """'My budget is limited' with no amount."""
+        return "What budget should I keep to? Tell me the most you'd spend, e.g. 'under $300'."
+
+    @staticmethod
     def already_there(role: str) -> str:
         """'Add a mouse' to bundles that each hold one."""
         return f"Each of those bundles already has a {role}. Want a different one? Say 'swap the {role}'."
@@ -186,6 +191,10 @@ class questions_zh(questions):  # noqa: N801 - the same namespace, in Chinese
     @staticmethod
     def cheaper_than_what() -> str:
         return "比什么便宜？告诉我预算，比如“3000元以内”。"
+
+    @staticmethod
+    def what_budget() -> str:
+        return "预算大概多少？告诉我最多想花多少，比如“3000元以内”。"
 
     @staticmethod
     def already_there(role: str) -> str:

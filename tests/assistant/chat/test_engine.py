@@ -589,6 +589,18 @@ def test_a_gift_for_a_pastime_the_shop_has_nothing_for_asks_what_kind_of_product
     assert not answer.bundles and "What kind of product" in answer.reply
 
 
+def test_a_budget_spoken_of_without_an_amount_is_asked_for(engine: ShoppingAssistant) -> None:
+    """An MG-ShopDial turn after phones: "Unfortunatelly, my budget is limited cunrrently" had got "I can't
+    narrow it down by that"."""
+    phones = engine.turn("I lost my smartphone a few days back, so I'm looking for a new one")
+    asked = engine.turn(
+        "Unfortunatelly, my budget is limited cunrrently", conversation_id=phones.conversation_id
+    )
+    assert not asked.bundles and asked.reply.startswith("What budget should I keep to?")
+    answered = engine.turn("500", conversation_id=phones.conversation_id)
+    assert answered.bundles and all(b.bundle_price <= 500 for b in answered.bundles)
+
+
 def test_a_laptop_case_is_a_laptop_bag_not_a_phone_case(engine: ShoppingAssistant) -> None:
     """It asked "Which phone is it for?": 'laptop case' had been read as the phone cases' kind."""
     result = engine.turn("a laptop case")

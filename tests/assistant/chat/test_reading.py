@@ -94,3 +94,18 @@ def test_a_case_named_for_a_device_is_what_the_shop_carries_it_in(
     parsed = ParsedMessage("build_bundle", 0.8, Slots(category=["case"]), spans=(("category", said),))
     read = reader.read(parsed, ConversationState(), f"a {said}", GraphComplementModel())
     assert read.parsed.slots.category == [kind]
+
+
+def test_internal_memory_is_storage_and_its_number_is_the_limit_not_words(reader: MessageReader) -> None:
+    """It had been read as RAM at least 16 GB, and '16gb' searched as words ranked the iPhone 16e first."""
+    read = _read(
+        reader,
+        "smartphone with atleast 16GB internal memory",
+        "build_bundle",
+        category=["smartphone"],
+        attributes={"storage": "16gb"},
+    )
+    assert [(limit.key, limit.value) for limit in read.stated] == [("storage_gb", 16)]
+    assert read.parsed.slots.attributes == {}
+    ram = _read(reader, "a laptop with 16gb memory", "build_bundle", category=["laptop"])
+    assert [limit.key for limit in ram.stated] == ["ram_gb"]
