@@ -14,7 +14,7 @@ from functools import cached_property
 
 from assistant.chat.catalog_view import PLATFORM_LIST, CatalogView, head_noun, line_of, model_of
 from assistant.chat.planning import RetrievalPlan, plan
-from assistant.chat.reading import category_surfaces
+from assistant.chat.reading import category_surfaces, in_english
 from assistant.chat.turn import Turn, shown_bundles
 from assistant.dialogue.state import ConversationState, ShoppingGoal, TurnAction
 from assistant.experiments.variants import Variant
@@ -226,7 +226,7 @@ class CandidateFinder:
         for [tablets]', '[tablet] cover' where the cases fit phones): the shop has none for it."""
         accessory = {category_key(kind) for kind in turn.state.goal.categories[:1]}
         for surface in category_surfaces(turn.parsed):
-            for kind in category_key(surface).split():
+            for kind in category_key(in_english(surface)).split():  # 平板壳: 'tablet case'
                 if kind in accessory or not self._view.carries(kind):
                     continue
                 kinds = {leaf_role(product) for product in self._view.of_category(kind)}

@@ -87,6 +87,29 @@ class CatalogView:
         """The catalog's products a category phrase names ('phone': the smartphones, 'laptop bag')."""
         return self._by_category_key.get(category_key(category), [])
 
+    def names_kind(self, word: str) -> bool:
+        """Whether a word names a kind the shop sells ('phone', 'laptops'): a shelf below the top level, and
+        under one department only (not 'electronic', nor 'accessory', which computers and phones both
+        have)."""
+        return category_key(word) in self._kind_words
+
+    @cached_property
+    def _kind_words(self) -> frozenset[str]:
+        tops: dict[str, set[str]] = {}
+        for product in self._products:
+            for segment in product.category_path[1:]:
+                for part in segment.split("&"):
+                    if category_key(part):
+                        tops.setdefault(category_key(part), set()).add(product.category_path[0])
+        # 'accessory' (Computers) also ends 'phone accessory' (Electronics): a word of two departments
+        generic = {
+            key
+            for key, under in tops.items()
+            for other, elsewhere in tops.items()
+            if other.endswith(f" {key}") and elsewhere - under
+        }
+        return frozenset(key for key, under in tops.items() if len(under) == 1 and key not in generic)
+
     def holder_for(self, device: str) -> str | None:
         """The kind the shop sells to carry `device` in, named for it ('laptop': laptop bag, 'camera': camera
         bag); None where none is ('phone': its cases are just 'cases')."""

@@ -39,7 +39,7 @@ from assistant.chat.details import (
 )
 from assistant.chat.naming import products_named
 from assistant.chat.planning import shopper_signals
-from assistant.chat.reading import MessageReader
+from assistant.chat.reading import MessageReader, in_english
 from assistant.chat.safety import danger_in
 from assistant.chat.spec_limits import (
     holder,
@@ -959,11 +959,12 @@ def _draft(label: str, items: Sequence[BundleItem], complements: ComplementModel
 
 def _kind_as_said(kind: str, parsed: ParsedMessage) -> str:
     """The shopper's own phrase for a kind the shop does not carry, where its name kept only the head noun:
-    'a mouse pad' is read as 'pad' (no shelf's name), and "we don't carry pads" misquoted them."""
+    'a mouse pad' is read as 'pad' (no shelf's name), and "we don't carry pads" misquoted them; '鼠标垫'
+    stays 鼠标垫 ("本店没有pad")."""
     for slot, surface in parsed.spans:
-        words = category_key(surface).split() if slot in ("category", "item_ref") else []
+        words = category_key(in_english(surface)).split() if slot in ("category", "item_ref") else []
         if len(words) > 1 and words[-1] == category_key(kind):
-            return " ".join(words)
+            return surface if has_cjk(surface) else " ".join(words)
     return kind
 
 

@@ -30,6 +30,7 @@ from assistant.intent.values import (
 )
 from assistant.intent.vocabulary import LINE_NICKNAMES, PRODUCT_LINES, NamedModel, SlotVocabulary
 from assistant.intent.words import has_cjk, split_words
+from retrieval.text import fold
 from retrieval.zh_lexicon import gloss_text
 
 _NAMING_SLOTS = ("brand", "exclude_brand", "category")  # "mens" is who it is for, never a brand
@@ -213,9 +214,29 @@ class IntentParser:
                 and not self._vocabulary.is_brand_name(line)  # '[mac] [lipstick]' is MAC's lipstick
             ):
                 wanted = self._vocabulary.category(text[following.start : following.end])
-                if wanted and not self._vocabulary.is_device_kind(wanted):
+                if (
+                    wanted
+                    and not self._vocabulary.is_device_kind(wanted)
+                    and not self._vocabulary.titles_line_of(line, text[following.start : following.end])
+                ):
                     found.append(span)
         return found
+
+    def _product_lines(self, text: str, spans: list[Span]) -> list[Span]:
+        """A product line tagged as a kind right before a kind its products are titled with ('[galaxy]
+        [buds]', '[pixel] [buds]'): the name of those products, said as what they are, not a phone to sell
+        beside them nor the shopper's phone."""
+        return [
+            span
+            for span, following in pairwise(spans)
+            if span.slot == "category"
+            and following.slot == "category"
+            and not text[span.end : following.start].strip()
+            and self._vocabulary.line_kind(text[span.start : span.end])
+            and self._vocabulary.titles_line_of(
+                text[span.start : span.end], text[following.start : following.end]
+            )
+        ]
 
     def _features(
         self, text: str, spans: list[Span], slots: Slots, *, devices: Iterable[str] = ()
@@ -261,7 +282,8 @@ class IntentParser:
             and not (span.slot in _NAMING_SLOTS and names_wearer_only(text[span.start : span.end]))
         ]
         device_lines = self._device_lines(text, kept)  # '[iphone] [case]': a case for an iPhone
-        kept = [span for span in kept if span not in device_lines]
+        named_lines = self._product_lines(text, kept)  # '[galaxy] [buds]': Galaxy Buds, no phone
+        kept = [span for span in kept if span not in device_lines and span not in named_lines]
         slots, owned = span_slots(text, kept, self._vocabulary)
         chinese_refine = intent == "refine" and has_cjk(text) and not slots.to_json()
         if chinese_refine and (direction := parse_price_direction(text)):
@@ -315,7 +337,14 @@ class IntentParser:
             lines,
             who,
             asks_for_others(text),
-            features=self._features(text, kept, slots, devices=[*own_lines, *device.named]),
+            features=tuple(
+                dict.fromkeys(
+                    (
+                        *self._features(text, kept, slots, devices=[*own_lines, *device.named]),
+                        *(fold(text[span.start : span.end]) for span in named_lines),
+                    )
+                )
+            ),
             own_models=device.own,
         )
 

@@ -179,9 +179,11 @@ class SlotVocabulary:
         self._category_set = frozenset(self._categories)
         # each title's words and head noun (singular) with its product's own kind, for `_title_match`
         self._titled: list[tuple[frozenset[str], str, str]] = []
+        self._title_keys: list[str] = []  # each title's words in order, singular: ' samsung galaxy bud fe '
         for title, category in titled:
-            said = frozenset(category_key(word) for word in _WORD.findall(fold(title)))
-            self._titled.append((said, title_head(title), category))
+            words = [category_key(word) for word in _WORD.findall(fold(title))]
+            self._titled.append((frozenset(words), title_head(title), category))
+            self._title_keys.append(f" {' '.join(words)} ")
         self._embedder = embedder
         self._threshold = embedding_threshold
         self._category_vectors: Any = None
@@ -316,6 +318,13 @@ class SlotVocabulary:
         where 'pixel case' names what a case is for."""
         key = category_key(category)
         return any(key in model.kinds for model in self._models.values())
+
+    def titles_line_of(self, line: str, kind: str) -> bool:
+        """Whether a product is titled with the line's name right before the kind's word ('Samsung Galaxy
+        Buds FE': the galaxy line makes earbuds too), so '[galaxy] [buds]' names those earbuds, not a Galaxy
+        phone's; a case titled '... for iPhone 16' is no 'iphone case' line."""
+        said = f" {category_key(line)} {category_key(kind)} "
+        return any(said in title for title in self._title_keys)
 
     def line_kind(self, text: str) -> str | None:
         """The kind of device most of a product line's catalog models are ('pixel' -> smartphone)."""

@@ -52,3 +52,11 @@ def test_what_a_device_is_carried_in() -> None:
     view = CatalogView(Catalog([sleeve, case, AIR]))
     assert view.holder_for("laptops") == "laptop bag"
     assert view.holder_for("phone") is None
+
+
+def test_a_kind_is_named_by_a_shelf_under_one_department() -> None:
+    mouse = product("Logitech Pebble Mouse", "Computers > Accessories > Mice")
+    charger = product("Anker Nano Charger", "Electronics > Phone Accessories > Chargers")
+    view = CatalogView(Catalog([mouse, charger, AIR]))
+    assert view.names_kind("mice") and view.names_kind("laptops") and view.names_kind("charger")
+    assert not view.names_kind("accessories") and not view.names_kind("computers")

@@ -601,6 +601,33 @@ def test_a_budget_spoken_of_without_an_amount_is_asked_for(engine: ShoppingAssis
     assert answered.bundles and all(b.bundle_price <= 500 for b in answered.bundles)
 
 
+@pytest.mark.parametrize(
+    ("message", "reply"),
+    [
+        ("我想买一个手机支架", "抱歉，本店没有手机支架。"),  # had been read as 手机: phones were shown
+        ("我想买一个鼠标垫", "抱歉，本店没有鼠标垫。"),  # had been read as 鼠标: mice were shown
+        ("我想买一个平板壳", "抱歉，本店没有平板壳。"),  # had asked which phone the case was for
+    ],
+)
+def test_a_chinese_accessory_the_shop_lacks_is_said_in_the_shoppers_words(
+    engine: ShoppingAssistant, message: str, reply: str
+) -> None:
+    result = engine.turn(message)
+    assert not result.bundles and result.reply.startswith(reply)
+
+
+@pytest.mark.parametrize(
+    ("message", "shelf"),
+    [("我想买一个笔记本包", "Laptop Bags & Sleeves"), ("我想买一个扩展坞", "USB-C Hubs")],
+)
+def test_a_chinese_accessory_the_shop_carries_is_shown(
+    engine: ShoppingAssistant, message: str, shelf: str
+) -> None:
+    """笔记本包 had been read as a laptop; 扩展坞 (tagged as a connector) had been asked "你想买什么？"."""
+    result = engine.turn(message)
+    assert result.bundles and all((b.items[0].category or "").endswith(shelf) for b in result.bundles)
+
+
 def test_a_laptop_case_is_a_laptop_bag_not_a_phone_case(engine: ShoppingAssistant) -> None:
     """It asked "Which phone is it for?": 'laptop case' had been read as the phone cases' kind."""
     result = engine.turn("a laptop case")

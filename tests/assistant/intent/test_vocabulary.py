@@ -303,3 +303,13 @@ def test_a_brand_of_several_words_the_shop_lacks_is_read_whole_however_it_is_typ
         brands=["New Balance"], categories=["shoe"]
     )  # a shop that carries it reads it itself
     assert carried.whole_brands("new balance shoes") == [] and carried.brand("new balance") == "New Balance"
+
+
+def test_a_line_names_a_kind_only_where_titles_say_them_together() -> None:
+    """'[galaxy] [buds]' are Samsung's earbuds; an 'iphone case' is a case for an iPhone."""
+    from assistant.components import open_catalog
+    from assistant.settings import Settings
+
+    demo = SlotVocabulary.from_catalog(open_catalog(Settings()))
+    assert demo.titles_line_of("galaxy", "buds") and demo.titles_line_of("Pixel", "Buds")
+    assert not demo.titles_line_of("iphone", "case") and not demo.titles_line_of("galaxy", "case")
