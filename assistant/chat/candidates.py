@@ -43,6 +43,7 @@ _INTERFACES = {
     "compatible_models": "model",
     "compatible_watches": "model",
 }
+_NO_INTERFACE = frozenset({"none", "fixed"})  # a compact camera's 'fixed' mount takes no lens
 ANCHOR_POOL = 30  # anchor candidates retrieved per turn
 ROLE_ANCHORS = 3  # complement roles are gathered around this many top anchors
 MAX_ACCESSORY_ROLES = 4  # "accessories for my camera": the first few complement roles of a camera
@@ -247,16 +248,24 @@ class CandidateFinder:
         return any(model_key(name) not in self._view.platforms for name in goal.fits)
 
     def example_models(
-        self, device: str, platforms: Sequence[str] = (), count: int = 3, said: str = ""
+        self,
+        device: str,
+        platforms: Sequence[str] = (),
+        count: int = 3,
+        said: str = "",
+        taking: Product | None = None,
     ) -> list[str]:
         """Models of the shopper's kind of device, one per brand, from the brands the shop carries most of
         that kind ('iPhone 16, Galaxy S25 or Pixel 9'), each brand's best match for the kind; on their
         platform when it is known ('my iphone': iPhones only, so several of one brand), and of the product
-        line their words `said` name ('a pixel case': Pixels, not a Galaxy and a Xiaomi)."""
+        line their words `said` name ('a pixel case': Pixels, not a Galaxy and a Xiaomi); that can take the
+        accessory asked for (`taking`: a lens needs a camera with a mount, not a compact's fixed lens)."""
         first: dict[str, str] = {}
         carried: Counter[str] = Counter()
         hits = self._of_kind(device, ANCHOR_POOL)
         hits = [hit for hit in hits if _runs_on(hit.product, platforms)] or hits
+        if taking is not None:
+            hits = [hit for hit in hits if _has_interface(taking, hit.product.attributes)] or hits
         words = set(fold(said).split())
         hits = [hit for hit in hits if line_of(hit.product) in words] or hits
         hits = [hit for hit in hits if fold(hit.product.brand or "") in words] or hits  # 'my samsung phone'
@@ -545,7 +554,11 @@ def _has_interface(product: Product, device: Mapping[str, object]) -> bool:
     """Whether the shopper's device has what an accessory made for one plugs into: a lens needs a mount, a
     memory card a card slot, a case a model (the checker, which needs both sides stated, had let a Canon RF
     lens through "for your iPhone 16")."""
-    return all(needed in device for key, needed in _INTERFACES.items() if key in product.attributes)
+    return all(
+        str(device.get(needed, "none")).casefold() not in _NO_INTERFACE
+        for key, needed in _INTERFACES.items()
+        if key in product.attributes
+    )
 
 
 def _lists_models(hits: Sequence[SearchHit]) -> bool:

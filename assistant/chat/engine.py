@@ -616,7 +616,8 @@ class ShoppingAssistant:
             turn.state = self._tracker.record_shown(turn.state, [])
             return
         if device:  # "a case for my phone", "a phone case": which phone?
-            examples = self._finder.example_models(device, goal.fits, said=turn.message)
+            taking = hits[0].product if hits else None
+            examples = self._finder.example_models(device, goal.fits, said=turn.message, taking=taking)
             # the shelf's 'smartphone' is what a shopper calls a phone
             turn.reply = words.which_model(
                 device.removeprefix("smart") if device != "smart" else device, examples

@@ -130,6 +130,9 @@ class NamedModel:
         return (*self.names, *self.platforms)
 
 
+_MODEL_CODE = re.compile(r"(?=.*[a-z])(?=.*\d)[a-z\d-]{3,}")  # 'rx100', 'z6iii', 'x100vi'
+
+
 class SlotVocabulary:
     """Brand and category names of one catalog; `warm_up` embeds category names when given an embedder."""
 
@@ -167,7 +170,10 @@ class SlotVocabulary:
         self._model_prefixes: dict[str, list[DeviceModel]] = defaultdict(list)
         for key, entry in self._models.items():
             words = key.split()
-            for size in range(2, len(words)):
+            # a model code alone names its model ('my rx100' of the RX100 VII); a line's name alone
+            # ('galaxy', 'pixel') names none
+            first = 1 if _MODEL_CODE.fullmatch(words[0]) else 2
+            for size in range(first, len(words)):
                 self._model_prefixes[" ".join(words[:size])].append(entry)
         self._line_platforms: dict[str, set[str]] = defaultdict(set)  # 'iphone' -> {'iOS'}
         self._line_kinds: dict[str, Counter[str]] = defaultdict(Counter)  # 'pixel' -> {'smartphone': 4, ...}

@@ -1228,6 +1228,7 @@ def test_real_chat_turns_a_shopper_might_send(engine: ShoppingAssistant) -> None
             "None of our lenses fit your iPhone 16.",
         ),  # had been "for your iPhone 16"
         ("a lens for my phone", "None of our lenses fit a phone."),
+        ("a lens for my rx100", "None of our lenses fit your RX100 VII."),  # a fixed lens; the code alone
         ("a memory card for my iphone", "None of our memory cards fit an iOS phone."),  # no card slot
     ],
 )
@@ -1245,6 +1246,7 @@ def test_a_lens_for_an_unknown_camera_asks_which_and_a_brand_narrows_the_guess(
     camera' had too, and 'a lens for a canon camera' answered "None of our lenses fit a camera"."""
     asked = engine.turn("a lens for my camera")
     assert not asked.bundles and asked.reply.startswith("Which camera is it for?")
+    assert "RX100" not in asked.reply and "X100VI" not in asked.reply  # compacts take no lens
     answered = engine.turn("the canon eos r50", conversation_id=asked.conversation_id)
     assert answered.bundles and all(b.items[0].title.startswith("Canon RF") for b in answered.bundles)
     for message in ("a lens for my canon camera", "a lens for a canon camera"):

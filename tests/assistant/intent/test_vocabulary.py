@@ -313,3 +313,13 @@ def test_a_line_names_a_kind_only_where_titles_say_them_together() -> None:
     demo = SlotVocabulary.from_catalog(open_catalog(Settings()))
     assert demo.titles_line_of("galaxy", "buds") and demo.titles_line_of("Pixel", "Buds")
     assert not demo.titles_line_of("iphone", "case") and not demo.titles_line_of("galaxy", "case")
+
+
+def test_a_model_code_alone_names_its_model_and_a_line_alone_none() -> None:
+    from assistant.components import open_catalog
+    from assistant.settings import Settings
+
+    demo = SlotVocabulary.from_catalog(open_catalog(Settings()))
+    (rx100,) = demo.models_named("a lens for my rx100")
+    assert [model.name for model in rx100.models] == ["RX100 VII"]
+    assert demo.models_named("a case for my galaxy") == []
