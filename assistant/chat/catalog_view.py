@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 
-from assistant.chat.spec_limits import beats
+from assistant.chat.spec_limits import beats, beats_value
 from assistant.chat.specs import spec_number
 from assistant.dialogue.state import ConversationState, ShoppingGoal, SpecLimit
 from assistant.intent.parser import ParsedMessage
@@ -177,19 +177,25 @@ class CatalogView:
             for product in self.by_id.values()
         )
 
-    def nearest(self, limits: Sequence[SpecLimit]) -> float | None:
-        """How near any product in stock comes to the one limit no product meets ('RAM at least 64 GB':
-        32); None for several limits, or two on one spec (a size window)."""
-        if len(limits) != 1:
+    def nearest(self, limits: Sequence[SpecLimit]) -> tuple[SpecLimit, float] | None:
+        """How near any product in stock comes to limits on one spec that no product meets, and the limit it
+        misses: 'RAM at least 64 GB' (32, the most any has), 'a 17 inch laptop' (at least 17 and under 18:
+        16, the biggest); None for limits on several specs."""
+        if not limits or len({(limit.kind, limit.key) for limit in limits}) != 1:
             return None
-        (limit,) = limits
         values = [
             number
             for product in self.by_id.values()
-            if product.in_stock and leaf_role(product) == limit.kind
-            and (number := spec_number(product.attributes.get(limit.key))) is not None
+            if product.in_stock and leaf_role(product) == limits[0].kind
+            and (number := spec_number(product.attributes.get(limits[0].key))) is not None
         ]  # fmt: skip
-        return (max(values) if limit.more else min(values)) if values else None
+        missed = [
+            (limit, max(below) if limit.more else min(below))
+            for limit in limits
+            if (below := [value for value in values if not beats_value(value, limit)])
+        ]
+        # the side of the window the nearest value lies on ('a 17 inch laptop': below its floor)
+        return min(missed, key=lambda found: abs(found[1] - found[0].value)) if missed else None
 
 
 def model_of(product: Product) -> str:

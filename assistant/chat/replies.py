@@ -232,13 +232,19 @@ class EnglishReplies:
         return f"Looking only at {_kinds(kind)} with {_held(limits)}: {said[:1].lower()}{said[1:]}"
 
     def limits_unmet(
-        self, limits: Sequence[SpecLimit], kind: str, *, kept: bool = True, best: float | None = None
+        self,
+        limits: Sequence[SpecLimit],
+        kind: str,
+        *,
+        kept: bool = True,
+        best: tuple[SpecLimit, float] | None = None,
     ) -> str:
-        """Limits that no product of the kind meets together; `kept`: bundles shown stay; `best`: the
-        nearest any product comes on the one limit ('the most any has is 32 GB')."""
+        """Limits that no product of the kind meets together; `kept`: bundles shown stay; `best`: the limit
+        missed and the nearest any product comes to it ('the most any has is 32 GB')."""
         text = f"No {kind} we have has {_held(limits)}"
         if best is not None:
-            text += f"; the {'most' if limits[0].more else 'least'} any has is {_number(limits[0], best)}"
+            missed, value = best
+            text += f"; the {'most' if missed.more else 'least'} any has is {_number(missed, value)}"
         return text + (", so the bundles stay as they are." if kept else ".")
 
     def held_items(self, kind: str, held: Sequence[tuple[str, str]]) -> str:
@@ -563,11 +569,17 @@ class ChineseReplies(EnglishReplies):
         return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(spec, spec)}，我不能靠猜来挑选。"
 
     def limits_unmet(
-        self, limits: Sequence[SpecLimit], kind: str, *, kept: bool = True, best: float | None = None
+        self,
+        limits: Sequence[SpecLimit],
+        kind: str,
+        *,
+        kept: bool = True,
+        best: tuple[SpecLimit, float] | None = None,
     ) -> str:
         text = f"本店没有{_zh_held(limits)}的{in_chinese(kind)}"
         if best is not None:
-            text += f"，{'最高' if limits[0].more else '最低'}为{_number(limits[0], best)}"
+            missed, value = best
+            text += f"，{'最高' if missed.more else '最低'}为{_number(missed, value)}"
         return text + ("，套装保持不变。" if kept else "。")
 
     def spec_unbeaten(self, limit: SpecLimit, holder: Product | None) -> str:

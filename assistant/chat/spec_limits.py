@@ -41,6 +41,11 @@ def beats(product: Product, limit: SpecLimit) -> bool:
     value = product.attributes.get(limit.key)
     if leaf_role(product) != limit.kind or not isinstance(value, int | float) or isinstance(value, bool):
         return False
+    return beats_value(value, limit)
+
+
+def beats_value(value: float, limit: SpecLimit) -> bool:
+    """Whether a number is past the limit (or on it, for an inclusive one)."""
     if limit.inclusive:
         return value >= limit.value if limit.more else value <= limit.value
     return value > limit.value if limit.more else value < limit.value

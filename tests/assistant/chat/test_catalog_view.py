@@ -34,7 +34,11 @@ def test_a_limit_no_product_meets_says_how_near_stock_comes() -> None:
     view = _view()
     lighter = SpecLimit(kind="laptop", key="weight_kg", more=False, value=1.0)
     assert not view.beaten([lighter], ShoppingGoal())
-    assert view.nearest([lighter]) == 1.24
+    assert view.nearest([lighter]) == (lighter, 1.24)
+    at_least = SpecLimit(kind="laptop", key="screen_in", more=True, value=17, inclusive=True)
+    under = SpecLimit(kind="laptop", key="screen_in", more=False, value=18)
+    assert view.nearest([at_least, under]) == (at_least, 15.6)  # 'a 17 inch laptop': the biggest is 15.6
+    assert view.nearest([lighter, at_least]) is None  # two specs
     assert view.beaten([lighter.model_copy(update={"value": 1.5})], ShoppingGoal())
     assert not view.beaten(
         [lighter.model_copy(update={"value": 1.5})], ShoppingGoal(exclude_brands=["Apple"])

@@ -1032,6 +1032,10 @@ def test_numbers_a_request_states_hold_its_main_products(engine: ShoppingAssista
         not none.bundles
         and none.reply == "No laptop we have has RAM at least 64 GB; the most any has is 32 GB."
     )
+    big = engine.turn("a 17 inch laptop")  # a size window: the nearest side of it
+    assert not big.bundles and big.reply == (
+        "No laptop we have has screen at least 17 in and under 18 in; the most any has is 16.2 in."
+    )
 
 
 def test_a_question_about_discounts_is_answered_from_the_quoted_savings(engine: ShoppingAssistant) -> None:

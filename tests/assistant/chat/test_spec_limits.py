@@ -189,6 +189,6 @@ def test_a_stated_limit_is_met_by_its_own_value_and_worded_as_said() -> None:
     )
     assert ChineseReplies().limits_met([at_least], "laptop") == "这里每款笔记本都满足：运行内存不低于16 GB。"
     unmet = SpecLimit(kind="laptop", key="ram_gb", more=True, value=64, inclusive=True)
-    assert EnglishReplies().limits_unmet([unmet], "laptop", kept=False, best=32.0) == (
+    assert EnglishReplies().limits_unmet([unmet], "laptop", kept=False, best=(unmet, 32.0)) == (
         "No laptop we have has RAM at least 64 GB; the most any has is 32 GB."
     )
