@@ -13,15 +13,26 @@ from retrieval.text import category_key
 
 _CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     ("美元", "USD"), ("美金", "USD"), ("欧元", "EUR"), ("英镑", "GBP"),  # before 元 (yuan): they contain it
+    # dollars of other countries before the bare '$' they contain
+    ("r$", "BRL"), ("c$", "CAD"), ("ca$", "CAD"), ("a$", "AUD"), ("au$", "AUD"), ("hk$", "HKD"),
+    ("s$", "SGD"), ("cad", "CAD"), ("aud", "AUD"), ("hkd", "HKD"), ("sgd", "SGD"),
     ("usd", "USD"), ("$", "USD"), ("dollar", "USD"), ("buck", "USD"),
     ("rmb", "CNY"), ("cny", "CNY"), ("yuan", "CNY"), ("人民币", "CNY"), ("元", "CNY"), ("块", "CNY"),
     ("¥", "CNY"), ("￥", "CNY"),
     ("eur", "EUR"), ("€", "EUR"), ("euro", "EUR"), ("gbp", "GBP"), ("£", "GBP"), ("pound", "GBP"),
     ("quid", "GBP"),
+    # other currencies, so a shop pricing in one says it does not price in these ("under 12,000 nok" had
+    # been read as $12,000)
+    ("nok", "NOK"), ("sek", "SEK"), ("dkk", "DKK"), ("krone", "NOK"), ("kroner", "NOK"), ("kronor", "SEK"),
+    ("chf", "CHF"), ("franc", "CHF"), ("jpy", "JPY"), ("yen", "JPY"), ("円", "JPY"), ("日元", "JPY"),
+    ("inr", "INR"), ("rupee", "INR"), ("₹", "INR"), ("krw", "KRW"), ("₩", "KRW"), ("brl", "BRL"),
+    ("rub", "RUB"), ("₽", "RUB"), ("ruble", "RUB"), ("rouble", "RUB"), ("pln", "PLN"), ("zloty", "PLN"),
+    ("zł", "PLN"),
 )  # fmt: skip
 _NUMBER = re.compile(
     r"(\d+(?:[,\s]\d{3})*(?:\.\d+)?|\.\d+)(?!\d)\s*(k|K|grand|千|万|thousand|hundred)?"
-    r"(?!(?!usd|rmb|cny|eur|gbp|yuan|dollar|buck|euro|pound|quid)[a-z])"  # '500rmb' yes, '256gb' no
+    r"(?!(?!usd|rmb|cny|eur|gbp|yuan|dollar|buck|euro|pound|quid|nok|sek|dkk|chf|jpy|yen|inr|cad|aud"
+    r"|krw|hkd|sgd|brl|rub|pln)[a-z])"  # '500rmb' yes, '256gb' no
 )
 _WORD_NUMBERS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -67,6 +67,11 @@ D = Decimal
         ("300-500", D(500), None),
         ("between 300 and 500", D(500), None),
         ("nothing", None, None),
+        ("under 12,000 nok", D(12000), "NOK"),  # an MG-ShopDial turn: it had been $12,000
+        ("C$400", D(400), "CAD"),  # not USD for the '$' inside
+        ("R$ 2000", D(2000), "BRL"),
+        ("50000 yen", D(50000), "JPY"),
+        ("under 300 cad", D(300), "CAD"),
     ],
 )
 def test_parse_money(text: str, amount: Decimal | None, currency: str | None) -> None:
