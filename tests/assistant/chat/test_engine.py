@@ -67,6 +67,7 @@ def test_every_shown_number_adds_up_and_respects_the_budget(engine: ShoppingAssi
         "pourover set",  # nothing tagged and build_bundle at 0.43: the need is read from the words
         "desk setup",  # "no ready-made set for 'desk'": the tagged use names no need, the words do
         "remote work set",  # "we don't carry remotes": [remote] [work] tagged, a kind inside the need's name
+        "wfh set",  # out_of_scope at 0.57 once retrained: a need said as a set is shopping
     ],
 )
 def test_a_purpose_alone_gets_what_it_shops_for(

@@ -123,3 +123,7 @@ def test_a_budget_and_a_kind_are_shopping_whatever_else_is_said(reader: MessageR
     assert (injected.parsed.intent, injected.parsed.slots.category) == ("build_bundle", ["phone"])
     joke = _read(reader, "tell me a joke about phones", "out_of_scope", 0.9)  # no budget: no shopping
     assert joke.parsed.intent == "out_of_scope"
+    wfh = _read(reader, "wfh set", "out_of_scope", 0.57)
+    assert (wfh.parsed.intent, wfh.parsed.slots.use_case) == ("build_bundle", "wfh")
+    office = _read(reader, "tell me a joke about the office", "out_of_scope", 0.96)  # a need, no set
+    assert office.parsed.intent == "out_of_scope"
