@@ -225,7 +225,8 @@ class CandidateFinder:
     def other_device(self, turn: Turn, device: str) -> str | None:
         """A kind of device the message names for an accessory made for exact models of `device` ('cases
         for [tablets]', '[tablet] cover' where the cases fit phones): the shop has none for it."""
-        accessory = {category_key(kind) for kind in turn.state.goal.categories[:1]}
+        # every kind asked for ('GPS navigator and case': the navigator is no device the case is for)
+        accessory = {category_key(kind) for kind in turn.state.goal.categories}
         for surface in category_surfaces(turn.parsed):
             for kind in category_key(in_english(surface)).split():  # 平板壳: 'tablet case'
                 if kind in accessory or not self._view.carries(kind):

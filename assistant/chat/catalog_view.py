@@ -110,6 +110,18 @@ class CatalogView:
         }
         return frozenset(key for key, under in tops.items() if len(under) == 1 and key not in generic)
 
+    def line_kind(self, word: str) -> str | None:
+        """The kind most of a product line's models are ('macbook': laptop), for a line said as a device."""
+        return self._line_kinds.get(fold(word))
+
+    @cached_property
+    def _line_kinds(self) -> dict[str, str]:
+        kinds: dict[str, Counter[str]] = {}
+        for product in self._products:
+            if line_of(product):
+                kinds.setdefault(line_of(product), Counter())[leaf_role(product)] += 1
+        return {line: counted.most_common(1)[0][0] for line, counted in kinds.items()}
+
     def holder_for(self, device: str) -> str | None:
         """The kind the shop sells to carry `device` in, named for it ('laptop': laptop bag, 'camera': camera
         bag); None where none is ('phone': its cases are just 'cases')."""

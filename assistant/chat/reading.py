@@ -240,6 +240,10 @@ class MessageReader:
             ]
             if held != slots.category:
                 kinds, slots = held, slots.model_copy(update={"category": held})
+                # 'macbook cases': the MacBook is what the bag is for, not a brand or a word its title needs
+                lines = {feature for feature in parsed.features if self._view.line_kind(feature)}
+                features = tuple(feature for feature in parsed.features if feature not in lines)
+                parsed = replace(parsed, features=features, line_brands=() if lines else parsed.line_brands)
         if (
             len(kinds) == 2 == len(surfaces)
             and self._view.carries(kinds[0])
@@ -276,7 +280,11 @@ class MessageReader:
         words = category_key(surface).split()
         if not words or words[-1] not in CONTAINER_WORDS:
             return kind
-        devices = [word for word in words[:-1] if self._view.carries(word)] or list(owned)
+        devices = [
+            device
+            for word in words[:-1]
+            if (device := word if self._view.carries(word) else self._view.line_kind(word))
+        ] or list(owned)  # 'macbook cases': the line's kind, a laptop
         holder = next((found for device in devices if (found := self._view.holder_for(device))), None)
         return holder if holder and holder != category_key(kind) else kind
 

@@ -1115,6 +1115,8 @@ def test_real_bundle_intents_read_as_the_shop_has_them(engine: ShoppingAssistant
         tablet = engine.turn(asked)
         assert not tablet.bundles and tablet.reply.startswith("Sorry, we don't carry tablet cases."), asked
     assert engine.turn("a case for my phone").reply.startswith("Which phone is it for?")
+    navigator = engine.turn("GPS navigator and case")  # had been "we don't carry case navigators"
+    assert "case navigators" not in navigator.reply
     keyboards = engine.turn("different keyboards")  # nothing shown: keyboards, not "nothing shown yet"
     assert keyboards.bundles and all("Keyboards" in (b.items[0].category or "") for b in keyboards.bundles)
 
