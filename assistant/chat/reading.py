@@ -485,9 +485,12 @@ class MessageReader:
         self, parsed: ParsedMessage, state: ConversationState, message: str, complements: ComplementModel
     ) -> ParsedMessage:
         """'with a spare band' after watches (refine 0.66, the band as the kind to shop for: "which phone is
-        it for?"): one more item that goes with the shown main items, added to their bundles."""
+        it for?"; add_item 0.44 once retrained: "what would you like me to add?"): one more item that goes
+        with the shown main items, added to their bundles."""
         kinds = parsed.slots.category
-        if not state.shown or parsed.intent != "refine" or len(kinds) != 1 or not _WITH_MORE.match(message):
+        if not state.shown or parsed.intent not in ("refine", "add_item") or len(kinds) != 1:
+            return parsed
+        if not _WITH_MORE.match(message):
             return parsed
         goes = {
             category_key(role)

@@ -1184,6 +1184,9 @@ def test_with_one_more_after_bundles_adds_it(engine: ShoppingAssistant) -> None:
         any("Tripods" in (item.category or "") for item in bundle.items) for bundle in more.bundles
     )
     assert all("Digital Cameras" in (bundle.items[0].category or "") for bundle in more.bundles)
+    watches = engine.turn("a smartwatch that works with my iphone")
+    band = engine.turn("with a spare band", conversation_id=watches.conversation_id)  # add_item at 0.44
+    assert band.reply.startswith("Each of those bundles already has a watch band")  # not "what to add?"
 
 
 @pytest.mark.parametrize(
