@@ -349,6 +349,15 @@ class CandidateFinder:
         cheap = turn.parsed.slots.price_direction == "lower" and action.kind in ("build", "search")
         if cheap:  # "the cheapest iphone you have": the cheap end, cheapest first
             hits = _cheaper_half(hits)
+        shown_mains = self._view.shown_anchors(turn.state)
+        if turn.parsed.slots.price_direction == "higher" and action.kind == "build" and shown_mains:
+            # "more premium": a dearer main item, not the same headphones with a dearer charger
+            top = max(shown_mains, key=lambda product: product.price)
+            dearer = [hit for hit in hits if hit.product.price > top.price]
+            if dearer:
+                hits = dearer
+            elif any(hit.product.id == top.id for hit in hits):
+                turn.dearest = top
         if action.avoid_product_ids:  # "something different"
             hits = [hit for hit in hits if hit.product.id not in action.avoid_product_ids]
         colour = turn.state.goal.attributes.get("colour")

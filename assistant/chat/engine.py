@@ -728,6 +728,8 @@ class ShoppingAssistant:
         ]
         if turn.colour_missing and named.categories:
             turn.reply += words.colour_missing(turn.colour_missing, named.categories[0]) + " "
+        if turn.dearest is not None and named.categories:  # nothing dearer than the AirPods Max
+            turn.reply += words.most_premium(turn.dearest, named.categories[0]) + " "
         if goal.features and named.categories and mains:
             if not any(has_features(main, goal.features) for main in mains):  # "hiking shoes": running ones
                 turn.reply += words.features_lacking(goal.features, named.categories[0]) + " "

@@ -214,6 +214,11 @@ class EnglishReplies:
         """'in black' where no shoe that fits the rest of the request is black: the closest, said to be so."""
         return f"None of the {_kinds(kind)} that fit comes in {colour}, so these are the closest."
 
+    def most_premium(self, product: Product, kind: str) -> str:
+        """'more premium' after bundles whose dearest main item has nothing dearer: said, not implied by
+        the same item with dearer add-ons."""
+        return f"The {_short(product)} is the most premium {kind} we have."
+
     def spec_beyond(self, limit: SpecLimit, kind: str) -> str:
         """Bundles rebuilt past a spec limit, said so: 'Weight: under 1.24 kg for each laptop here.'"""
         return f"{_capitalised(spec_name(limit.key))}: {_past(limit)} for each {kind} here."
@@ -545,6 +550,9 @@ class ChineseReplies(EnglishReplies):
 
     def colour_missing(self, colour: str, kind: str) -> str:
         return f"符合条件的{in_chinese(kind)}都没有{in_chinese(colour, 'colour')}的，以下是最接近的。"
+
+    def most_premium(self, product: Product, kind: str) -> str:
+        return f"{_short(product)}已经是本店最高端的{in_chinese(kind)}。"
 
     def spec_beyond(self, limit: SpecLimit, kind: str) -> str:
         return f"{_zh_spec(limit)}：这里每款{in_chinese(kind)}都{_zh_past(limit)}{_limit_value(limit)}。"

@@ -38,6 +38,7 @@ class Turn:
     limit: SpecLimit | None = None  # the spec this turn asked the main products to beat ("something lighter")
     stated: list[SpecLimit] = field(default_factory=list)  # limits said in numbers ("at least 16gb ram")
     floors: list[SpecLimit] = field(default_factory=list)  # what the purpose needs ("video editing": 16 GB)
+    dearest: Product | None = None  # "more premium" of main items nothing in stock is dearer than
     fits_no_device: bool = False  # nothing of the kind asked for works with the shopper's own device
 
 

@@ -629,6 +629,23 @@ def test_a_chinese_accessory_the_shop_carries_is_shown(
     assert result.bundles and all((b.items[0].category or "").endswith(shelf) for b in result.bundles)
 
 
+def test_more_premium_means_a_dearer_main_item_or_says_there_is_none(engine: ShoppingAssistant) -> None:
+    """'more premium' after headphones led by the AirPods Max had shown the AirPods Max again with a dearer
+    charger, as if that were the more premium bundle."""
+    first = engine.turn("headphones under 900 bucks for my mum's birthday")
+    shown = [engine.catalog.by_id[b.items[0].product_id] for b in first.bundles]
+    dearest = max(shown, key=lambda product: product.price)
+    more = engine.turn("more premium", conversation_id=first.conversation_id)
+    assert more.reply.startswith("The AirPods Max (USB-C) is the most premium headphone we have.")
+    assert {b.items[0].product_id for b in more.bundles} == {dearest.id}
+    laptops = engine.turn("a laptop under 1000")
+    top = max(engine.catalog.by_id[b.items[0].product_id].price for b in laptops.bundles)
+    better = engine.turn("more premium", conversation_id=laptops.conversation_id)
+    assert better.bundles and all(
+        engine.catalog.by_id[b.items[0].product_id].price > top for b in better.bundles
+    )
+
+
 def test_a_laptop_case_is_a_laptop_bag_not_a_phone_case(engine: ShoppingAssistant) -> None:
     """It asked "Which phone is it for?": 'laptop case' had been read as the phone cases' kind."""
     result = engine.turn("a laptop case")
