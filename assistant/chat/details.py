@@ -26,6 +26,12 @@ _ABOUT_BUNDLE = re.compile(
     r"|为什么|为啥|多少钱|价格|便宜|贵|折扣|省|总共|一共|总价",
     re.IGNORECASE,
 )
+# "how much" of a spec, not of the price: "how much does the first one weigh", "how much RAM does it have"
+_HOW_MUCH_OF = re.compile(
+    r"\bhow\s+much\s+(?:does|do|did)\b.*\bweigh\w*|\bhow\s+much\s+(?!(?:is|are|was|does|do|did|for|in|would|will"
+    r"|altogether|total|money|it|they|this|that|those|these)\b)[a-z]+",
+    re.IGNORECASE,
+)
 _COMPATIBLE = re.compile(
     r"\b(?:compatible|compatibility|fits?\s+(?:the|with|together|an?|my)|work(?:s)?\s+(?:with|together|on)"
     r"|go(?:es)?\s+together)\b"
@@ -173,7 +179,7 @@ def fits_named(products: Sequence[Product], models: Sequence[str], platforms: Se
 def asks_detail(question: str, products: Sequence[Product]) -> bool:
     """Whether a follow-up asks about a detail of `products` rather than why the bundle is what it is: a
     question that names something besides the products themselves ("what about the second one?" does not)."""
-    if not _DETAIL_QUESTION.search(question) or _ABOUT_BUNDLE.search(question):
+    if not _DETAIL_QUESTION.search(question) or _ABOUT_BUNDLE.search(_HOW_MUCH_OF.sub(" ", question)):
         return False
     return bool(feature_words(question, products))
 

@@ -49,6 +49,13 @@ def test_questions_about_the_bundle_or_naming_no_feature_are_not_detail_question
     assert not asks_detail("why is the pixel so expensive?", [PIXEL])  # why: the bundle explanation
     assert not asks_detail("what's the total", [PIXEL]) and not asks_detail("一共多少", [PIXEL])  # the price
     assert not asks_detail("is the grinder any good?", [GRINDER])  # the item's own name is no feature
+    # "how much" of a spec is a detail; of the price, the bundle ("how much ... weigh" had been its price)
+    assert asks_detail("how much does the first one weigh?", [AIR]) and asks_detail(
+        "how much ram has it?", [AIR]
+    )
+    assert not asks_detail("how much is the first one?", [AIR]) and not asks_detail(
+        "how much does it cost?", [AIR]
+    )
     assert not asks_detail("ok cool", [PIXEL])  # not a question
 
 
