@@ -366,7 +366,9 @@ class EnglishReplies:
         if not bundles:
             return "Which bundle should I explain?"
         bundle = bundles[0]
-        anchor = bundle.items[0].title if bundle.items else "the main item"
+        # the title up to its details ('Lenovo IdeaPad Slim 3 15'): 'for college' after '512GB SSD' read as
+        # part of the product's name
+        anchor = bundle.items[0].title.split(",")[0] if bundle.items else "the main item"
         extras = [_with_article(_role(i.role, i.title, i.category)) for i in bundle.items[1:]]
         need = f" for {goal.use_case}" if goal.use_case else ""
         verb = "goes" if len(extras) == 1 else "go"
@@ -721,7 +723,11 @@ def _with_article(kind: str) -> str:
         return kind
     if said_in_pairs(kind):
         return _plural(kind)
-    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
+    vowel = kind[:1] in "aeiou" and not kind.startswith(_SAID_WITH_Y)  # 'a usb c hub', 'an eye cream'
+    return f"{'an' if vowel else 'a'} {kind}"
+
+
+_SAID_WITH_Y = ("usb", "uni", "use", "eu", "one", "uv", "ua")  # vowels said as a consonant: 'a USB hub'
 
 
 def _and(parts: Sequence[str], conjunction: str = "and") -> str:

@@ -181,6 +181,15 @@ def test_explaining_a_bundle_says_what_it_costs_and_saves_as_quoted() -> None:
     more = [*items, ShownItem(product_id="e", title="Buds", role="earbud")]
     listed = EnglishReplies().explain([bundle.model_copy(update={"items": more})], goal)
     assert "with a sunscreen and earbuds that go with it." in listed
+    # the main item's name up to its details, then the purpose; 'a usb c hub', not 'an usb c hub'
+    laptop = [
+        ShownItem(product_id="l", title="Lenovo IdeaPad Slim 3 15, 8GB, 512GB SSD", role="anchor"),
+        ShownItem(product_id="h", title="Anker 341 USB-C Hub", role="usb c hub"),
+    ]
+    college = EnglishReplies().explain(
+        [bundle.model_copy(update={"items": laptop})], ShoppingGoal(use_case="college")
+    )
+    assert "built around the Lenovo IdeaPad Slim 3 15 for college, with a usb c hub that goes" in college
     chinese = ChineseReplies().explain([bundle], goal)
     # it was in English
     assert chinese == "实惠款套装以CeraVe Cleanser为主，搭配防晒。整套$81.99，比单独购买省$2.98。"
