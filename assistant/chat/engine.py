@@ -638,6 +638,10 @@ class ShoppingAssistant:
                 # (a rebuild had answered "Sorry, no bundle with a case fits")
                 role = turn.edited_kind or action.item_role or ""
                 notes = [words.fits_none(role, turn.unfitted)] if turn.unfitted else []
+                targets = shown_bundles(turn.state, action.bundle_ids)
+                had = sum(any(item.role == action.item_role for item in b.items[1:]) for b in targets)
+                if 0 < had < len(targets):  # 'with a grinder' after espresso machines, two holding one
+                    notes.insert(0, words.already_had(role, had, len(targets)))
                 turn.reply = " ".join(
                     [*notes, *(words.over_budget(role, product) for product in turn.over_budget)]
                 )

@@ -144,6 +144,10 @@ class EnglishReplies:
         theirs = f"your {device}" if named else _with_article(device.removeprefix("smart"))
         return f"None of our {_kinds(kind)} fit {theirs}. What else can I find for you?"
 
+    def already_had(self, role: str, had: int, total: int) -> str:
+        """An addition some shown bundles already held and none of the others can take."""
+        return f"{had} of the {total} bundles already had {_with_article(role)}."
+
     def joined_the_rest(self, role: str, had: int, total: int) -> str:
         """An addition some shown bundles already held: it joined the others only."""
         rest = "the other" if total - had == 1 else f"the other {total - had}"
@@ -500,6 +504,9 @@ class ChineseReplies(EnglishReplies):
 
     def fits_no_device(self, kind: str, device: str, *, named: bool) -> str:
         return f"本店没有适合{in_chinese(device)}的{in_chinese(kind)}。还想找点别的吗？"
+
+    def already_had(self, role: str, had: int, total: int) -> str:
+        return f"{total}个套装中已有{had}个含{in_chinese(role)}。"
 
     def joined_the_rest(self, role: str, had: int, total: int) -> str:
         return f"{total}个套装中已有{had}个含{in_chinese(role)}，只加到了其余的套装里。"

@@ -646,6 +646,21 @@ def test_more_premium_means_a_dearer_main_item_or_says_there_is_none(engine: Sho
     )
 
 
+def test_an_addition_some_bundles_hold_and_the_rest_cannot_take_says_both(engine: ShoppingAssistant) -> None:
+    """'with a grinder' after espresso machines, two bundles holding one and a capsule machine that takes
+    none: it had said only that no grinder fits the capsule machine."""
+    machines = engine.turn("espresso machine under 500")
+    had = sum(
+        any((item.category or "").endswith("Coffee Grinders") for item in b.items[1:])
+        for b in machines.bundles
+    )
+    assert len(machines.bundles) == 3 and had == 2  # the case this test is about
+    grinder = engine.turn("with a grinder", conversation_id=machines.conversation_id)
+    assert not grinder.bundles and grinder.reply.startswith(
+        "2 of the 3 bundles already had a coffee grinder. "
+    )
+
+
 def test_a_laptop_case_is_a_laptop_bag_not_a_phone_case(engine: ShoppingAssistant) -> None:
     """It asked "Which phone is it for?": 'laptop case' had been read as the phone cases' kind."""
     result = engine.turn("a laptop case")
