@@ -27,7 +27,7 @@ from assistant.chat.candidates import (
     said_kind,
     titled,
 )
-from assistant.chat.catalog_view import CatalogView
+from assistant.chat.catalog_view import PLATFORM_LIST, CatalogView
 from assistant.chat.details import (
     asked_facts,
     asks_compatibility,
@@ -734,6 +734,18 @@ class ShoppingAssistant:
             turn.reply += words.colour_missing(turn.colour_missing, named.categories[0]) + " "
         if turn.dearest is not None and named.categories:  # nothing dearer than the AirPods Max
             turn.reply += words.most_premium(turn.dearest, named.categories[0]) + " "
+        judges = variant.builder.compatibility.judges
+        judged = (
+            any(judges(main, device) for main in mains for device in devices)
+            if devices
+            else any(PLATFORM_LIST in main.attributes for main in mains)
+        )
+        if goal.fits and mains and named.categories and not judged:
+            # 'a tripod for my iphone 16', 'for my iphone' after tripods: tripods say nothing of phones, so
+            # none was chosen for it ("tripod bundles for your iPhone 16" had implied they were)
+            models = [name for name in goal.fits if model_key(name) not in self._view.platforms]
+            turn.reply += words.fit_unstated(named.categories[0], models[:1] or goal.fits[:1]) + " "
+            named = named.model_copy(update={"fits": []})
         if goal.features and named.categories and mains:
             if not any(has_features(main, goal.features) for main in mains):  # "hiking shoes": running ones
                 turn.reply += words.features_lacking(goal.features, named.categories[0]) + " "

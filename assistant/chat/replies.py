@@ -223,6 +223,14 @@ class EnglishReplies:
         the same item with dearer add-ons."""
         return f"The {_short(product)} is the most premium {kind} we have."
 
+    def fit_unstated(self, kind: str, device: Sequence[str]) -> str:
+        """Products that say nothing of what they work with, asked for the shopper's device: not chosen
+        for it, and said so (a model: 'your iPhone 16'; a platform: 'iOS devices')."""
+        said = f"your {device[0]}" if device and device[0] not in _PLATFORM_NAMES else f"{device[0]} devices"
+        return (
+            f"The catalog doesn't say which {_kinds(kind)} work with {said}, so these are not chosen for it."
+        )
+
     def spec_beyond(self, limit: SpecLimit, kind: str) -> str:
         """Bundles rebuilt past a spec limit, said so: 'Weight: under 1.24 kg for each laptop here.'"""
         return f"{_capitalised(spec_name(limit.key))}: {_past(limit)} for each {kind} here."
@@ -563,6 +571,10 @@ class ChineseReplies(EnglishReplies):
     def most_premium(self, product: Product, kind: str) -> str:
         return f"{_short(product)}已经是本店最高端的{in_chinese(kind)}。"
 
+    def fit_unstated(self, kind: str, device: Sequence[str]) -> str:
+        said = device[0] if device else "你的设备"
+        return f"商品信息没有说明哪些{in_chinese(kind)}适用于{said}，以下并非按此挑选。"
+
     def spec_beyond(self, limit: SpecLimit, kind: str) -> str:
         return f"{_zh_spec(limit)}：这里每款{in_chinese(kind)}都{_zh_past(limit)}{_limit_value(limit)}。"
 
@@ -734,6 +746,7 @@ def _with_article(kind: str) -> str:
     return f"{'an' if vowel else 'a'} {kind}"
 
 
+_PLATFORM_NAMES = frozenset({"iOS", "Android", "macOS", "Windows", "HarmonyOS", "watchOS", "Wear OS"})
 _SAID_WITH_Y = ("usb", "uni", "use", "eu", "one", "uv", "ua")  # vowels said as a consonant: 'a USB hub'
 
 

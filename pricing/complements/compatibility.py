@@ -234,6 +234,12 @@ class CompatibilityChecker:
         """The name of the first rule the two products break, or None if they can be used together."""
         return self.profile_conflict(self.profile(first), self.profile(second))
 
+    def judges(self, first: Product, second: Product) -> bool:
+        """Whether any rule applies to the pair: both state what it compares (a charger's connector and a
+        phone's port), so `compatible` says something; a tripod and a phone state nothing of each other."""
+        a, b = self.profile(first), self.profile(second)
+        return bool((a.accessory_mask & b.device_mask) | (b.accessory_mask & a.device_mask))
+
     def compatible(self, first: Product, second: Product) -> bool:
         """True unless an attribute rule says the two cannot be used together."""
         return self.conflict(first, second) is None

@@ -220,3 +220,12 @@ def test_factory_prefers_baskets_when_the_shop_has_them() -> None:
     )
     with pytest.raises(ConfigurationError):
         complement_model(BundleSettings(complement_source="baskets"))
+
+
+def test_the_checker_says_which_pairs_it_can_judge(demo: dict[str, Product]) -> None:
+    """A tripod and a phone state nothing of each other, so 'compatible' says nothing of them either."""
+    checker = CompatibilityChecker()
+    phone, tripod = _titled(demo, "iPhone 16 128GB"), _titled(demo, "PIXI Mini Tripod")
+    charger = _titled(demo, "Nano Charger")
+    assert not checker.judges(tripod, phone) and checker.compatible(tripod, phone)
+    assert checker.judges(charger, phone) and checker.judges(phone, charger)

@@ -661,6 +661,23 @@ def test_an_addition_some_bundles_hold_and_the_rest_cannot_take_says_both(engine
     )
 
 
+def test_products_that_say_nothing_of_the_shoppers_device_are_not_offered_as_fitting_it(
+    engine: ShoppingAssistant,
+) -> None:
+    """'a tripod for my iphone 16' had offered "tripod bundles for your iPhone 16"; tripods state nothing of
+    phones, and 'for my iphone' after tripods had changed nothing without a word."""
+    tripods = engine.turn("a tripod for my iphone 16")
+    assert tripods.bundles and tripods.reply.startswith(
+        "The catalog doesn't say which tripods work with your iPhone 16, so these are not chosen for it."
+    )
+    assert "for your iPhone 16" not in tripods.reply
+    first = engine.turn("a tripod")
+    iphone = engine.turn("for my iphone", conversation_id=first.conversation_id)
+    assert iphone.reply.startswith("The catalog doesn't say which tripods work with iOS devices")
+    charger = engine.turn("a charger for my pixel 9")  # a charger's connector meets the phone's port
+    assert charger.reply.startswith("Here are charger bundles for your Pixel 9")
+
+
 def test_a_laptop_case_is_a_laptop_bag_not_a_phone_case(engine: ShoppingAssistant) -> None:
     """It asked "Which phone is it for?": 'laptop case' had been read as the phone cases' kind."""
     result = engine.turn("a laptop case")
