@@ -35,6 +35,7 @@ from pricing.complements.model import ComplementModel
 from pricing.complements.needs import NeedsMap, NeedSpecs, need_named, spec_floors
 from pricing.complements.roles import leaf_role
 from pricing.types import ANCHOR_ROLE
+from retrieval.catalog.schema import Product
 from retrieval.filters import PLATFORM_ATTRIBUTE, flag_words, names_flag
 from retrieval.text import category_key, fold, model_key, word_family
 from retrieval.zh_lexicon import gloss, gloss_text
@@ -100,6 +101,8 @@ _SETUP = re.compile(
 )
 
 
+# between a kind and the thing it is for: 'toner [for my] printer'
+_FOR_ONE = re.compile(r"\s+for\s+(?:(?:my|our|the|a|an|his|her|their)\s+)?", re.IGNORECASE)
 # A need said as what to buy for it: 'wfh set', 'espresso kit', 'stuff for a long flight'
 _AS_A_SET = re.compile(
     r"\b(?:sets?|setup|set-up|kits?|starter\s+pack|stuff|gear|essentials|equipment|supplies)\b", re.IGNORECASE
@@ -255,6 +258,10 @@ class MessageReader:
             if between is not None and not between.strip():
                 kinds = [kinds[1]]
                 slots = slots.model_copy(update={"category": kinds})
+        unknown_for = self._for_unknown_device(kinds, surfaces, message)
+        if unknown_for != kinds:
+            # 'toner for my printer' (skincare toners had been shown): toner for a printer, which we lack
+            kinds, slots = unknown_for, slots.model_copy(update={"category": unknown_for})
         praised = self._praised_specs(parsed, message)
         if praised and len(praised) < len(slots.category):
             # "a newer phone ... a good camera and good batery": what the phone must be good at, not a
@@ -287,6 +294,26 @@ class MessageReader:
         ] or list(owned)  # 'macbook cases': the line's kind, a laptop
         holder = next((found for device in devices if (found := self._view.holder_for(device))), None)
         return holder if holder and holder != category_key(kind) else kind
+
+    def _for_unknown_device(self, kinds: list[str], surfaces: list[str], message: str) -> list[str]:
+        """`kinds` where one the shop carries is said for a thing it does not ('toner for my printer', 'a
+        case for my kindle') and none of its products speaks of that thing: the kind for that thing, which
+        the shop lacks, replaces the thing and the kind ('a lamp for my desk' stays: desk lamps are sold)."""
+        if len(kinds) != len(surfaces) or len(kinds) < 2:
+            return kinds
+        for at, (kind, surface) in enumerate(zip(kinds, surfaces, strict=True)):
+            if at + 1 >= len(kinds) or not self._view.carries(kind) or self._view.carries(kinds[at + 1]):
+                continue
+            between = _between(message, surface, surfaces[at + 1])
+            if between is None or not _FOR_ONE.fullmatch(between):
+                continue
+            thing = category_key(in_english(surfaces[at + 1]))
+            if any(
+                thing in category_key(_speaking(product)).split() for product in self._view.of_category(kind)
+            ):
+                continue
+            return [*kinds[:at], f"{thing} {category_key(kind)}", *kinds[at + 2 :]]
+        return kinds
 
     def _praised_specs(self, parsed: ParsedMessage, message: str) -> list[str]:
         """The kinds after the first said with praise that are specs the first kind states: 'a good camera'
@@ -666,6 +693,11 @@ def in_english(surface: str) -> str:
     """A tagged span in English words: a Chinese one glossed whole ('平板壳' -> 'tablet case'), so what is
     read from its words ('tablet', the device a case is for) is read in either language."""
     return gloss_text(surface)[0] if has_cjk(surface) else surface
+
+
+def _speaking(product: Product) -> str:
+    """What a product's listing says: its title and description."""
+    return f"{product.title} {product.description or ''}"
 
 
 def _of_limit(value: str, limit: SpecLimit) -> bool:

@@ -129,3 +129,13 @@ def test_a_budget_and_a_kind_are_shopping_whatever_else_is_said(reader: MessageR
     assert (wfh.parsed.intent, wfh.parsed.slots.use_case) == ("build_bundle", "wfh")
     office = _read(reader, "tell me a joke about the office", "out_of_scope", 0.96)  # a need, no set
     assert office.parsed.intent == "out_of_scope"
+
+
+def test_a_kind_for_a_thing_the_shop_lacks_is_that_things_kind(reader: MessageReader) -> None:
+    """'a case for my kindle' had asked which phone the case was for; the shop has no Kindle cases."""
+    kindle = _read(reader, "a case for my kindle", "build_bundle", category=["case", "kindle"])
+    assert kindle.parsed.slots.category == ["kindle case"]
+    spans = (("category", "lamp"), ("category", "desk"))
+    lamp = ParsedMessage("build_bundle", 0.9, Slots(category=["lighting", "desk"]), spans=spans)
+    desk = reader.read(lamp, ConversationState(), "a lamp for my desk", GraphComplementModel())
+    assert desk.parsed.slots.category == ["lighting", "desk"]  # desk lamps are sold: their titles say so
