@@ -102,7 +102,7 @@ _SETUP = re.compile(
 
 
 # between a kind and the thing it is for: 'toner [for my] printer'
-_FOR_ONE = re.compile(r"\s+for\s+(?:(?:my|our|the|a|an|his|her|their)\s+)?", re.IGNORECASE)
+_FOR_THING = re.compile(r"\s+for\s+(?:(?:my|our|the|a|an|his|her|their)\s+)?", re.IGNORECASE)
 # A need said as what to buy for it: 'wfh set', 'espresso kit', 'stuff for a long flight'
 _AS_A_SET = re.compile(
     r"\b(?:sets?|setup|set-up|kits?|starter\s+pack|stuff|gear|essentials|equipment|supplies)\b", re.IGNORECASE
@@ -305,7 +305,7 @@ class MessageReader:
             if at + 1 >= len(kinds) or not self._view.carries(kind) or self._view.carries(kinds[at + 1]):
                 continue
             between = _between(message, surface, surfaces[at + 1])
-            if between is None or not _FOR_ONE.fullmatch(between):
+            if between is None or not _FOR_THING.fullmatch(between):
                 continue
             thing = category_key(in_english(surfaces[at + 1]))
             if any(
