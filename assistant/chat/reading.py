@@ -21,7 +21,7 @@ from assistant.chat.catalog_view import (
     head_noun,
     line_of,
 )
-from assistant.chat.details import asks_detail
+from assistant.chat.details import asks_compatibility, asks_detail
 from assistant.chat.naming import shown_named
 from assistant.chat.spec_limits import names_spec, spec_limit, stated_limits, states_number
 from assistant.chat.specs import spec_number
@@ -36,7 +36,7 @@ from pricing.complements.needs import NeedsMap, NeedSpecs, need_named, spec_floo
 from pricing.complements.roles import leaf_role
 from pricing.types import ANCHOR_ROLE
 from retrieval.catalog.schema import Product
-from retrieval.filters import PLATFORM_ATTRIBUTE, flag_words, names_flag
+from retrieval.filters import PLATFORM_ATTRIBUTE, category_keys, flag_words, names_flag
 from retrieval.text import category_key, fold, model_key, word_family
 from retrieval.zh_lexicon import gloss, gloss_text
 
@@ -162,6 +162,7 @@ class MessageReader:
             # question about what a shown bundle holds, read from its words ("not sure I understood")
             parsed = replace(parsed, intent="ask_explanation", confidence=1.0)
         parsed = self._with_one_more(parsed, state, message, complements)
+        parsed = self._own_model_named(parsed, state, message)
         parsed = self._fitting_shown(parsed, state, message)
         which = self._asks_which_goes_with(parsed, state, message, complements)
         if which:
@@ -527,6 +528,29 @@ class MessageReader:
         return (
             replace(parsed, intent="add_item", confidence=1.0) if category_key(kinds[0]) in goes else parsed
         )
+
+    def _own_model_named(
+        self, parsed: ParsedMessage, state: ConversationState, message: str
+    ) -> ParsedMessage:
+        """A model of the shopper's own kind of device, named alone after bundles for it ('the macbook air
+        13' after laptop bags for their MacBook): which device it is, not an Apple brand wish ("No Apple
+        laptop bag here")."""
+        owned = {category_key(kind) for kind in state.goal.owned}
+        if not state.shown or not owned or parsed.slots.category or not parsed.models:
+            return parsed
+        if parsed.intent not in ("search_product", "build_bundle", "refine") or asks_compatibility(message):
+            return parsed  # "will it fit an iphone 15?" asks of the shown cases
+        models = [name for name in parsed.models if model_key(name) not in self._view.platforms]
+        kinds = {
+            key
+            for name in models
+            for product in self._view.by_model.get(model_key(name), [])
+            for key in category_keys(product.category_path)
+        }
+        if not models or not owned <= kinds:
+            return parsed
+        slots = parsed.slots.model_copy(update={"brand": []})
+        return replace(parsed, intent="refine", confidence=1.0, slots=slots, fits=tuple(parsed.models))
 
     def _fitting_shown(self, parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
         """'one that works with my iphone' after watches (refine, the iPhone read as the kind): the same kind,

@@ -678,6 +678,19 @@ def test_products_that_say_nothing_of_the_shoppers_device_are_not_offered_as_fit
     assert charger.reply.startswith("Here are charger bundles for your Pixel 9")
 
 
+def test_a_model_of_the_shoppers_own_device_named_after_bundles_says_which_it_is(
+    engine: ShoppingAssistant,
+) -> None:
+    """'the macbook air 13' after laptop bags for their MacBook had been an Apple brand wish ("No Apple
+    laptop bag here")."""
+    bags = engine.turn("Case for macbook")
+    model = engine.turn("the macbook air 13", conversation_id=bags.conversation_id)
+    assert model.bundles and model.reply.startswith(
+        "Here are laptop bag bundles for your MacBook Air 13-inch"
+    )
+    assert all("Laptop Bags" in (b.items[0].category or "") for b in model.bundles)
+
+
 def test_a_laptop_case_is_a_laptop_bag_not_a_phone_case(engine: ShoppingAssistant) -> None:
     """It asked "Which phone is it for?": 'laptop case' had been read as the phone cases' kind."""
     result = engine.turn("a laptop case")
