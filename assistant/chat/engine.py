@@ -735,12 +735,12 @@ class ShoppingAssistant:
         if turn.dearest is not None and named.categories:  # nothing dearer than the AirPods Max
             turn.reply += words.most_premium(turn.dearest, named.categories[0]) + " "
         judges = variant.builder.compatibility.judges
-        judged = (
+        judged = not goal.fits or (
             any(judges(main, device) for main in mains for device in devices)
             if devices
             else any(PLATFORM_LIST in main.attributes for main in mains)
-        )
-        if goal.fits and mains and named.categories and not judged:
+        )  # only asked where the shopper named a device
+        if mains and named.categories and not judged:
             # 'a tripod for my iphone 16', 'for my iphone' after tripods: tripods say nothing of phones, so
             # none was chosen for it ("tripod bundles for your iPhone 16" had implied they were)
             models = [name for name in goal.fits if model_key(name) not in self._view.platforms]

@@ -38,7 +38,7 @@ from pricing.types import ANCHOR_ROLE
 from retrieval.catalog.schema import Product
 from retrieval.filters import PLATFORM_ATTRIBUTE, category_keys, flag_words, names_flag
 from retrieval.text import category_key, fold, model_key, word_family
-from retrieval.zh_lexicon import gloss, gloss_text
+from retrieval.zh_lexicon import gloss
 
 OWNED_EXAMPLES = 3  # what a kind the shopper owns goes with: the complement roles of its first few products
 
@@ -208,7 +208,7 @@ class MessageReader:
         slots = parsed.slots
         if parsed.intent != "out_of_scope":
             return parsed
-        english = _in_english(message)
+        english = in_english(message)
         need = need_named(english, self._needs)
         if need is not None and _AS_A_SET.search(english):
             slots = slots.model_copy(update={"use_case": need})
@@ -344,7 +344,7 @@ class MessageReader:
         """`slots` with the need the message names outside any use_case span, else `slots` itself;
         `request`: the message may ask for something new (build_bundle, or a follow-up with nothing shown to
         follow up on), so a need in its bare words counts."""
-        message = _in_english(message)
+        message = in_english(message)
         setup = self._setup(slots, message) or self._gift_department(slots)
         if setup is not None:  # a fuller need the words name wins: 'pour over coffee starter kit'
             fuller = self._fuller_need(slots.model_copy(update={"use_case": setup}), message)
@@ -713,12 +713,6 @@ def category_surfaces(parsed: ParsedMessage) -> list[str]:
     return [surface for slot, surface in parsed.spans if slot == "category"]
 
 
-def in_english(surface: str) -> str:
-    """A tagged span in English words: a Chinese one glossed whole ('平板壳' -> 'tablet case'), so what is
-    read from its words ('tablet', the device a case is for) is read in either language."""
-    return gloss_text(surface)[0] if has_cjk(surface) else surface
-
-
 def _speaking(product: Product) -> str:
     """What a product's listing says: its title and description."""
     return f"{product.title} {product.description or ''}"
@@ -747,9 +741,10 @@ def _said_as_owned(message: str, surface: str) -> bool:
     return bool(_OWNED_BEFORE.search(message, 0, at) or _OWNED_AFTER.match(message, at + len(surface)))
 
 
-def _in_english(message: str) -> str:
-    """The message in the words the needs are named with: Chinese words glossed through the lexicon, so
-    '她喜欢喝咖啡' names the coffee need as 'she loves coffee' does; other text unchanged."""
+def in_english(message: str) -> str:
+    """A message or tagged span in the words the needs and kinds are named with: Chinese words glossed
+    through the lexicon, so '她喜欢喝咖啡' names the coffee need as 'she loves coffee' does and '平板壳' is a
+    'tablet case'; words the lexicon lacks, and other text, unchanged."""
     if not has_cjk(message):
         return message
     return " ".join(gloss(word.text) for word in split_words(message))
