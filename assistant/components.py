@@ -226,11 +226,13 @@ def build_chat_engine(
 
     retriever = retriever or build_retriever(settings, catalog)
     complements = complement_model(settings.bundles)
+    parser = build_intent_parser(settings, catalog, embedder=retriever.embedder)
     return ShoppingAssistant(
-        parser=build_intent_parser(settings, catalog, embedder=retriever.embedder),
+        parser=parser,
         tracker=DialogueTracker(
             clarify_below_confidence=settings.intent.clarify_below_confidence,
             max_items=settings.bundles.max_items,
+            title_kinds=parser.vocabulary.title_kinds(),
         ),
         retriever=retriever,
         complements=complements,

@@ -14,10 +14,11 @@ from functools import cached_property
 
 from assistant.chat.catalog_view import PLATFORM_LIST, CatalogView, head_noun, line_of, model_of
 from assistant.chat.planning import RetrievalPlan, plan
-from assistant.chat.reading import category_surfaces, in_english
+from assistant.chat.reading import category_surfaces
 from assistant.chat.turn import Turn, shown_bundles
 from assistant.dialogue.state import ConversationState, ShoppingGoal, TurnAction
 from assistant.experiments.variants import Variant
+from assistant.intent.words import in_english
 from pricing.complements.compatibility import CompatibilityChecker
 from pricing.complements.model import ComplementModel
 from pricing.complements.needs import NeedsMap, categories_for_need, need_named
@@ -454,7 +455,9 @@ class CandidateFinder:
             role_words = set(category_key(role).split()[-1:])
             if action.kind == "swap" and role == action.item_role:
                 found = _as_asked(
-                    self._replacing(found, _shown_item_ids(turn.state, role), direction), action, turn
+                    self._replacing(found, _shown_item_ids(turn.state, role, action.item_kind), direction),
+                    action,
+                    turn,
                 )
             elif keep_anchor and role != action.item_role:  # an edit keeps the rest (a swapped case too)
                 shown_ids = _shown_item_ids(turn.state, role)
@@ -659,8 +662,14 @@ def _anchor_ids(state: ConversationState, action: TurnAction) -> set[str]:
     return {bundle.items[0].product_id for bundle in shown_bundles(state, action.bundle_ids) if bundle.items}
 
 
-def _shown_item_ids(state: ConversationState, role: str) -> set[str]:
-    return {item.product_id for bundle in state.shown for item in bundle.items if item.role == role}
+def _shown_item_ids(state: ConversationState, role: str, kind: str | None = None) -> set[str]:
+    """The shown products of `role`; of those, the ones titled `kind` when given ('the kettle')."""
+    return {
+        item.product_id
+        for bundle in state.shown
+        for item in bundle.items
+        if item.role == role and (kind is None or kind in category_key(item.title).split())
+    }
 
 
 def titled(product: Product, kind: str | None) -> bool:

@@ -39,7 +39,7 @@ from assistant.chat.details import (
 )
 from assistant.chat.naming import products_named
 from assistant.chat.planning import shopper_signals
-from assistant.chat.reading import MessageReader, in_english
+from assistant.chat.reading import MessageReader
 from assistant.chat.safety import danger_in
 from assistant.chat.spec_limits import (
     holder,
@@ -60,7 +60,7 @@ from assistant.experiments.events import impressions
 from assistant.experiments.variants import Variant, Variants
 from assistant.intent.parser import MessageParser, ParsedMessage
 from assistant.intent.slots import Slots
-from assistant.intent.words import has_cjk
+from assistant.intent.words import has_cjk, in_english
 from assistant.storage.records import EventRecord, QuoteRecord, TurnRecord
 from pricing.bundles import BuildResult, BundleBuilder
 from pricing.complements.compatibility import RULES, CompatibilityChecker
@@ -435,8 +435,13 @@ class ShoppingAssistant:
             needed = set(required_roles(items[0].product))
             if bundle.bundle_id in targets and action.item_role in needed:
                 kept.append(items[0].product)
-            elif bundle.bundle_id in targets:
-                remaining = [item for item in items if item.role != action.item_role]
+            elif bundle.bundle_id in targets:  # 'the kettle': of the mug shelf's items, the kettle alone
+                remaining = [
+                    item
+                    for item in items
+                    if item.role != action.item_role
+                    or (action.item_kind and not titled(item.product, action.item_kind))
+                ]
                 changed |= len(remaining) < len(items)
                 items = remaining
             drafts.append(_draft(bundle.label, items, variant.complements))
@@ -459,10 +464,14 @@ class ShoppingAssistant:
         when no bundle could change."""
         role, adding = action.item_role or "", action.kind == "add"
         candidates = by_role.get(role, [])
-        # "add a milk frother", read as the mug shelf: a frother, and a bundle holds one only if it has one
-        kind = said_kind(turn) if adding else None
-        if not any(titled(scored.product, kind) for scored in candidates):
-            kind = None
+        # "add a milk frother", read as the mug shelf: a frother, and a bundle holds one only if it has one;
+        # "swap the kettle for a cheaper one": the mug shelf's kettle, for another kettle; "swap the backpack
+        # for a sleeve": the backpack, for a sleeve
+        said = said_kind(turn)
+        if not any(titled(scored.product, said) for scored in candidates):
+            said = None
+        held_kind = said if adding else action.item_kind
+        kind = said or (None if adding else action.item_kind)
         turn.edited_kind = kind
         # what was said of it, where any candidate has it: 'add a mechanical keyboard'
         wanted = (
@@ -482,7 +491,9 @@ class ShoppingAssistant:
                 (
                     index
                     for index, item in enumerate(items)
-                    if (titled(item.product, kind) if kind else item.role == role)
+                    # an added frother is held wherever it sits; a swapped kettle is the role's kettle
+                    if (item.role == role or (adding and held_kind))
+                    and (held_kind is None or titled(item.product, held_kind))
                 ),
                 None,
             )
@@ -605,7 +616,9 @@ class ShoppingAssistant:
         if swapped and not (anchors if swapped == ANCHOR_ROLE else by_role.get(swapped)):
             # nothing else fits where it goes: say so and keep the bundles shown, not "Swapped it" over them
             shown = shown_bundles(turn.state, action.bundle_ids)
-            kind = leaf_phrase(shown[0].items[0].category) if swapped == ANCHOR_ROLE and shown else swapped
+            anchor_kind = leaf_phrase(shown[0].items[0].category) if shown else None
+            # 'the kettle', not the mug shelf it sits on
+            kind = action.item_kind or (anchor_kind if swapped == ANCHOR_ROLE else swapped)
             turn.reply = words.no_alternative(kind or swapped, turn.parsed.slots.price_direction)
             return
         device = self._finder.must_ask_model(turn, action, devices, hits)
@@ -630,7 +643,8 @@ class ShoppingAssistant:
             if swapped and edited is None and (turn.unfitted or turn.over_budget):
                 # no other (black) case fits any of these phones: a rebuild had dropped their cases
                 wish = action.item_attributes.get("colour") or action.item_attributes.get("brand")
-                kind = f"{wish} {swapped}" if wish else swapped
+                new_kind = turn.edited_kind or swapped  # 'no other kettle', not 'no other mug'
+                kind = f"{wish} {new_kind}" if wish else new_kind
                 turn.reply = words.no_alternative(kind, turn.parsed.slots.price_direction)
                 return
             if action.kind == "add" and edited is None and (turn.unfitted or turn.over_budget):

@@ -30,7 +30,7 @@ from assistant.dialogue.tracker import held_role
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
 from assistant.intent.taxonomy import AFTER_SHOWN
-from assistant.intent.words import has_cjk, split_words
+from assistant.intent.words import in_english
 from pricing.complements.model import ComplementModel
 from pricing.complements.needs import NeedsMap, NeedSpecs, need_named, spec_floors
 from pricing.complements.roles import leaf_role
@@ -38,7 +38,6 @@ from pricing.types import ANCHOR_ROLE
 from retrieval.catalog.schema import Product
 from retrieval.filters import PLATFORM_ATTRIBUTE, category_keys, flag_words, names_flag
 from retrieval.text import category_key, fold, model_key, word_family
-from retrieval.zh_lexicon import gloss
 
 OWNED_EXAMPLES = 3  # what a kind the shopper owns goes with: the complement roles of its first few products
 
@@ -739,12 +738,3 @@ def _said_as_owned(message: str, surface: str) -> bool:
     if at < 0:
         return False
     return bool(_OWNED_BEFORE.search(message, 0, at) or _OWNED_AFTER.match(message, at + len(surface)))
-
-
-def in_english(message: str) -> str:
-    """A message or tagged span in the words the needs and kinds are named with: Chinese words glossed
-    through the lexicon, so '她喜欢喝咖啡' names the coffee need as 'she loves coffee' does and '平板壳' is a
-    'tablet case'; words the lexicon lacks, and other text, unchanged."""
-    if not has_cjk(message):
-        return message
-    return " ".join(gloss(word.text) for word in split_words(message))

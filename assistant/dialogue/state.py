@@ -111,6 +111,8 @@ class TurnAction(BaseModel):
     kind: ActionKind
     bundle_ids: list[str] = Field(default_factory=list)  # shown bundles the turn acts on
     item_role: str | None = None  # the item to swap/add/remove
+    # the word its title must say, where the shelf holds several kinds ('kettle' of the mug shelf's role)
+    item_kind: str | None = None
     item_attributes: dict[str, str] = Field(default_factory=dict)  # e.g. {"colour": "black"} for a swap
     question: str | None = None  # the clarifying question, for kind == "clarify"
     product_ids: list[str] = Field(default_factory=list)  # catalog products named, for "compare_products"

@@ -7,19 +7,27 @@ relative to what was shown; item and bundle references are resolved against the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import Any
 
 from assistant.dialogue.clarify import questions
-from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, SpecLimit, TurnAction
+from assistant.dialogue.state import (
+    ConversationState,
+    ShoppingGoal,
+    ShownBundle,
+    ShownItem,
+    SpecLimit,
+    TurnAction,
+)
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
 from assistant.intent.taxonomy import AFTER_SHOWN, REQUEST_OR_CHANGE
 from assistant.intent.vocabulary import title_head
+from assistant.intent.words import has_cjk, in_english
 from pricing.complements.roles import leaf_phrase
 from pricing.types import ANCHOR_ROLE
-from retrieval.text import category_key
+from retrieval.text import category_key, word_family
 
 CENT = Decimal("0.01")
 SENSITIVITY_STEP = 0.2
@@ -31,10 +39,19 @@ _ABOUT_BUNDLES = ("accept_bundle", "ask_explanation", "compare")  # act on whole
 class DialogueTracker:
     """Applies parsed messages to a `ConversationState`; asks instead of guessing when unsure."""
 
-    def __init__(self, *, clarify_below_confidence: float = 0.5, max_items: int = 4) -> None:
-        """`max_items`: the most items a bundle holds (the builder's), so an added item has room."""
+    def __init__(
+        self,
+        *,
+        clarify_below_confidence: float = 0.5,
+        max_items: int = 4,
+        title_kinds: Collection[str] = (),
+    ) -> None:
+        """`max_items`: the most items a bundle holds (the builder's), so an added item has room;
+        `title_kinds`: the kinds product titles name beyond the catalog's category names ('kettle' of the
+        mug shelf; `SlotVocabulary.title_kinds`), so 'the kettle' is never a mug."""
         self._clarify_below = clarify_below_confidence
         self._max_items = max_items
+        self._title_kinds = frozenset(title_kinds)
 
     def advance(
         self,
@@ -137,6 +154,8 @@ class DialogueTracker:
             return self._accept(state, message.slots, targets, ask)
         if intent in ("swap_item", "add_item", "remove_item"):
             said = next((surface for slot, surface in message.spans if slot == "item_ref"), None)
+            if said is None and intent == "add_item":  # 'add a kettle': the word for what to add
+                said = next((surface for slot, surface in message.spans if slot == "category"), None)
             return self._edit_items(
                 state, message.slots, intent, targets, ask, said=said, features=message.features
             )
@@ -294,21 +313,35 @@ class DialogueTracker:
             role = role or (slots.category[0] if slots.category else None)
         if role is None:
             return state, _clarify(ask.which_item(intent))
-        if intent == "add_item" and all(any(item.role == role for item in b.items) for b in targets):
+        # 'add a kettle' to bundles whose mug-shelf item is a mug: no kettle is there yet
+        new = shelf_kind(targets, role, said, self._title_kinds) if intent == "add_item" and said else None
+        if intent == "add_item" and all(
+            any(_titled(item.title, new) if new else item.role == role for item in b.items) for b in targets
+        ):
             if not features:
                 return state, _clarify(ask.already_there(role))  # was "Added it" over the same bundles
             intent = "swap_item"  # "add a vertical mouse" to bundles holding a mouse: that one instead
+        narrower = None
         if intent in ("swap_item", "remove_item"):
             held = held_role(targets, role) or (
                 (titled_role(targets, said) or held_role(targets, category_key(said).split()[-1]))
                 if said
                 else None
             )  # 'the bag' read as a laptop bag is the camera bag the bundles hold
+            narrower = shelf_kind(targets, held, said, self._title_kinds) if held and said else None
+            if (
+                held
+                and narrower
+                and not any(_titled(item.title, narrower) for item in _items_in(targets, held))
+            ):
+                held = None  # 'remove the kettle' from bundles whose mug-shelf item is a dripper
+            # a narrower kind in the shopper's own words: '手冲壶', not 'kettle', in a Chinese reply
+            named = (said.strip() if said and has_cjk(said) else narrower) if narrower else role
             if held is None:  # was "Swapped it" / "Removed it" over the same bundles
                 label = targets[0].label if len(targets) == 1 and len(state.shown) > 1 else None
-                return state, _clarify(ask.not_there(role, intent=intent, label=label))
+                return state, _clarify(ask.not_there(named, intent=intent, label=label))
             if held == ANCHOR_ROLE and intent == "remove_item":
-                return state, _clarify(ask.keeps_its_main_item(role))
+                return state, _clarify(ask.keeps_its_main_item(named))
             role = held
         goal = state.goal
         if intent == "add_item" and role not in goal.categories:
@@ -330,6 +363,7 @@ class DialogueTracker:
             kind=kind,  # type: ignore[arg-type]
             bundle_ids=[bundle.bundle_id for bundle in targets],
             item_role=role,
+            item_kind=narrower,
             # "swap the case for a black one", "swap the shoes for brooks": what the new item must be
             item_attributes={
                 **slots.attributes,
@@ -356,6 +390,39 @@ def held_role(bundles: list[ShownBundle], said: str) -> str | None:
         if words and any(words <= set(name.split()) for name in names if name):
             return item.role
     return None
+
+
+def shelf_kind(bundles: list[ShownBundle], role: str, said: str, title_kinds: Collection[str]) -> str | None:
+    """The kind the shopper's word names among the items of `role`, where their shelf holds several:
+    'the kettle' is the items titled so on the mug shelf (Mugs & Accessories: drippers, kettles, a frother,
+    mugs), whose role is 'mug', and 'the mug' there is the mugs, not the frother. None where the word
+    names the role's items as a whole: a one-kind shelf's own word ('the keyboard' is the Pebble Keys too,
+    whose title never says keyboard), 'the bag' of a camera bag, or another name for the role ('the
+    cellphone', 'the cup'), which no title uses (`title_kinds`)."""
+    head = category_key(in_english(said)).split()[-1:]
+    items = _items_in(bundles, role)
+    if not head or not items:
+        return None
+    word = head[0]
+    own = {
+        word_family(part)
+        for name in (role, *(item.category or "" for item in items))
+        for segment in name.split(">")
+        for part in category_key(segment).split()
+    }
+    if word_family(word) not in own:
+        return word if word in title_kinds else None  # narrower than the shelf: only one titled so is one
+    several = any("&" in (item.category or "").split(">")[-1] for item in items)
+    titled = [_titled(item.title, word) for item in items]
+    return word if several and any(titled) and not all(titled) else None
+
+
+def _items_in(bundles: list[ShownBundle], role: str) -> list[ShownItem]:
+    return [item for bundle in bundles for item in bundle.items if item.role == role]
+
+
+def _titled(title: str, kind: str) -> bool:
+    return kind in category_key(title).split()
 
 
 def titled_role(bundles: list[ShownBundle], said: str) -> str | None:

@@ -374,6 +374,11 @@ class SlotVocabulary:
                 return known
         return None
 
+    def title_kinds(self) -> frozenset[str]:
+        """The head nouns product titles say their products are ('kettle', 'dripper', 'sleeve'), other
+        than category names and aliases: the kinds a shelf of several holds ('Mugs & Accessories')."""
+        return frozenset(head for _, head, _ in self._titled if head and self._known(head) is None)
+
     def _titled_head(self, key: str) -> str | None:
         """The shelf of the products whose titles' head noun is the phrase's, when only describing words
         come before it: 'gooseneck kettle' is a kettle, filed with the mugs. Not when a category name uses

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retrieval.text import cjk_words
-from retrieval.zh_lexicon import zh_lexicon
+from retrieval.zh_lexicon import gloss, zh_lexicon
 
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|\S")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -49,6 +49,15 @@ def split_words(text: str, *, boundaries: frozenset[int] = frozenset()) -> list[
 def has_cjk(text: str) -> bool:
     """True when `text` contains Chinese characters."""
     return bool(_CJK.search(text))
+
+
+def in_english(message: str) -> str:
+    """A message or tagged span in the words the needs and kinds are named with: Chinese words glossed
+    through the lexicon, so '她喜欢喝咖啡' names the coffee need as 'she loves coffee' does and '平板壳' is a
+    'tablet case'; words the lexicon lacks, and other text, unchanged."""
+    if not has_cjk(message):
+        return message
+    return " ".join(gloss(word.text) for word in split_words(message))
 
 
 @lru_cache(maxsize=4096)

@@ -266,6 +266,25 @@ def test_an_added_kind_narrower_than_its_shelf_is_that_kind_and_never_a_second_c
         assert "No frother we have fits" in added.reply or "over your budget" in added.reply
 
 
+def test_an_item_named_narrower_than_its_shelf_is_that_item_alone(engine: ShoppingAssistant) -> None:
+    """The mug shelf holds kettles, drippers, a frother and a mug, all in the role 'mug'. 'remove the mug'
+    had removed the frother of a Nespresso bundle too, and 'remove the kettle' from bundles holding no
+    kettle had removed their mugs."""
+    first = engine.turn("espresso machine")
+    frothers = {b.label for b in first.bundles if any("Frother" in item.title for item in b.items)}
+    mugs = {b.label for b in first.bundles if any("Mug" in item.title for item in b.items)}
+    assert frothers and mugs  # the demo catalog's espresso bundles: a frother in one, a mug in others
+    removed = engine.turn("remove the mug", conversation_id=first.conversation_id)
+    assert {b.label for b in removed.bundles if any("Frother" in i.title for i in b.items)} == frothers
+    assert not any("Mug" in item.title for b in removed.bundles for item in b.items)
+    gift = engine.turn("coffee gift for my dad")
+    assert not any("Kettle" in item.title for b in gift.bundles for item in b.items)
+    kettle = engine.turn("remove the kettle", conversation_id=gift.conversation_id)
+    assert "has a kettle" in kettle.reply and "mug" not in kettle.reply.lower()
+    swap = engine.turn("swap the kettle for a cheaper one", conversation_id=gift.conversation_id)
+    assert "kettle" in swap.reply and "mug" not in swap.reply.lower()
+
+
 @pytest.mark.parametrize(
     ("message", "word"),
     [

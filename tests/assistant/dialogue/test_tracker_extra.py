@@ -196,3 +196,90 @@ def test_a_model_answers_the_question_when_only_the_platform_was_known() -> None
     state, action = DialogueTracker().advance(state, answer)
     assert action.kind == "build" and state.goal.categories == ["case"]
     assert state.goal.fits == ["iPhone 16 Pro", "iOS"] and state.goal.budget_max == Decimal("80")
+
+
+def _mug_shelf_bundles(*titles: str) -> ConversationState:
+    """Bundles whose one add-on each sits on the mixed 'Mugs & Accessories' shelf, role 'mug'."""
+    shelf = "Home & Kitchen > Coffee > Mugs & Accessories"
+    bundles = [
+        ShownBundle(
+            bundle_id=f"b{n}",
+            label=label,
+            items=[
+                ShownItem(
+                    product_id=f"m{n}", title="Espresso Machine", category="Coffee > Machines", role="anchor"
+                ),
+                ShownItem(product_id=f"a{n}", title=title, category=shelf, role="mug"),
+            ],
+            bundle_price=Decimal("300"),
+            currency="USD",
+        )
+        for n, (label, title) in enumerate(zip(("value", "balanced", "premium"), titles, strict=False))
+    ]
+    return ConversationState(goal=ShoppingGoal(categories=["coffee machine"]), shown=bundles)
+
+
+def _edit(intent: str, surface: str, slot: str = "item_ref", **slots: object) -> ParsedMessage:
+    return ParsedMessage(intent, 0.99, Slots(**slots), spans=((slot, surface),))  # type: ignore[arg-type]
+
+
+KINDS = DialogueTracker(title_kinds={"kettle", "frother", "dripper"})
+
+
+def test_a_kind_its_shelf_is_named_for_is_only_the_items_titled_so() -> None:
+    """'the kettle' is read as the mug shelf (role 'mug'): removing it had removed the mug, and swapping
+    it answered "already the cheapest mug"."""
+    state = _mug_shelf_bundles("Stoneware Mug, 350ml", "Aeroccino3 Milk Frother")
+    _, action = KINDS.advance(state, _edit("remove_item", "the kettle", item_ref="mug"))
+    assert action.kind == "clarify" and action.question and "has a kettle" in action.question
+    _, action = KINDS.advance(state, _edit("swap_item", "the kettle", item_ref="mug"))
+    assert action.kind == "clarify" and action.question and "kettle" in action.question
+    # said in Chinese (手冲壶, glossed 'gooseneck kettle'), and answered in the shopper's word
+    _, action = KINDS.advance(
+        state, _edit("remove_item", "手冲壶", item_ref="mug"), ask=clarify.for_locale("zh")
+    )
+    assert action.kind == "clarify" and action.question and "没有手冲壶" in action.question
+    _, action = KINDS.advance(state, _edit("remove_item", "the frother", item_ref="mug"))
+    assert (action.kind, action.item_role, action.item_kind) == ("remove", "mug", "frother")
+    # the shelf's own word, where it holds a frother too: the mugs, not the frother
+    _, action = KINDS.advance(state, _edit("remove_item", "the mug", item_ref="mug"))
+    assert (action.kind, action.item_kind) == ("remove", "mug")
+
+
+def test_a_shelf_s_own_word_or_another_name_for_it_is_every_item_of_the_role() -> None:
+    """A shelf of one kind need not name it in titles (the Pebble Keys are a keyboard), and a name no title
+    uses ('the cup', 'the cellphone') still means the role's items."""
+    state = _mug_shelf_bundles("Stoneware Mug, 350ml", "Stoneware Mug, 350ml")
+    for surface in ("the mug", "the cup", "the mugs"):
+        _, action = KINDS.advance(state, _edit("remove_item", surface, item_ref="mug"))
+        assert (action.kind, action.item_role, action.item_kind) == ("remove", "mug", None), surface
+    keyboards = ConversationState(
+        shown=[
+            ShownBundle(
+                bundle_id="b0",
+                label="value",
+                items=[
+                    ShownItem(product_id="l", title="IdeaPad", category="Computers > Laptops", role="anchor"),
+                    ShownItem(
+                        product_id="k",
+                        title="Logitech Pebble Keys 2",
+                        category="Computers > Keyboards",
+                        role="keyboard",
+                    ),
+                ],
+                bundle_price=Decimal("600"),
+                currency="USD",
+            )
+        ]
+    )
+    _, action = KINDS.advance(keyboards, _edit("remove_item", "the keyboard", item_ref="keyboard"))
+    assert (action.kind, action.item_role, action.item_kind) == ("remove", "keyboard", None)
+
+
+def test_adding_a_kind_its_shelf_is_named_for_is_not_already_there() -> None:
+    """'add a kettle' to bundles holding a mug had answered "Each of those bundles already has a mug"."""
+    state = _mug_shelf_bundles("Stoneware Mug, 350ml", "Stoneware Mug, 350ml")
+    _, action = KINDS.advance(state, _edit("add_item", "kettle", "category", category=["mug"]))
+    assert action.kind == "add" and action.item_role == "mug"
+    _, action = KINDS.advance(state, _edit("add_item", "mug", "category", category=["mug"]))
+    assert action.kind == "clarify" and action.question and "already has a mug" in action.question

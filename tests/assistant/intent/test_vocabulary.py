@@ -323,3 +323,18 @@ def test_a_model_code_alone_names_its_model_and_a_line_alone_none() -> None:
     (rx100,) = demo.models_named("a lens for my rx100")
     assert [model.name for model in rx100.models] == ["RX100 VII"]
     assert demo.models_named("a case for my galaxy") == []
+
+
+def test_title_kinds_are_what_titles_call_products_beyond_the_category_names() -> None:
+    """The mug shelf ('Mugs & Accessories') holds kettles, a dripper and a frother: the tracker needs
+    those words to tell 'the kettle' from the mug; a category name or alias ('mug', 'earphone') is none."""
+    shelf = "Home & Kitchen > Coffee > Mugs & Accessories"
+    rows = [
+        product("k", "Hario V60 Buono Drip Kettle, 1.2 L", "45", category=shelf),
+        product("d", "Hario V60 Ceramic Coffee Dripper, Size 02", "25", category=shelf),
+        product("f", "Nespresso Aeroccino3 Milk Frother, Black", "99", category=shelf),
+        product("m", "Le Creuset Stoneware Mug, 350ml", "30", category=shelf),
+        product("e", "Sony WF-C700N Wireless Earphones", "99", category="Electronics > Audio > Earbuds"),
+    ]
+    kinds = SlotVocabulary.from_catalog(Catalog(rows)).title_kinds()
+    assert kinds == {"kettle", "dripper", "frother"}
