@@ -29,7 +29,7 @@ from assistant.intent.values import (
     wearer,
 )
 from assistant.intent.vocabulary import LINE_NICKNAMES, PRODUCT_LINES, NamedModel, SlotVocabulary
-from assistant.intent.words import has_cjk, split_words
+from assistant.intent.words import has_cjk, in_english, split_words
 from retrieval.text import fold
 from retrieval.zh_lexicon import gloss_text
 
@@ -433,6 +433,7 @@ def span_slots(
                     _ITS_ACCESSORIES.match(text, span.end)
                     or _ACCESSORIES_FOR.search(text, 0, span.start)
                     or _for_device_after_kind(text, spans, span, vocabulary)
+                    or _compatible_before_kind(text, spans, span)
                 )
                 and vocabulary.is_device_kind(vocabulary.category(text[span.start : span.end]))
             )
@@ -471,8 +472,15 @@ _POSSESSIVE_BRANDED = re.compile(
 
 _FOR_ONE = re.compile(r"\bfor\s+(?:a|an|the|his|her|their)\s+$", re.IGNORECASE)
 # between a kind and the device it is for: 'case [for] macbook', 'a charger [for a] laptop', 'a lens [for a
-# canon] camera' (one word, usually the brand, may sit between)
-_FOR_BETWEEN = re.compile(r"\s+for\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w'’-]+\s+)?", re.IGNORECASE)
+# canon] camera', 'earbuds [compatible with] iphone', 'a case [that fits the] pixel' (one word, usually the
+# brand, may sit between)
+_FOR_BETWEEN = re.compile(
+    r"\s+(?:for(?:\s+use\s+with)?|compatible\s+with|(?:(?:that|which)\s+)?(?:works?|goes?|fits?)(?:\s+with)?)\s+"
+    r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w'’-]+\s+)?",
+    re.IGNORECASE,
+)
+# after a device, before the kind for it: 'iphone[ compatible ]earbuds', 'android-compatible watch'
+_COMPATIBLE_BEFORE_KIND = re.compile(r"(?:\s+|-)compatible\s+", re.IGNORECASE)
 
 
 def _for_device_after_kind(text: str, spans: list[Span], span: Span, vocabulary: SlotVocabulary) -> bool:
@@ -485,6 +493,15 @@ def _for_device_after_kind(text: str, spans: list[Span], span: Span, vocabulary:
     if vocabulary.is_device_kind(vocabulary.category(text[before.start : before.end])):
         return False
     return bool(_FOR_BETWEEN.fullmatch(text, before.end, span.start))
+
+
+def _compatible_before_kind(text: str, spans: list[Span], span: Span) -> bool:
+    """Whether `span` is a device said as what the kind after it must be compatible with ('[iphone]
+    compatible [earbuds]': earbuds, not an iPhone beside them)."""
+    after = _COMPATIBLE_BEFORE_KIND.match(text, span.end)
+    return after is not None and any(
+        other.slot == "category" and other.start == after.end() for other in spans
+    )
 
 
 def _brand_right_before(spans: list[Span], span: Span) -> bool:
@@ -624,8 +641,9 @@ def fit_to_devices(
     renamed: dict[str, str] = {}
     for surface in (category for category in categories if category not in devices):
         for device in devices:
-            compound = vocabulary.known(f"{device} {surface}")
-            if compound:
+            # '我的相机的包' is a camera bag too; 'iPhone 耳机' is no phone, though 'iphone' alone names one
+            compound = vocabulary.known(f"{in_english(device)} {in_english(surface)}")
+            if compound and compound != vocabulary.category(device):
                 renamed[vocabulary.category(surface)] = compound
                 break
     if not renamed:

@@ -1255,6 +1255,14 @@ def test_a_device_bought_for_the_shoppers_own_gets_its_own_add_ons(engine: Shopp
     )  # their phone's brand, not a wish
     asked = engine.turn("a case for my samsung phone").reply
     assert asked.startswith("Which phone is it for?") and "iPhone" not in asked  # Galaxy examples
+    for text in ("iphone compatible earbuds", "earbuds compatible with iphone", "兼容iPhone的耳机"):
+        earbuds = engine.turn(text)  # had shown iPhones, beside earbuds or alone
+        assert earbuds.bundles, text
+        for bundle in earbuds.bundles:
+            assert not any("Smartphones" in (item.category or "") for item in bundle.items), text
+            for item in bundle.items:
+                platforms = catalog[item.product_id].attributes.get("compatible_os")
+                assert platforms is None or "iOS" in platforms, (text, item.title)
 
 
 def test_with_one_more_after_bundles_adds_it(engine: ShoppingAssistant) -> None:

@@ -92,6 +92,23 @@ def test_a_product_line_said_as_theirs_is_their_device_and_its_platform(parser: 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "earbuds compatible with iphone",  # had shown iPhones beside the earbuds
+        "iphone compatible earbuds",  # had shown iPhones
+        "兼容iPhone的耳机",  # 'iPhone 耳机' was read as the phone's own name: the earbuds were lost
+        "耳机，要兼容iPhone",
+        "earbuds that work with my iphone",
+    ],
+)
+def test_a_device_said_as_what_a_kind_must_be_compatible_with_is_theirs(
+    parser: IntentParser, text: str
+) -> None:
+    parsed = parser.parse(text)
+    assert "earbud" in parsed.slots.category and "phone" in parsed.owned and parsed.fits == ("iOS",)
+
+
+@pytest.mark.parametrize(
     ("text", "budget_max", "budget_min"),
     [
         ("headphones for running, nothing over 150", 150, None),  # was at least 150
