@@ -552,6 +552,12 @@ class ShoppingAssistant:
                 update={"brands": [b for b in turn.state.goal.brands if b not in unknown]}
             )
             turn.state = turn.state.model_copy(update={"goal": goal})
+            if not (goal.categories or goal.brands or goal.products or goal.owned or goal.use_case):
+                # "a present for my nephew who likes lego": nothing left to look for; a search had shown
+                # power banks and keyboards as "the closest alternatives"
+                turn.reply = words.brand_alone_not_carried(unknown, self._view.departments)
+                turn.state = self._tracker.record_shown(turn.state, [])
+                return
         goal = turn.state.goal
         if goal.currency is not None and goal.budget_max is None and goal.budget_min is None:
             # a currency word with no amount ('蓝牙音箱模块': 块 of 模块) is no budget to ask about

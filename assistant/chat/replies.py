@@ -116,6 +116,11 @@ class EnglishReplies:
     def brand_lacks(self, brands: Sequence[str], categories: Sequence[str]) -> str:
         return f"No {' or '.join(brands)} {' or '.join(categories)} here, so these are from other brands."
 
+    def brand_alone_not_carried(self, brands: Sequence[str], carried: Sequence[str]) -> str:
+        """A brand the shop lacks, asked for with no kind of product: what to look for instead is theirs."""
+        offer = f" We have {', '.join(carried[:6]).lower()} and more." if carried else ""
+        return f"We don't carry {' or '.join(brands)}. What kind of product would you like?{offer}"
+
     def colour_lacks(self, colour: str, role: str) -> str:
         return f"No {colour} {role} fits, so here is another one."
 
@@ -484,6 +489,9 @@ class ChineseReplies(EnglishReplies):
     def not_carried(self, brands: Sequence[str]) -> str:
         return f"本店没有{'、'.join(brands)}的商品，为你推荐相近的选择。"
 
+    def brand_alone_not_carried(self, brands: Sequence[str], carried: Sequence[str]) -> str:
+        return f"本店没有{'、'.join(brands)}的商品。你想买哪类商品？"
+
     def brand_lacks(self, brands: Sequence[str], categories: Sequence[str]) -> str:
         kinds = "、".join(in_chinese(c) for c in categories)
         return f"本店没有{'、'.join(brands)}的{kinds}，为你推荐其他品牌的{kinds}。"
@@ -783,7 +791,7 @@ def _held(limits: Sequence[SpecLimit]) -> str:
     """'weight under 1.24 kg and screen over 14 in'; two on one spec as one ('screen at least 14 in and
     under 15 in')."""
     by_key: dict[str, list[SpecLimit]] = {}
-    for limit in limits:
+    for limit in _tightest(limits):
         by_key.setdefault(limit.key, []).append(limit)
     return _and(
         [f"{spec_name(key)} {' and '.join(_past(one) for one in same)}" for key, same in by_key.items()]
@@ -791,7 +799,24 @@ def _held(limits: Sequence[SpecLimit]) -> str:
 
 
 def _zh_held(limits: Sequence[SpecLimit]) -> str:
-    return "、".join(f"{_zh_spec(limit)}{_zh_past(limit)}{_limit_value(limit)}" for limit in limits)
+    return "、".join(f"{_zh_spec(one)}{_zh_past(one)}{_limit_value(one)}" for one in _tightest(limits))
+
+
+def _tightest(limits: Sequence[SpecLimit]) -> list[SpecLimit]:
+    """The strictest limit of each spec and direction, in order: 'more ram' past a use's 16 GB floor is 'RAM
+    over 16 GB', not 'over 16 GB and at least 16 GB'."""
+    kept: dict[tuple[str, bool], SpecLimit] = {}
+    for limit in limits:
+        held = kept.get((limit.key, limit.more))
+        if held is None or _stricter(limit, held):
+            kept[(limit.key, limit.more)] = limit
+    return [limit for limit in limits if kept[(limit.key, limit.more)] is limit]
+
+
+def _stricter(limit: SpecLimit, than: SpecLimit) -> bool:
+    if limit.value != than.value:
+        return (limit.value > than.value) == limit.more
+    return than.inclusive and not limit.inclusive
 
 
 def _past(limit: SpecLimit) -> str:

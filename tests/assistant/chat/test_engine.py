@@ -200,6 +200,17 @@ def test_a_kind_asked_for_that_the_shop_lacks_is_named_beside_what_it_has(engine
     assert "carry" not in engine.turn("a laptop and a mouse").reply  # both carried: nothing to say
 
 
+def test_a_brand_the_shop_lacks_asked_for_alone_asks_what_to_look_for(engine: ShoppingAssistant) -> None:
+    """'a present for my nephew who likes lego' had shown power banks, keyboards and tablets as "the
+    closest alternatives" to Lego; with a kind of product said, the others of that kind are still shown."""
+    lego = engine.turn("birthday present for my 10 year old nephew who likes lego")
+    assert not lego.bundles and "don't carry lego" in lego.reply.lower() and "What kind" in lego.reply
+    headphones = engine.turn("headphones", conversation_id=lego.conversation_id)
+    assert headphones.bundles
+    shoes = engine.turn("lego running shoes")
+    assert shoes.bundles and "closest alternatives" in shoes.reply
+
+
 def test_a_kind_asked_for_that_no_bundle_holds_is_said(engine: ShoppingAssistant) -> None:
     """'A laptop and a monitor under 700' showed laptops alone and never said why; 'cheaper' past the
     cheapest lamp and bedding dropped the bedding the same way."""

@@ -8,7 +8,7 @@ from decimal import Decimal
 from assistant.chat.replies import ChineseReplies, EnglishReplies, for_locale
 from assistant.chat.specs import spec_differences
 from assistant.chat.types import BundleView, ItemView
-from assistant.dialogue.state import ShoppingGoal, ShownBundle, ShownItem, TurnAction
+from assistant.dialogue.state import ShoppingGoal, ShownBundle, ShownItem, SpecLimit, TurnAction
 from retrieval.catalog.schema import Product
 
 
@@ -282,3 +282,17 @@ def test_a_discount_question_names_only_the_quoted_savings() -> None:
     assert EnglishReplies().discounts([shown("premium", "120", "120")]).startswith("These bundles are priced")
     assert ChineseReplies().discounts(both).startswith("这些价格已含套装优惠：实惠款省$9.99。")
     assert "What are you after?" in EnglishReplies().discounts([])
+
+
+def test_limits_on_one_spec_and_side_are_said_once_as_the_strictest() -> None:
+    """'more ram' past video editing's 16 GB floor had read "RAM over 16 GB and at least 16 GB"."""
+    floor = SpecLimit(kind="laptop", key="ram_gb", more=True, value=16, inclusive=True)
+    more = SpecLimit(kind="laptop", key="ram_gb", more=True, value=16)
+    window = SpecLimit(kind="laptop", key="screen_in", more=False, value=15)
+    said = EnglishReplies().limits_held([more, floor, window], "laptop", "Nothing fits.")
+    assert "over 16 GB" in said and "at least" not in said and "under 15" in said
+    assert "at least 32 GB" in EnglishReplies().limits_held(
+        [floor, floor.model_copy(update={"value": 32})], "laptop", "Nothing fits."
+    )
+    chinese = ChineseReplies().limits_held([more, floor], "laptop", "没有。")
+    assert chinese.count("16") == 1
