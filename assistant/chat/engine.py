@@ -78,6 +78,7 @@ from pricing.quotes import QuoteSigner
 from pricing.types import ANCHOR_ROLE, BundleDraft, BundleItem, PricedBundle, ScoredProduct
 from retrieval.catalog.schema import Product
 from retrieval.filters import (
+    has_colour,
     has_features,
 )
 from retrieval.search import Retriever
@@ -523,6 +524,20 @@ class ShoppingAssistant:
             drafts.append(_draft(bundle.label, items, variant.complements))
         return drafts if changed else None
 
+    def _met_already(self, turn: Turn) -> str | None:
+        """The colour or brand a refinement asks for ('in black', 'apple only') where every main item
+        shown has it; None where any lacks it or states none."""
+        mains = [self._view.by_id.get(b.items[0].product_id) for b in turn.bundles if b.items]
+        if not mains or None in mains:
+            return None
+        colour = turn.parsed.slots.attributes.get("colour")
+        if colour and all(main and has_colour(main, colour) for main in mains):
+            return colour
+        brand = turn.parsed.slots.brand[0] if turn.parsed.slots.brand else None
+        if brand and all(main and fold(main.brand or "") == fold(brand) for main in mains):
+            return brand
+        return None
+
     def _bundle_items(self, bundle: ShownBundle) -> list[BundleItem]:
         """A shown bundle's items as the builder's (role, product), those the catalog still has."""
         return [
@@ -699,9 +714,12 @@ class ShoppingAssistant:
         before = [[item.product_id for item in bundle.items] for bundle in turn.state.shown]
         self._show(turn, result.bundles, variant, timings)
         excluded = turn.parsed.slots.exclude_brand
-        if excluded and before == [[item.product_id for item in b.items] for b in turn.bundles]:
+        same = before == [[item.product_id for item in b.items] for b in turn.bundles]
+        if excluded and same:
             # "not sony" when none shown was Sony: the same bundles again, said as such
             turn.reply = words.none_excluded(excluded) + " "
+        elif same and turn.parsed.intent == "refine" and (wish := self._met_already(turn)):
+            turn.reply = words.already_as_asked(wish) + " "  # "in black" when the cases were black
         if unknown:
             turn.reply += words.not_carried(unknown) + " "
         if lacking:

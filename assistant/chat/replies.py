@@ -136,6 +136,11 @@ class EnglishReplies:
         """An exclusion that leaves the bundles shown as they were ('not sony' when none was Sony)."""
         return f"None of these was from {' or '.join(excluded)} anyway, so they stay as they are."
 
+    def already_as_asked(self, wish: str) -> str:
+        """A wish the bundles shown already met ('in black' when the cases were black): said, not the same
+        bundles again as if something had changed."""
+        return f"These are already {wish}, so they stay as they are."
+
     def fits_none(self, role: str, products: Sequence[Product]) -> str:
         """An addition no shown bundle can take: the bundles shown stay."""
         listed = _and([f"the {_short(product)}" for product in products], "or")
@@ -509,6 +514,9 @@ class ChineseReplies(EnglishReplies):
 
     def none_excluded(self, excluded: Sequence[str]) -> str:
         return f"这些套装里本来就没有{'或'.join(excluded)}的商品，保持不变。"
+
+    def already_as_asked(self, wish: str) -> str:
+        return f"这些已经是{in_chinese(wish)}的了，保持不变。"
 
     def fits_none(self, role: str, products: Sequence[Product]) -> str:
         names = [_short(product) for product in products]

@@ -200,6 +200,19 @@ def test_a_kind_asked_for_that_the_shop_lacks_is_named_beside_what_it_has(engine
     assert "carry" not in engine.turn("a laptop and a mouse").reply  # both carried: nothing to say
 
 
+def test_a_colour_the_shown_bundles_already_have_is_said_so(engine: ShoppingAssistant) -> None:
+    """'in black' after black iPhone 15 cases had answered with the same bundles as if it had narrowed them;
+    a colour they lack is never said to be met."""
+    catalog = {product.id: product for product in open_catalog(Settings())}
+    cases = engine.turn("a case for my iphone 15")
+    mains = [catalog[bundle.items[0].product_id] for bundle in cases.bundles]
+    assert mains and all(main.attributes.get("colour") == "Black" for main in mains)  # the demo's: all black
+    black = engine.turn("in black", conversation_id=cases.conversation_id)
+    assert black.reply.startswith("These are already black")
+    blue = engine.turn("in blue", conversation_id=cases.conversation_id)
+    assert "already" not in blue.reply and "blue" in blue.reply
+
+
 def test_a_brand_the_shop_lacks_asked_for_alone_asks_what_to_look_for(engine: ShoppingAssistant) -> None:
     """'a present for my nephew who likes lego' had shown power banks, keyboards and tablets as "the
     closest alternatives" to Lego; with a kind of product said, the others of that kind are still shown."""
