@@ -269,6 +269,8 @@ class ShoppingAssistant:
             complements = self._variants.for_conversation(conversation_id).complements
             read = self._reader.read(parsed, state, message, complements)
             parsed, which, limit = read.parsed, read.which, read.limit
+            if state.offered_price is not None:  # an offer stands for the one reply to it
+                state = state.model_copy(update={"offered_price": None})
             if danger_in(message):  # never shopping, whatever the model read ('a rope to hang myself')
                 parsed = ParsedMessage("out_of_scope", 1.0, Slots())
                 state = state.model_copy(update={"turns": state.turns + 1})
@@ -705,11 +707,12 @@ class ShoppingAssistant:
             if action.kind == "add" and action.item_role:
                 result = _holding(result, action.item_role)
         if not result.ok:
-            turn.reply = self._nothing_fits(result, turn, variant.pricer)
-            if action.kind not in ("swap", "add", "remove") and turn.limit is None:
-                # a failed edit leaves the bundles shown, and so does "lighter" past them: the next "bigger
-                # screen" or "cheaper" is still about them
+            turn.reply, offered = self._nothing_fits(result, turn, variant.pricer)
+            if action.kind not in ("swap", "add", "remove") and turn.limit is None and not _narrowing(turn):
+                # a failed edit leaves the bundles shown, and so does "lighter" or "under 100" past them:
+                # the next "bigger screen", "cheaper" or "the first one" is still about them
                 turn.state = self._tracker.record_shown(turn.state, [])
+            turn.state = turn.state.model_copy(update={"offered_price": offered})
             return
         before = [[item.product_id for item in bundle.items] for bundle in turn.state.shown]
         self._show(turn, result.bundles, variant, timings)
@@ -845,7 +848,10 @@ class ShoppingAssistant:
             turn.state, [_shown_bundle(v, p) for v, p in zip(views, priced, strict=True)]
         )
 
-    def _nothing_fits(self, result: BuildResult, turn: Turn, pricer: BundlePricer) -> str:
+    def _nothing_fits(
+        self, result: BuildResult, turn: Turn, pricer: BundlePricer
+    ) -> tuple[str, Decimal | None]:
+        """Why nothing fits, and the price of the closest bundle it offers to show, if any."""
         words = replies.for_locale(turn.locale)
         nearest = None
         if result.nearest:
@@ -853,10 +859,12 @@ class ShoppingAssistant:
             priced = pricer.price(result.nearest[0], signals)
             nearest = (priced.bundle_price, priced.breakdown.currency)
         said = words.nothing_fits(result.reason, nearest)
+        offered = nearest[0] if nearest else None
         limits = turn.state.goal.spec_limits
         if limits:  # "a bigger screen" after "lighter": both hold, and the shopper is told what was searched
-            return words.limits_held(limits, (turn.state.goal.categories or [limits[0].kind])[0], said)
-        return said
+            kind = (turn.state.goal.categories or [limits[0].kind])[0]
+            return words.limits_held(limits, kind, said), offered
+        return said, offered
 
     def _partial(self, turn: Turn) -> dict[str, object]:
         return {
@@ -1012,6 +1020,11 @@ def _draft(label: str, items: Sequence[BundleItem], complements: ComplementModel
     pairs = list(combinations([item.product for item in items], 2))
     fit = sum(complements.score(a, b) for a, b in pairs) / len(pairs) if pairs else 0.0
     return BundleDraft(label=label, items=tuple(items), score=1.0, complementarity=fit)  # type: ignore[arg-type]
+
+
+def _narrowing(turn: Turn) -> bool:
+    """A refinement of bundles on show ('under 100', 'not apple'): where nothing meets it they stay shown."""
+    return turn.parsed.intent == "refine" and bool(turn.state.shown) and not turn.parsed.slots.category
 
 
 def _kind_as_said(kind: str, parsed: ParsedMessage) -> str:

@@ -65,6 +65,13 @@ _PRAISE_BEFORE = re.compile(
     r"\b(?:good|great|better|best|nice|decent|excellent|amazing|strong|long|big|bigger|fast)\s+$",
     re.IGNORECASE,
 )
+# Taking an offer the last reply made ("The closest bundle I can offer is $120: want me to show it?")
+_TAKES_OFFER = re.compile(
+    r"(?:(?:yes|yeah|yep|yup|sure|ok(?:ay)?|please|alright|fine|go\s+ahead|go\s+on|do\s+it|why\s+not|"
+    r"sounds\s+good|let'?s\s+see|show\s+(?:me|it|that|me\s+that)|i'?d\s+like\s+that|"
+    r"好的?|好吧|可以|行|嗯|要|看看|给我看看|麻烦了)[\s,.!?。！？，]*)+",
+    re.IGNORECASE,
+)
 _WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
 # Words of a greeting, thanks or goodbye
 _SMALL_TALK = re.compile(
@@ -138,6 +145,11 @@ class MessageReader:
     ) -> Reading:
         """`parsed` (the model's reading of `message`) as the conversation and the catalog settle it;
         `complements`: what goes with what, for the conversation's experiment arm."""
+        if state.offered_price is not None and _TAKES_OFFER.fullmatch(message.strip()):
+            # 'yes' to "the closest bundle is $120: want me to show it?" (accept_bundle 0.67: "I haven't
+            # shown you any bundles yet"): the wishes with the budget raised to that price
+            slots = Slots(budget_max=state.offered_price, currency=state.goal.currency)
+            return Reading(replace(parsed, intent="refine", confidence=1.0, slots=slots))
         parsed = self._shopping_after_all(parsed, message)
         parsed = self._kinds_said(parsed, state, message)
         # a follow-up with nothing shown to follow up on may be a request the model misread

@@ -135,6 +135,8 @@ class ConversationState(BaseModel):
     passed_over: list[str] = Field(default_factory=list)  # main products "something different" moved past
     asked_purpose: bool = False  # asked once what a purpose we have no set for needs ("for my garden")
     asked_budget: bool = False  # asked for a budget in the shop's currency: a bare amount answers it
+    # the closest bundle's price, offered when nothing fit the wishes ("want me to show it?"): 'yes' shows it
+    offered_price: Decimal | None = None
 
     def to_json(self) -> dict[str, Any]:
         """JSON-safe dict (money as decimal strings)."""

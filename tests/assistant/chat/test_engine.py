@@ -213,6 +213,26 @@ def test_a_colour_the_shown_bundles_already_have_is_said_so(engine: ShoppingAssi
     assert "already" not in blue.reply and "blue" in blue.reply
 
 
+def test_a_budget_nothing_meets_keeps_the_bundles_shown_and_its_offer_can_be_taken(
+    engine: ShoppingAssistant,
+) -> None:
+    """'under 100' after perfumes from $120: "The closest bundle I can offer is $120: want me to show it?";
+    'yes' had answered "I haven't shown you any bundles yet", and so had 'the first one'."""
+    perfumes = engine.turn("a perfume for my wife")
+    cheapest = min(bundle.bundle_price for bundle in perfumes.bundles)
+    assert cheapest > 100  # the demo's cheapest fragrance is dearer than the budget below
+    under = engine.turn("under 100", conversation_id=perfumes.conversation_id)
+    assert not under.bundles and "want me to show it?" in under.reply
+    first = engine.turn("the first one", conversation_id=perfumes.conversation_id)
+    assert "is yours" in first.reply  # the bundles on show are still there to take
+    other = engine.turn("a perfume for my wife")
+    engine.turn("under 100", conversation_id=other.conversation_id)
+    shown = engine.turn("yes please", conversation_id=other.conversation_id)
+    assert shown.bundles and all(bundle.bundle_price <= cheapest for bundle in shown.bundles)
+    again = engine.turn("yes", conversation_id=other.conversation_id)  # no offer stands now
+    assert not again.bundles
+
+
 def test_a_brand_the_shop_lacks_asked_for_alone_asks_what_to_look_for(engine: ShoppingAssistant) -> None:
     """'a present for my nephew who likes lego' had shown power banks, keyboards and tablets as "the
     closest alternatives" to Lego; with a kind of product said, the others of that kind are still shown."""

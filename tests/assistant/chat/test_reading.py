@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from assistant.chat.catalog_view import CatalogView
@@ -139,3 +141,21 @@ def test_a_kind_for_a_thing_the_shop_lacks_is_that_things_kind(reader: MessageRe
     lamp = ParsedMessage("build_bundle", 0.9, Slots(category=["lighting", "desk"]), spans=spans)
     desk = reader.read(lamp, ConversationState(), "a lamp for my desk", GraphComplementModel())
     assert desk.parsed.slots.category == ["lighting", "desk"]  # desk lamps are sold: their titles say so
+
+
+@pytest.mark.parametrize(
+    "message", ["yes", "Yes please!", "ok show me", "sure, go ahead", "好的", "可以，看看"]
+)
+def test_yes_to_the_closest_bundle_offered_raises_the_budget_to_it(
+    reader: MessageReader, message: str
+) -> None:
+    """'The closest bundle I can offer is $120: want me to show it?' then 'yes' (accept_bundle 0.67) had
+    answered "I haven't shown you any bundles yet"."""
+    offered = ConversationState(offered_price=Decimal("120"))
+    parsed = ParsedMessage("accept_bundle", 0.67, Slots())
+    read = reader.read(parsed, offered, message, GraphComplementModel())
+    assert (read.parsed.intent, read.parsed.confidence) == ("refine", 1.0)
+    assert read.parsed.slots.budget_max == Decimal("120")
+    assert reader.read(parsed, ConversationState(), message, GraphComplementModel()).parsed.intent != "refine"
+    other = reader.read(parsed, offered, "yes the second one", GraphComplementModel())
+    assert other.parsed.slots.budget_max is None  # more than a yes: read as it was said
