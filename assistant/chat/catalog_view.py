@@ -83,6 +83,20 @@ class CatalogView:
     def known_brands(self) -> frozenset[str]:
         return frozenset(fold(product.brand) for product in self._products if product.brand)
 
+    def department_stating(self, attribute: str) -> str | None:
+        """The department (second path level) most of the products that state `attribute` sit in, as a
+        category phrase: 'skin_type' -> 'skincare' (moisturisers, serums, ..., beside six foundations)."""
+        counts = Counter(
+            category_key(product.category_path[1])
+            for product in self._products
+            if attribute in product.attributes and len(product.category_path) > 1
+        )
+        return counts.most_common(1)[0][0] if counts else None
+
+    def states(self, category: str, attribute: str) -> bool:
+        """Whether any product of `category` states `attribute`."""
+        return any(attribute in product.attributes for product in self.of_category(category))
+
     def of_category(self, category: str) -> list[Product]:
         """The catalog's products a category phrase names ('phone': the smartphones, 'laptop bag')."""
         return self._by_category_key.get(category_key(category), [])

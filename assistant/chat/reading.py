@@ -152,6 +152,7 @@ class MessageReader:
             return Reading(replace(parsed, intent="refine", confidence=1.0, slots=slots))
         parsed = self._shopping_after_all(parsed, message)
         parsed = self._kinds_said(parsed, state, message)
+        parsed = self._skin_type_alone(parsed, state)
         # a follow-up with nothing shown to follow up on may be a request the model misread
         request = parsed.intent == "build_bundle" or (parsed.intent in AFTER_SHOWN and not state.shown)
         purposed = self._with_purpose(parsed.slots, message, request=request)
@@ -326,6 +327,30 @@ class MessageReader:
                 continue
             return [*kinds[:at], f"{thing} {category_key(kind)}", *kinds[at + 2 :]]
         return kinds
+
+    def _skin_type_alone(self, parsed: ParsedMessage, state: ConversationState) -> ParsedMessage:
+        """A skin type said with no kind of product ('I have oily skin and want a simple routine', 我是油皮,
+        'something for dry skin') asks for the department whose products state skin types: skincare. It had
+        asked "What are you shopping for?". Not where the goal's kind states them (narrowing shown
+        moisturisers), nor a question about shown products ('is it ok for oily skin?')."""
+        slots = parsed.slots
+        if (
+            "skin_type" not in slots.attributes
+            or slots.category
+            or slots.use_case
+            or parsed.intent not in ("build_bundle", "search_product", "refine")
+            or any(self._view.states(kind, "skin_type") for kind in state.goal.categories)
+        ):
+            return parsed
+        kind = self._view.department_stating("skin_type")
+        if kind is None:
+            return parsed
+        return replace(
+            parsed,
+            intent="build_bundle",
+            confidence=max(parsed.confidence, 0.9),
+            slots=slots.model_copy(update={"category": [kind]}),
+        )
 
     def _praised_specs(self, parsed: ParsedMessage, message: str) -> list[str]:
         """The kinds after the first said with praise that are specs the first kind states: 'a good camera'

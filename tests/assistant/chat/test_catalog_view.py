@@ -64,3 +64,19 @@ def test_a_kind_is_named_by_a_shelf_under_one_department() -> None:
     view = CatalogView(Catalog([mouse, charger, AIR]))
     assert view.names_kind("mice") and view.names_kind("laptops") and view.names_kind("charger")
     assert not view.names_kind("accessories") and not view.names_kind("computers")
+
+
+def test_the_department_stating_an_attribute_is_where_most_products_stating_it_sit() -> None:
+    view = CatalogView(
+        Catalog(
+            [
+                product("Acme Serum", "Beauty > Skincare > Serums", skin_type=["dry"]),
+                product("Acme Cream", "Beauty > Skincare > Creams", skin_type=["oily"]),
+                product("Acme Foundation", "Beauty > Makeup > Foundation", skin_type=["all"]),
+                product("Acme Phone", "Electronics > Phones > Smartphones"),
+            ]
+        )
+    )
+    assert view.department_stating("skin_type") == "skincare"
+    assert view.department_stating("mount") is None
+    assert view.states("serum", "skin_type") and not view.states("phone", "skin_type")

@@ -9,7 +9,7 @@ import pytest
 from assistant.chat.catalog_view import CatalogView
 from assistant.chat.reading import MessageReader, Reading
 from assistant.components import open_catalog
-from assistant.dialogue.state import ConversationState
+from assistant.dialogue.state import ConversationState, ShoppingGoal
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
 from assistant.settings import Settings
@@ -159,3 +159,24 @@ def test_yes_to_the_closest_bundle_offered_raises_the_budget_to_it(
     assert reader.read(parsed, ConversationState(), message, GraphComplementModel()).parsed.intent != "refine"
     other = reader.read(parsed, offered, "yes the second one", GraphComplementModel())
     assert other.parsed.slots.budget_max is None  # more than a yes: read as it was said
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [("I have oily skin and want a simple routine", "build_bundle"), ("我是油皮", "refine")],
+)
+def test_a_skin_type_alone_asks_for_skincare(reader: MessageReader, message: str, intent: str) -> None:
+    """It had asked "What are you shopping for?": the skin type names the department that states it."""
+    read = _read(reader, message, intent, attributes={"skin_type": "oily"})
+    assert read.parsed.intent == "build_bundle" and read.parsed.slots.category == ["skincare"]
+    assert read.parsed.slots.attributes == {"skin_type": "oily"}
+
+
+def test_a_skin_type_narrowing_a_kind_that_states_it_stays_a_refinement(reader: MessageReader) -> None:
+    moisturisers = ConversationState(goal=ShoppingGoal(categories=["moisturiser"]))
+    parsed = ParsedMessage("refine", 0.9, Slots(attributes={"skin_type": "oily"}))
+    read = reader.read(parsed, moisturisers, "for oily skin", GraphComplementModel())
+    assert read.parsed.intent == "refine" and not read.parsed.slots.category
+    question = ParsedMessage("ask_explanation", 0.9, Slots(attributes={"skin_type": "oily"}))
+    asked = reader.read(question, ConversationState(), "is it ok for oily skin?", GraphComplementModel())
+    assert asked.parsed.intent == "ask_explanation" and not asked.parsed.slots.category
