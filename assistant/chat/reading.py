@@ -72,6 +72,10 @@ _TAKES_OFFER = re.compile(
     r"好的?|好吧|可以|行|嗯|要|看看|给我看看|麻烦了)[\s,.!?。！？，]*)+",
     re.IGNORECASE,
 )
+_RESOLUTION_ONLY = re.compile(r"[2458]k", re.IGNORECASE)  # '4k', said with no money word
+_MONEY_WORDS = re.compile(
+    r"\$|€|£|¥|\b(?:budget|under|below|over|max|usd|dollars?|bucks)\b|元|块", re.IGNORECASE
+)
 _WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
 # Words of a greeting, thanks or goodbye
 _SMALL_TALK = re.compile(
@@ -153,6 +157,7 @@ class MessageReader:
         parsed = self._shopping_after_all(parsed, message)
         parsed = self._kinds_said(parsed, state, message)
         parsed = self._skin_type_alone(parsed, state)
+        parsed = self._resolution_not_money(parsed, state)
         # a follow-up with nothing shown to follow up on may be a request the model misread
         request = parsed.intent == "build_bundle" or (parsed.intent in AFTER_SHOWN and not state.shown)
         purposed = self._with_purpose(parsed.slots, message, request=request)
@@ -351,6 +356,42 @@ class MessageReader:
             confidence=max(parsed.confidence, 0.9),
             slots=slots.model_copy(update={"category": [kind]}),
         )
+
+    def _resolution_not_money(self, parsed: ParsedMessage, state: ConversationState) -> ParsedMessage:
+        """'4k' alone, or '4k please', after monitors (refine, a $4,000 budget): the resolution their
+        listings state ('4K UHD (3840x2160)'), as 'a 4k monitor' is read; 'budget 4k' stays money."""
+        bare = [
+            surface
+            for slot, surface in parsed.spans
+            if slot.startswith("budget") and _RESOLUTION_ONLY.fullmatch(surface.strip())
+        ]
+        if (
+            not bare
+            or _MONEY_WORDS.search(" ".join(surface for _, surface in parsed.spans))
+            or parsed.slots.category
+        ):
+            return parsed
+        token = bare[0].strip().casefold()
+        stated = (
+            str(value).casefold()
+            for kind in state.goal.categories
+            for product in self._view.of_category(kind)
+            for value in product.attributes.values()
+        )
+        if not any(re.search(rf"\b{token}\b", value) for value in stated):
+            return parsed
+        unpriced = parsed.slots.model_copy(
+            update={
+                "budget_max": None,
+                "budget_min": None,
+                "currency": None,
+                "attributes": {**parsed.slots.attributes, "size": token},
+            }
+        )
+        spans = tuple(
+            ("size", surface) if surface in bare else (slot, surface) for slot, surface in parsed.spans
+        )
+        return replace(parsed, slots=unpriced, spans=spans)
 
     def _praised_specs(self, parsed: ParsedMessage, message: str) -> list[str]:
         """The kinds after the first said with praise that are specs the first kind states: 'a good camera'

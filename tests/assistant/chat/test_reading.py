@@ -180,3 +180,18 @@ def test_a_skin_type_narrowing_a_kind_that_states_it_stays_a_refinement(reader: 
     question = ParsedMessage("ask_explanation", 0.9, Slots(attributes={"skin_type": "oily"}))
     asked = reader.read(question, ConversationState(), "is it ok for oily skin?", GraphComplementModel())
     assert asked.parsed.intent == "ask_explanation" and not asked.parsed.slots.category
+
+
+@pytest.mark.parametrize(("kind", "resolution"), [("monitor", True), ("laptop", False)])
+def test_a_bare_4k_after_screens_that_state_it_is_the_resolution(
+    reader: MessageReader, kind: str, resolution: bool
+) -> None:
+    """'4k' after monitors had been a $4,000 budget; after laptops, whose listings say no '4K', it stays."""
+    state = ConversationState(goal=ShoppingGoal(categories=[kind]))
+    for message in ("4k", "4k please"):
+        parsed = ParsedMessage("refine", 0.89, Slots(budget_max=4000), spans=(("budget_max", "4k"),))
+        read = reader.read(parsed, state, message, GraphComplementModel())
+        assert (read.parsed.slots.budget_max is None) == resolution
+        assert (read.parsed.slots.attributes.get("size") == "4k") == resolution
+    budget = ParsedMessage("refine", 0.89, Slots(budget_max=4000), spans=(("budget_max", "under 4k"),))
+    assert reader.read(budget, state, "under 4k", GraphComplementModel()).parsed.slots.budget_max == 4000
