@@ -423,6 +423,11 @@ class ShoppingAssistant:
                 turn.reply = words.explain(shown, turn.state.goal)
         else:
             self._offer(turn, action, timings)
+            if turn.foreign_currency:  # it had asked for the budget again and shown nothing
+                said = words.currency_not_used(
+                    turn.foreign_currency, self._view.currencies, shown=bool(turn.bundles)
+                )
+                turn.reply = f"{said}{'' if said.endswith('。') else ' '}{turn.reply}".strip()
 
     def _remove(self, turn: Turn, action: TurnAction, timings: dict[str, float]) -> None:
         """'remove the charger': each bundle shown without it, priced again, and nothing else changed (a
@@ -582,12 +587,10 @@ class ShoppingAssistant:
             turn.state = turn.state.model_copy(update={"goal": goal})
         if (
             goal.currency is not None and goal.currency not in self._view.currencies
-        ):  # "3000元以内" in a USD shop
-            turn.reply = words.currency_not_used(goal.currency, self._view.currencies)
-            unpriced = goal.model_copy(update={"budget_max": None, "budget_min": None, "currency": None})
-            asked = turn.state.model_copy(update={"goal": unpriced, "asked_budget": True})
-            turn.state = self._tracker.record_shown(asked, [])
-            return
+        ):  # "3000元以内" in a USD shop: shown at any price, and asked for a budget in the shop's currency
+            turn.foreign_currency = goal.currency
+            goal = goal.model_copy(update={"budget_max": None, "budget_min": None, "currency": None})
+            turn.state = turn.state.model_copy(update={"goal": goal, "asked_budget": True})
         if action.kind == "add" and action.item_role and not self._view.carries(action.item_role):
             # "add a nail polish": the shop has none ("no bundle with a polish fits" blamed the bundles)
             lacked = [_kind_as_said(action.item_role, turn.parsed)]

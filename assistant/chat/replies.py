@@ -311,11 +311,12 @@ class EnglishReplies:
         kinds = " or ".join(_plural(c) for c in categories)
         return f"Sorry, we don't carry {kinds}.{offer} What else can I find for you?"
 
-    def currency_not_used(self, currency: str, used: Sequence[str]) -> str:
-        return (
-            f"Prices here are in {' and '.join(used)}, not {currency}, and I don't convert currencies."
-            f" What's your budget in {used[0]}?"
-        )
+    def currency_not_used(self, currency: str, used: Sequence[str], *, shown: bool = False) -> str:
+        """A budget in a currency the shop does not price in; `shown`: bundles at any price follow."""
+        said = f"Prices here are in {' and '.join(used)}, not {currency}, and I don't convert currencies"
+        if shown:
+            return f"{said}, so these are at any price: tell me your budget in {used[0]} to narrow them."
+        return f"{said}. What's your budget in {used[0]}?"
 
     def nothing_fits(self, reason: str | None, nearest: tuple[Decimal, str] | None) -> str:
         text = f"Sorry, {reason}." if reason else "Sorry, nothing in the catalog fits that."
@@ -638,8 +639,11 @@ class ChineseReplies(EnglishReplies):
     def category_not_carried(self, categories: Sequence[str], carried: Sequence[str]) -> str:
         return f"抱歉，本店没有{'、'.join(in_chinese(c) for c in categories)}。还想找点别的吗？"
 
-    def currency_not_used(self, currency: str, used: Sequence[str]) -> str:
-        return f"本店以{'、'.join(used)}标价，不是{currency}，我也不做汇率换算。你的预算是多少{used[0]}？"
+    def currency_not_used(self, currency: str, used: Sequence[str], *, shown: bool = False) -> str:
+        said = f"本店以{'、'.join(used)}标价，不是{currency}，我也不做汇率换算"
+        if shown:
+            return f"{said}，以下套装未按预算筛选。告诉我以{used[0]}计的预算，我再帮你缩小范围。"
+        return f"{said}。你的预算是多少{used[0]}？"
 
     def nothing_fits(self, reason: str | None, nearest: tuple[Decimal, str] | None) -> str:
         text = "抱歉，没有符合条件的套装。"

@@ -40,6 +40,7 @@ class Turn:
     floors: list[SpecLimit] = field(default_factory=list)  # what the purpose needs ("video editing": 16 GB)
     dearest: Product | None = None  # "more premium" of main items nothing in stock is dearer than
     fits_no_device: bool = False  # nothing of the kind asked for works with the shopper's own device
+    foreign_currency: str | None = None  # a budget said in a currency the shop does not price in ('3000元')
 
 
 def shown_bundles(state: ConversationState, bundle_ids: Sequence[str]) -> list[ShownBundle]:

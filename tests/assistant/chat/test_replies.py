@@ -27,6 +27,8 @@ def test_currency_not_used_names_both_currencies() -> None:
     for words in (EnglishReplies(), ChineseReplies()):
         reply = words.currency_not_used("CNY", ["USD"])
         assert "CNY" in reply and "USD" in reply
+        shown = words.currency_not_used("CNY", ["USD"], shown=True)  # bundles at any price follow
+        assert "CNY" in shown and "USD" in shown and shown != reply
 
 
 def test_accessories_for_an_owned_device_are_announced_as_such() -> None:
