@@ -335,8 +335,10 @@ class DialogueTracker:
                 and not any(_titled(item.title, narrower) for item in _items_in(targets, held))
             ):
                 held = None  # 'remove the kettle' from bundles whose mug-shelf item is a dripper
-            # a narrower kind in the shopper's own words: '手冲壶', not 'kettle', in a Chinese reply
-            named = (said.strip() if said and has_cjk(said) else narrower) if narrower else role
+            # in the shopper's own words: 'the bag', not the 'laptop bag' it was read as; '手冲壶' in Chinese
+            named = (
+                (said.strip() if said and has_cjk(said) else narrower) if narrower else _as_said(said) or role
+            )
             if held is None:  # was "Swapped it" / "Removed it" over the same bundles
                 label = targets[0].label if len(targets) == 1 and len(state.shown) > 1 else None
                 return state, _clarify(ask.not_there(named, intent=intent, label=label))
@@ -415,6 +417,23 @@ def shelf_kind(bundles: list[ShownBundle], role: str, said: str, title_kinds: Co
     several = any("&" in (item.category or "").split(">")[-1] for item in items)
     titled = [_titled(item.title, word) for item in items]
     return word if several and any(titled) and not all(titled) else None
+
+
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "my", "our", "your", "that", "this", "these", "those", "his", "her", "their"]
+)
+
+
+def _as_said(said: str | None) -> str:
+    """The kind an item reference names, without its determiners ('the bag' -> 'bag'); Chinese as said."""
+    if not said:
+        return ""
+    if has_cjk(said):
+        return said.strip()
+    words = category_key(said).split()
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _items_in(bundles: list[ShownBundle], role: str) -> list[ShownItem]:

@@ -283,3 +283,11 @@ def test_adding_a_kind_its_shelf_is_named_for_is_not_already_there() -> None:
     assert action.kind == "add" and action.item_role == "mug"
     _, action = KINDS.advance(state, _edit("add_item", "mug", "category", category=["mug"]))
     assert action.kind == "clarify" and action.question and "already has a mug" in action.question
+
+
+def test_an_item_no_bundle_holds_is_named_as_the_shopper_said_it() -> None:
+    """'remove the bag' of camera bundles without one had answered "None of those bundles has a laptop bag"
+    (the word read as the laptop bag shelf)."""
+    state = _mug_shelf_bundles("Stoneware Mug, 350ml")
+    _, action = KINDS.advance(state, _edit("remove_item", "the bag", item_ref="laptop bag"))
+    assert action.question and "has a bag," in action.question
