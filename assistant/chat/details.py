@@ -124,6 +124,25 @@ _REFERENCES = frozenset(
     }
 )  # fmt: skip
 MAX_FACTS = 4
+# Words a title may carry that say what a product has, not which one it is: "does it have 5g?" of the
+# 'Xiaomi Redmi Note 14 Pro 5G' asks of a feature (it had been answered with what the bundle is built around)
+_FEATURE_TOKENS = frozenset(
+    {
+        "5g",
+        "4g",
+        "lte",
+        "gps",
+        "wifi",
+        "wi-fi",
+        "cellular",
+        "bluetooth",
+        "wireless",
+        "anc",
+        "nfc",
+        "esim",
+        "magsafe",
+    }
+)
 # compared after singularising, as the question's words are ('does' -> 'doe')
 _STOP_KEYS = frozenset(key for word in _STOP | _REFERENCES for key in _words(word))
 
@@ -190,7 +209,7 @@ def feature_words(question: str, products: Sequence[Product]) -> set[str]:
     and spec words the shopping lexicon lacks (无线充电, 续航) read as their English synonyms."""
     english, _ = gloss_text(question)
     english += "".join(f" {word}" for chinese, word in _ZH_SPEC_WORDS.items() if chinese in question)
-    naming = {word for product in products for word in _words(_naming_text(product))}
+    naming = {word for product in products for word in _words(_naming_text(product))} - _FEATURE_TOKENS
     return {word for word in _words(english) - _STOP_KEYS - naming if len(word) > 1}
 
 
@@ -287,11 +306,20 @@ def ranked_on(question: str, products: Sequence[Product]) -> Ranking | None:
 
 
 def _sentence(description: str | None, words: set[str]) -> str | None:
-    """The first sentence (or clause) of a description holding a word of the question."""
+    """The first sentence (or clause) of a description holding a word of the question, or the rating a
+    description gives for one ('are they waterproof?': "... and IP68 rating")."""
+    wanted = words | {rating for word in words for rating in _SAID_AS.get(word, ())}
     for sentence in re.split(r"(?<=[.;!?])\s+", description or ""):
-        if words & _words(sentence):
+        if wanted & _words(sentence):
             return sentence.strip().rstrip(".;")
     return None
+
+
+# How a description says what a shopper asks ('waterproof' as an IP rating)
+_SAID_AS = {
+    "waterproof": ("ip68", "ip67", "ip69", "ipx7", "ipx8", "ipx4", "ip54", "ip55", "water-resistant"),
+    "water": ("ip68", "ip67", "ip69", "ipx7", "ipx8", "ipx4", "water-resistant"),
+}
 
 
 def _naming_text(product: Product) -> str:

@@ -76,6 +76,13 @@ _RESOLUTION_ONLY = re.compile(r"[2458]k", re.IGNORECASE)  # '4k', said with no m
 _MONEY_WORDS = re.compile(
     r"\$|€|£|¥|\b(?:budget|under|below|over|max|usd|dollars?|bucks)\b|元|块", re.IGNORECASE
 )
+# A question whose subject is what was shown: 'do they all have 5g', 'are they waterproof', 'is the first one
+# 5g' (not 'do you have ...', which asks the shop)
+_ASKED_OF_SHOWN = re.compile(
+    r"^\s*(?:and\s+|so\s+|but\s+)?(?:does|do|is|are|has|have|can|will)\s+(?:it|they|these|those|all|both|each"
+    r"|any\s+of\s+(?:them|these|those)|the\s+(?:first|second|third|last|other|cheap\w*|premium|value|balanced)\b)",
+    re.IGNORECASE,
+)
 _WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
 # Words of a greeting, thanks or goodbye
 _SMALL_TALK = re.compile(
@@ -201,6 +208,9 @@ class MessageReader:
             # 'laptop, 16gb [ram]', 'at least 12gb [ram] then': RAM is what the number is of, not a kind
             kinds = [kind for kind in parsed.slots.category if kind not in spec_words]
             parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": kinds}))
+        if states_number(message) and any(names_spec(feature) for feature in parsed.features):
+            # 'a phone with 4g ram': nor a feature to search for ("Here are ram phone bundles")
+            parsed = replace(parsed, features=tuple(f for f in parsed.features if not names_spec(f)))
         stated = self._stated_limits(parsed, state, message)
         said = parsed.slots.attributes
         kept = {key: value for key, value in said.items() if not any(_of_limit(value, lim) for lim in stated)}
@@ -580,11 +590,17 @@ class MessageReader:
         self, parsed: ParsedMessage, state: ConversationState, message: str
     ) -> ParsedMessage:
         """A question about a shown product's detail is never taking it: '第一个多重' (how heavy is the first
-        one) had been read as accept_bundle and answered with the checkout price."""
-        if parsed.intent != "accept_bundle" or not state.shown:
+        one) had been read as accept_bundle and answered with the checkout price. Nor is one asked of the
+        shown products narrowing them: 'do they all have 5g' (refine 0.79) had answered "I can't narrow it
+        down by that"; 'do you have it in red' still narrows."""
+        if not state.shown or parsed.intent not in ("accept_bundle", "refine", "search_product"):
+            return parsed
+        if parsed.intent != "accept_bundle" and (
+            parsed.slots.to_json() or not _ASKED_OF_SHOWN.search(message)
+        ):
             return parsed
         asked = asks_detail(message, self._view.shown_anchors(state))
-        return replace(parsed, intent="ask_explanation") if asked else parsed
+        return replace(parsed, intent="ask_explanation", confidence=1.0) if asked else parsed
 
     def _with_one_more(
         self, parsed: ParsedMessage, state: ConversationState, message: str, complements: ComplementModel

@@ -97,6 +97,10 @@ _AT_LEAST = frozenset(
      "usb_c_power_w", "spf", "max_load_kg", "fits_screen_in"}
 )  # fmt: skip
 _AT_MOST = frozenset({"weight_kg"})
+_NETWORK = re.compile(r"[2-5]g", re.IGNORECASE)  # '5g', '4g' written as one word
+_MEMORY_OR_WEIGHT = re.compile(
+    r"\b(?:ram|memory|storage|gram|grams|weigh\w*|heavy|light)\b|内存|存储|重", re.I
+)
 _MEMORY_SIZES = frozenset({4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0, 64.0, 128.0, 256.0, 512.0})
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _STATED = re.compile(
@@ -129,6 +133,10 @@ def stated_limits(message: str, products: Sequence[Product]) -> list[SpecLimit]:
     for match in _STATED.finditer(message):
         if match.group(3):  # 'spf 50', 'spf50+'
             found = _resolve(message, match, [("spf", float(match.group(3)))], products)
+        elif _NETWORK.fullmatch(message, match.start(1), match.end(2)) and not _MEMORY_OR_WEIGHT.search(
+            message
+        ):
+            continue  # 'do they all have 5g': the network, not 5 GB of RAM
         else:
             unit = next(
                 families for pattern, families in UNITS if re.fullmatch(pattern, match.group(2), re.I)

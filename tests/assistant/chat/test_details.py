@@ -208,3 +208,26 @@ def test_whether_a_product_works_with_a_named_device_is_its_listing() -> None:
     assert ChineseReplies().fits_named([older], "iPhone 15") == (
         "根据商品资料：Ultra Hybrid Case for iPhone 16 Pro标明支持iPhone 16 Pro，不包括iPhone 15。"
     )
+
+
+NOTE = product(
+    "Xiaomi Redmi Note 14 Pro 5G 256GB",
+    "Electronics > Phones > Smartphones",
+    "Budget 5G phone with a 200MP main camera and IP68 rating. 6.67-inch display.",
+    ram_gb=8,
+)
+
+
+def test_a_feature_in_a_title_is_asked_about_not_a_name() -> None:
+    """'does it have 5g?' of the Redmi Note 14 Pro 5G had been answered with what the bundle is built around
+    (every title word counted as the product's name)."""
+    assert asks_detail("does it have 5g?", [NOTE]) and asks_detail("do they all have 5g", [NOTE, PIXEL])
+    (facts,) = asked_facts("does it have 5g?", [NOTE])
+    assert facts.said and "5G" in facts.said
+
+
+def test_waterproof_is_answered_by_the_rating_a_description_gives() -> None:
+    (facts,) = asked_facts("is it waterproof?", [NOTE])
+    assert facts.said and "IP68" in facts.said
+    (none,) = asked_facts("is it waterproof?", [PIXEL])
+    assert not (none.specs or none.said or none.named)

@@ -9,7 +9,7 @@ import pytest
 from assistant.chat.catalog_view import CatalogView
 from assistant.chat.reading import MessageReader, Reading
 from assistant.components import open_catalog
-from assistant.dialogue.state import ConversationState, ShoppingGoal
+from assistant.dialogue.state import ConversationState, ShoppingGoal, ShownBundle, ShownItem
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
 from assistant.settings import Settings
@@ -195,3 +195,17 @@ def test_a_bare_4k_after_screens_that_state_it_is_the_resolution(
         assert (read.parsed.slots.attributes.get("size") == "4k") == resolution
     budget = ParsedMessage("refine", 0.89, Slots(budget_max=4000), spans=(("budget_max", "under 4k"),))
     assert reader.read(budget, state, "under 4k", GraphComplementModel()).parsed.slots.budget_max == 4000
+
+
+def test_a_question_asked_of_the_shown_products_is_no_refinement(reader: MessageReader) -> None:
+    """'do they all have 5g' (refine 0.79) had answered "I can't narrow it down by that"."""
+    item = ShownItem(product_id="phone-redmi-note-14-pro-5g-256-midnight-black", title="Redmi", role="anchor")
+    bundle = ShownBundle(
+        bundle_id="b", label="value", items=[item], bundle_price=Decimal("359"), currency="USD"
+    )
+    shown = ConversationState(goal=ShoppingGoal(categories=["phone"]), shown=[bundle])
+    for message in ("do they all have 5g", "is the first one waterproof?"):
+        read = reader.read(ParsedMessage("refine", 0.79, Slots()), shown, message, GraphComplementModel())
+        assert (read.parsed.intent, read.parsed.confidence) == ("ask_explanation", 1.0), message
+    red = ParsedMessage("refine", 0.9, Slots(attributes={"colour": "red"}))
+    assert reader.read(red, shown, "do you have it in red", GraphComplementModel()).parsed.intent == "refine"

@@ -192,3 +192,10 @@ def test_a_stated_limit_is_met_by_its_own_value_and_worded_as_said() -> None:
     assert EnglishReplies().limits_unmet([unmet], "laptop", kept=False, best=(unmet, 32.0)) == (
         "No laptop we have has RAM at least 64 GB; the most any has is 32 GB."
     )
+
+
+def test_5g_is_the_network_not_5_gb() -> None:
+    """'do they all have 5g' had become "RAM at least 5 GB"; said with a memory word it is still memory."""
+    phones = [product("Acme Phone", "Electronics > Phones > Smartphones", ram_gb=8, weight_g=190)]
+    assert stated_limits("do they all have 5g", phones) == []
+    assert stated_limits("a phone with 4g ram", phones)
