@@ -16,10 +16,12 @@ from assistant.chat.specs import SPEC_NAMES_ZH, spec_differences, spec_name, spe
 from assistant.chat.types import BundleView
 from assistant.dialogue.clarify import LABELS_ZH
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, SpecLimit, TurnAction
+from assistant.intent.vocabulary import title_head
 from pricing.bundles.messages import format_money, said_in_pairs
 from pricing.complements.roles import leaf_phrase
 from pricing.types import ANCHOR_ROLE
 from retrieval.catalog.schema import Product
+from retrieval.text import category_key
 from retrieval.zh_lexicon import in_chinese
 
 # Shop policy the assistant cannot answer ("do you ship to norway?", "退货怎么办"): say where the answer is
@@ -760,7 +762,7 @@ def _with_article(kind: str) -> str:
     title as it is."""
     if not kind or kind[:1].isupper() or kind in _MASS_NOUNS:
         return kind
-    if said_in_pairs(kind):
+    if said_in_pairs(kind) or kind in _SAID_IN_PLURAL:
         return _plural(kind)
     vowel = kind[:1] in "aeiou" and not kind.startswith(_SAID_WITH_Y)  # 'a usb c hub', 'an eye cream'
     return f"{'an' if vowel else 'a'} {kind}"
@@ -883,7 +885,10 @@ def _saved(bundle: ShownBundle) -> Decimal:
     return bundle.list_price - bundle.bundle_price if bundle.list_price is not None else Decimal(0)
 
 
-_MASS_NOUNS = frozenset({"lighting", "bedding", "cookware", "skincare", "makeup", "fragrance", "apparel"})
+_MASS_NOUNS = frozenset(
+    {"lighting", "bedding", "cookware", "skincare", "makeup", "fragrance", "apparel", "coffee", "tea"}
+)
+_SAID_IN_PLURAL = frozenset({"pod", "capsule", "coffee bean", "coffee pod"})  # sold by the box
 _IRREGULAR = {
     "mouse": "mice", "knife": "knives", "shelf": "shelves", "man": "men", "woman": "women", "lens": "lenses",
 }  # fmt: skip
@@ -981,7 +986,31 @@ def _paired(kind: str) -> str:
 
 
 def _role(role: str | None, title: str, category: str | None = None) -> str:
-    """What an item does in its bundle: its role, or for the anchor its own category."""
+    """What an item does in its bundle: its role, or for the anchor its own category; on a shelf of several
+    kinds, the one the item is ('a mug', 'a milk frother', not 'a mug accessory')."""
     if role == ANCHOR_ROLE and category:  # singular, as the other roles are: "laptop", not "laptops"
-        return leaf_phrase(category) or category.split(" > ")[-1].lower()
-    return role if role and role != ANCHOR_ROLE and not role.startswith("item:") else title
+        return _kind_on_shelf(leaf_phrase(category) or category.split(" > ")[-1].lower(), title, category)
+    if role and role != ANCHOR_ROLE and not role.startswith("item:"):
+        return _kind_on_shelf(role, title, category)
+    return title
+
+
+def _kind_on_shelf(kind: str, title: str, category: str | None) -> str:
+    """`kind` where the item's shelf is one kind; on a shelf of several ('Mugs & Accessories', 'Coffee Beans
+    & Capsules', 'Laptop Bags & Sleeves'), what its title says it is: the shelf's part of that name ('laptop
+    bag', 'capsule'), a word of the shelf's path ('coffee', 'mug'), the part it names ('sleeve'), else its own
+    ('frother', 'backpack'). 'A mug accessory', 'an eco' (of '... Backpack (Eco)') had been said."""
+    path = (category or "").split(">")
+    parts = [category_key(part) for part in path[-1].split("&") if part.strip()]
+    if len(parts) < 2 or kind not in {category_key(path[-1]), *parts}:
+        return kind  # a role of its own ('tripod'), or a shelf of one kind
+    head = title_head(re.sub(r"\([^)]*\)", " ", title))
+    words = category_key(title.split(",")[0]).split()
+    path_words = {word for segment in path for word in category_key(segment).split()}
+    return (
+        next((part for part in parts if part.split()[-1] == head), None)
+        or (head if head in path_words else None)
+        or next((part for part in parts if part.split()[-1] in words), None)
+        or head
+        or kind
+    )

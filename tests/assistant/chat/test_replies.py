@@ -298,3 +298,45 @@ def test_limits_on_one_spec_and_side_are_said_once_as_the_strictest() -> None:
     )
     chinese = ChineseReplies().limits_held([more, floor], "laptop", "没有。")
     assert chinese.count("16") == 1
+
+
+def test_an_item_of_a_shelf_of_several_kinds_is_named_as_what_it_is() -> None:
+    """'with a coffee bean capsule and a mug accessory', 'an eco' (of '... Backpack (Eco)') had been said."""
+
+    def item(title: str, category: str, role: str) -> ShownItem:
+        return ShownItem(product_id=title, title=title, category=category, role=role)
+
+    coffee = "Home & Kitchen > Coffee > "
+    bundle = ShownBundle(
+        bundle_id="b",
+        label="value",
+        items=[
+            item("Nespresso Vertuo Next", coffee + "Coffee Machines", "anchor"),
+            item(
+                "Nespresso Vertuo Melozio Coffee Pods, 30 Capsules",
+                coffee + "Coffee Beans & Capsules",
+                "coffee bean capsule",
+            ),
+            item(
+                "Lavazza Super Crema Whole Bean Coffee, 1 kg",
+                coffee + "Coffee Beans & Capsules",
+                "coffee bean capsule",
+            ),
+            item("Nespresso Aeroccino3 Milk Frother, Black", coffee + "Mugs & Accessories", "mug accessory"),
+            item(
+                "Lenovo ThinkPad Essential 16-inch Backpack (Eco)",
+                "Computers > Accessories > Laptop Bags & Sleeves",
+                "laptop bag sleeve",
+            ),
+            item(
+                "Tomtoc Slim Laptop Messenger Bag, 14-inch",
+                "Computers > Accessories > Laptop Bags & Sleeves",
+                "laptop bag sleeve",
+            ),
+            item("Manfrotto PIXI Mini Tripod", "Electronics > Cameras > Tripods", "tripod"),
+        ],
+        bundle_price=Decimal("500"),
+        currency="USD",
+    )
+    said = EnglishReplies().explain([bundle], ShoppingGoal())
+    assert "with pods, coffee, a frother, a backpack, a laptop bag and a tripod that go with it" in said
