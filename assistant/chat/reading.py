@@ -83,6 +83,7 @@ _ASKED_OF_SHOWN = re.compile(
     r"|any\s+of\s+(?:them|these|those)|the\s+(?:first|second|third|last|other|cheap\w*|premium|value|balanced)\b)",
     re.IGNORECASE,
 )
+_ASKS_A_CHANGE = re.compile(r"\s*(?:please\s+)?(?:can|could|would|make|go|get|show)\b", re.IGNORECASE)
 _WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
 # Words of a greeting, thanks or goodbye
 _SMALL_TALK = re.compile(
@@ -181,6 +182,7 @@ class MessageReader:
         parsed = _already_owned(self._naming_shown(parsed, state, message), state, message, mains)
         parsed = self._owned_beside(parsed, message, complements)
         parsed = self._question_not_accept(parsed, state, message)
+        parsed = _price_change_asked(parsed, state, message)
         if state.shown and _CONTENTS.search(message):
             # "what's in the cheapest one" (ask_explanation 0.49), 第一个套装里有什么 (add_item 0.30): a
             # question about what a shown bundle holds, read from its words ("not sure I understood")
@@ -832,3 +834,14 @@ def _said_as_owned(message: str, surface: str) -> bool:
     if at < 0:
         return False
     return bool(_OWNED_BEFORE.search(message, 0, at) or _OWNED_AFTER.match(message, at + len(surface)))
+
+
+def _price_change_asked(parsed: ParsedMessage, state: ConversationState, message: str) -> ParsedMessage:
+    """'make the first bundle cheaper' (refine 0.28: "not sure I understood"), 'can the second one be
+    cheaper' (compare 0.36): a change of price asked of what was shown, which the words say whatever the
+    model's doubt; 'is the second one cheaper?' stays a comparison."""
+    if not state.shown or parsed.slots.price_direction is None or parsed.intent not in ("refine", "compare"):
+        return parsed
+    if parsed.intent == "compare" and not _ASKS_A_CHANGE.match(message):
+        return parsed
+    return replace(parsed, intent="refine", confidence=max(parsed.confidence, 0.9))

@@ -250,7 +250,9 @@ class DialogueTracker:
             goal = goal.model_copy(update={"wearer": wearer})
         goal = _with_limits(goal, limits)  # "something lighter": past the lightest shown
         sensitivity = state.price_sensitivity
-        prices = [bundle.bundle_price for bundle in state.shown]
+        # "can the second one be cheaper": cheaper than that one, not than the cheapest shown
+        named = _resolve(state.shown, slots.bundle_ref) if slots.bundle_ref is not None else None
+        prices = [bundle.bundle_price for bundle in (named or state.shown)]
         if slots.price_direction == "lower" and slots.budget_max is None:
             reference = min(prices) if prices else goal.budget_max
             if reference is None:

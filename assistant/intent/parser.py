@@ -281,6 +281,7 @@ class IntentParser:
             if not (span.slot.startswith("budget") and _not_money(text, span))
             and not (span.slot in _NAMING_SLOTS and names_wearer_only(text[span.start : span.end]))
         ]
+        kept = items_not_bundles(text, kept)  # 'swap [the second item] in the first bundle'
         device_lines = self._device_lines(text, kept)  # '[iphone] [case]': a case for an iPhone
         named_lines = self._product_lines(text, kept)  # '[galaxy] [buds]': Galaxy Buds, no phone
         kept = [span for span in kept if span not in device_lines and span not in named_lines]
@@ -702,6 +703,20 @@ def resolutions(text: str, spans: list[Span]) -> list[Span]:
         if span.slot.startswith("budget")
         and _RESOLUTION.fullmatch(text[span.start : span.end])
         and _AS_A_FEATURE.search(text, 0, span.start)
+        else span
+        for span in spans
+    ]
+
+
+_ITEM_WORD = re.compile(r"\b(?:item|product|thing|piece)s?\b", re.IGNORECASE)
+
+
+def items_not_bundles(text: str, spans: list[Span]) -> list[Span]:
+    """A bundle reference that says 'item' ('swap [the second item] in the first bundle', tagged as two
+    bundles) is the item at that place in the bundle: an item reference."""
+    return [
+        Span(span.start, span.end, "item_ref")
+        if span.slot == "bundle_ref" and _ITEM_WORD.search(text, span.start, span.end)
         else span
         for span in spans
     ]

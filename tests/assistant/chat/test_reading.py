@@ -209,3 +209,20 @@ def test_a_question_asked_of_the_shown_products_is_no_refinement(reader: Message
         assert (read.parsed.intent, read.parsed.confidence) == ("ask_explanation", 1.0), message
     red = ParsedMessage("refine", 0.9, Slots(attributes={"colour": "red"}))
     assert reader.read(red, shown, "do you have it in red", GraphComplementModel()).parsed.intent == "refine"
+
+
+def test_a_price_change_asked_of_a_shown_bundle_is_a_sure_refinement(reader: MessageReader) -> None:
+    item = ShownItem(product_id="phone-redmi-note-14-pro-5g-256-midnight-black", title="Redmi", role="anchor")
+    bundle = ShownBundle(
+        bundle_id="b", label="value", items=[item], bundle_price=Decimal("359"), currency="USD"
+    )
+    shown = ConversationState(goal=ShoppingGoal(categories=["phone"]), shown=[bundle])
+    cheaper = Slots(bundle_ref=2, price_direction="lower")
+    for intent, message, expected in [
+        ("refine", "make the first bundle cheaper", "refine"),  # refine 0.28: "not sure I understood"
+        ("compare", "can the second one be cheaper", "refine"),  # compare 0.36
+        ("compare", "is the second one cheaper?", "compare"),
+    ]:
+        read = reader.read(ParsedMessage(intent, 0.3, cheaper), shown, message, GraphComplementModel())
+        assert read.parsed.intent == expected, message
+        assert read.parsed.confidence >= (0.9 if expected == "refine" else 0.3)

@@ -291,3 +291,20 @@ def test_an_item_no_bundle_holds_is_named_as_the_shopper_said_it() -> None:
     state = _mug_shelf_bundles("Stoneware Mug, 350ml")
     _, action = KINDS.advance(state, _edit("remove_item", "the bag", item_ref="laptop bag"))
     assert action.question and "has a bag," in action.question
+
+
+def test_cheaper_of_one_bundle_is_cheaper_than_that_one() -> None:
+    """'can the second one be cheaper' had been held below the cheapest bundle shown."""
+    state = _mug_shelf_bundles("Stoneware Mug, 350ml", "Stoneware Mug, 350ml", "Stoneware Mug, 350ml")
+    prices = [Decimal("100"), Decimal("200"), Decimal("300")]
+    state = state.model_copy(
+        update={
+            "shown": [
+                b.model_copy(update={"bundle_price": p}) for b, p in zip(state.shown, prices, strict=True)
+            ]
+        }
+    )
+    second, _ = KINDS.advance(state, _parsed("refine", bundle_ref=2, price_direction="lower"))
+    assert second.goal.budget_max == Decimal("199.99")
+    any_, _ = KINDS.advance(state, _parsed("refine", price_direction="lower"))
+    assert any_.goal.budget_max == Decimal("99.99")

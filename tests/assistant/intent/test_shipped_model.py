@@ -108,6 +108,12 @@ def test_a_device_said_as_what_a_kind_must_be_compatible_with_is_theirs(
     assert "earbud" in parsed.slots.category and "phone" in parsed.owned and parsed.fits == ("iOS",)
 
 
+def test_the_nth_item_is_an_item_whatever_the_tagger_called_it(parser: IntentParser) -> None:
+    """'swap the second item in the first bundle' had been tagged as two bundle references."""
+    parsed = parser.parse("swap the second item in the first bundle")
+    assert parsed.slots.item_ref == 2 and parsed.slots.bundle_ref == 1
+
+
 @pytest.mark.parametrize(
     ("text", "budget_max", "budget_min"),
     [
