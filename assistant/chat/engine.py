@@ -85,6 +85,7 @@ from retrieval.search import Retriever
 from retrieval.text import category_key, fold, model_key
 
 log = logging.getLogger("bundlewise.chat")
+_CHINESE_STOP_SPACE = re.compile(r"([。！？：；])\s+")
 
 # "any discount if i buy two?" (ask_explanation 0.43: "not sure I understood"), 有优惠吗: about prices, not a
 # request; answered from the quoted savings, and no discount is ever made up
@@ -427,7 +428,9 @@ class ShoppingAssistant:
                 said = words.currency_not_used(
                     turn.foreign_currency, self._view.currencies, shown=bool(turn.bundles)
                 )
-                turn.reply = f"{said}{'' if said.endswith('。') else ' '}{turn.reply}".strip()
+                turn.reply = f"{said} {turn.reply}".strip()
+        if turn.locale.lower().startswith("zh"):  # sentences joined with spaces, as English ones are
+            turn.reply = _CHINESE_STOP_SPACE.sub(r"\1", turn.reply)
 
     def _remove(self, turn: Turn, action: TurnAction, timings: dict[str, float]) -> None:
         """'remove the charger': each bundle shown without it, priced again, and nothing else changed (a

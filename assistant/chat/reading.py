@@ -84,6 +84,33 @@ _ASKED_OF_SHOWN = re.compile(
     re.IGNORECASE,
 )
 _ASKS_A_CHANGE = re.compile(r"\s*(?:please\s+)?(?:can|could|would|make|go|get|show)\b", re.IGNORECASE)
+# A spec praised without a number: 'a good battery', 'the biggest battery', 'great camera', 'long battery
+# life', 'lots of storage', 续航好, 拍照好
+_PRAISED_SPEC = re.compile(
+    r"(?P<praise>\b(?:good|great|decent|excellent|amazing|awesome|strong|solid|long|longer|longest|big|bigger"
+    r"|biggest|large|larger|largest|best|top|huge|lots\s+of|plenty\s+of|more))\s+(?:\w+\s+)?"
+    r"(?P<spec>battery|batteries|camera|cameras|screen|display|storage|memory|ram)\b"
+    r"|(?P<zh>(?P<spec_zh>续航|电池|拍照|摄像头|屏幕|存储|内存))(?:要|很|超|特别|比较)?(?:好|长|久|强|大|多|耐用)",
+    re.IGNORECASE,
+)
+_SUPERLATIVE = re.compile(r"best|biggest|longest|largest|top|huge", re.IGNORECASE)
+# a praised spec word -> the attributes that state it, preferred first
+_SPEC_OF: dict[str, tuple[str, ...]] = {
+    "battery": ("battery_mah", "battery_h", "battery_days"),
+    "camera": ("camera_score", "main_camera_mp"),
+    "screen": ("screen_in",),
+    "display": ("screen_in",),
+    "storage": ("storage_gb",),
+    "memory": ("ram_gb",),
+    "ram": ("ram_gb",),
+    "续航": ("battery_mah", "battery_h", "battery_days"),
+    "电池": ("battery_mah", "battery_h", "battery_days"),
+    "拍照": ("camera_score", "main_camera_mp"),
+    "摄像头": ("camera_score", "main_camera_mp"),
+    "屏幕": ("screen_in",),
+    "存储": ("storage_gb",),
+    "内存": ("ram_gb",),
+}
 _WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
 # Words of a greeting, thanks or goodbye
 _SMALL_TALK = re.compile(
@@ -210,10 +237,11 @@ class MessageReader:
             # 'laptop, 16gb [ram]', 'at least 12gb [ram] then': RAM is what the number is of, not a kind
             kinds = [kind for kind in parsed.slots.category if kind not in spec_words]
             parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": kinds}))
-        if states_number(message) and any(names_spec(feature) for feature in parsed.features):
-            # 'a phone with 4g ram': nor a feature to search for ("Here are ram phone bundles")
-            parsed = replace(parsed, features=tuple(f for f in parsed.features if not names_spec(f)))
         stated = self._stated_limits(parsed, state, message)
+        stated += self._praised_limits(parsed, state, message, [*stated, *([limit] if limit else [])])
+        if stated and any(names_spec(feature) for feature in parsed.features):
+            # 'a phone with 4g ram', 'the biggest battery': nor a feature to search for ("ram phone bundles")
+            parsed = replace(parsed, features=tuple(f for f in parsed.features if not names_spec(f)))
         said = parsed.slots.attributes
         kept = {key: value for key, value in said.items() if not any(_of_limit(value, lim) for lim in stated)}
         if kept != said:
@@ -739,6 +767,34 @@ class MessageReader:
         kind = _asked_kind(parsed, state)
         return stated_limits(message, self._view.of_category(kind)) if kind else []
 
+    def _praised_limits(
+        self, parsed: ParsedMessage, state: ConversationState, message: str, stated: Sequence[SpecLimit]
+    ) -> list[SpecLimit]:
+        """A spec praised with no number ('a phone with a good battery', 'great camera', 'the biggest
+        battery', 续航好) as a limit the kind's stock can meet: at least its median ('good'), or its upper
+        quartile ('best', 'biggest'). These had changed nothing, or searched the word 'battery'. Not a spec
+        `stated` already limits ('a bigger battery' than the shown: past the biggest shown)."""
+        kind = _asked_kind(parsed, state)
+        products = self._view.of_category(kind) if kind else []
+        said = {limit.key for limit in stated}
+        limits = []
+        for match in _PRAISED_SPEC.finditer(message):
+            word = match.group("spec") or match.group("spec_zh")
+            key = next(
+                (key for key in _SPEC_OF.get(category_key(word), ()) if _stated_by(products, key)), None
+            )
+            if key is None or key in said:
+                continue
+            numbers = sorted(number for _, number in _stated_by(products, key))
+            share = 0.75 if _SUPERLATIVE.search(match.group("praise") or "") else 0.5
+            leaf = Counter(leaf_role(product) for product, _ in _stated_by(products, key)).most_common(1)[0][
+                0
+            ]
+            floor = numbers[int(share * (len(numbers) - 1))]
+            limits.append(SpecLimit(kind=leaf, key=key, more=True, value=floor, inclusive=True))
+            said.add(key)
+        return limits
+
     def _need_floors(
         self, parsed: ParsedMessage, state: ConversationState, stated: Sequence[SpecLimit]
     ) -> list[SpecLimit]:
@@ -845,3 +901,12 @@ def _price_change_asked(parsed: ParsedMessage, state: ConversationState, message
     if parsed.intent == "compare" and not _ASKS_A_CHANGE.match(message):
         return parsed
     return replace(parsed, intent="refine", confidence=max(parsed.confidence, 0.9))
+
+
+def _stated_by(products: Sequence[Product], key: str) -> list[tuple[Product, float]]:
+    """The products that state spec `key` as a number, with it."""
+    return [
+        (product, number)
+        for product in products
+        if (number := spec_number(product.attributes.get(key))) is not None
+    ]

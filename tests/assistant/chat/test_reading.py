@@ -226,3 +226,21 @@ def test_a_price_change_asked_of_a_shown_bundle_is_a_sure_refinement(reader: Mes
         read = reader.read(ParsedMessage(intent, 0.3, cheaper), shown, message, GraphComplementModel())
         assert read.parsed.intent == expected, message
         assert read.parsed.confidence >= (0.9 if expected == "refine" else 0.3)
+
+
+def test_a_spec_praised_without_a_number_is_a_limit_the_stock_can_meet(reader: MessageReader) -> None:
+    """'a phone with a good battery', 'great camera', 续航好 had changed nothing."""
+    good = _read(reader, "a phone with a good battery", "build_bundle", category=["phone"])
+    best = _read(reader, "phone with the biggest battery", "build_bundle", category=["phone"])
+    (battery,) = good.stated
+    (biggest,) = best.stated
+    assert battery.key == biggest.key == "battery_mah" and battery.more and battery.inclusive
+    assert battery.value < biggest.value  # the median, then the upper quartile, of the phones' batteries
+    (camera,) = _read(reader, "a phone with a great camera", "build_bundle", category=["phone"]).stated
+    assert camera.key == "camera_score"
+    (chinese,) = _read(reader, "续航好的手机", "build_bundle", category=["phone"]).stated
+    assert chinese.key == "battery_mah"
+    # a spec the kind's listings never state is no limit: laptops state no battery
+    assert (
+        _read(reader, "a laptop with a long battery life", "build_bundle", category=["laptop"]).stated == ()
+    )
