@@ -284,15 +284,15 @@ class EnglishReplies:
     def spec_unstated(self, spec: str, kind: str) -> str:
         """'Too heavy' of products the catalog gives no weight for: why it changes nothing."""
         return (
-            f"The catalog doesn't give the {spec} of every one of these {_kinds(kind)}, so I can't choose by"
-            " it without guessing. I can change the budget, the brands, the colour or size, or swap, add and"
-            " remove items."
+            f"The catalog doesn't give the {spec_name(spec)} of every one of these {_kinds(kind)}, so I can't"
+            " choose by it without guessing. I can change the budget, the brands, the colour or size, or"
+            " swap, add and remove items."
         )
 
     def rank_unstated(self, spec: str, kind: str) -> str:
         """'Which is the lightest?' of products the catalog gives no weight for: no ranking, no guess."""
         these = f"every one of these {_kinds(kind)}"
-        return f"The catalog doesn't give the {spec} of {these}, so I can't rank them by it."
+        return f"The catalog doesn't give the {spec_name(spec)} of {these}, so I can't rank them by it."
 
     def spec_unbeaten(self, limit: SpecLimit, holder: Product | None) -> str:
         """'Something lighter' than the lightest we have: the bundles stay, and the shopper is told why."""
@@ -611,10 +611,12 @@ class ChineseReplies(EnglishReplies):
         return f"每套都已配好能一起用的{in_chinese(kind)}：{listed}。"
 
     def rank_unstated(self, spec: str, kind: str) -> str:
-        return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(spec, spec)}，无法按它比较。"
+        name = spec_name(spec)
+        return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(name, name)}，无法按它比较。"
 
     def spec_unstated(self, spec: str, kind: str) -> str:
-        return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(spec, spec)}，我不能靠猜来挑选。"
+        name = spec_name(spec)
+        return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(name, name)}，我不能靠猜来挑选。"
 
     def limits_unmet(
         self,

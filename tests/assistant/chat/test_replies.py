@@ -340,3 +340,11 @@ def test_an_item_of_a_shelf_of_several_kinds_is_named_as_what_it_is() -> None:
     )
     said = EnglishReplies().explain([bundle], ShoppingGoal())
     assert "with pods, coffee, a frother, a backpack, a laptop bag and a tripod that go with it" in said
+
+
+def test_a_spec_family_is_named_in_words_not_by_its_key() -> None:
+    """'The catalog doesn't give the anc of every one of these earbuds' had been said."""
+    said = EnglishReplies().rank_unstated("anc", "earbud")
+    assert "noise cancelling" in said and " anc " not in said
+    assert "noise cancelling" in EnglishReplies().spec_unstated("anc", "earbud")
+    assert "主动降噪" in ChineseReplies().rank_unstated("anc", "earbud")
