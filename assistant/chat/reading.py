@@ -692,6 +692,9 @@ class MessageReader:
         # "android only" after watches, which list the platforms they work with: what they must fit
         listed = bare and bool(anchors) and all(PLATFORM_LIST in anchor.attributes for anchor in anchors)
         fits = tuple(dict.fromkeys((*parsed.fits, *platforms)))
+        if not fits and _WORKS_WITH.search(message):
+            parsed = self._line_as_device(parsed, anchors)
+            fits = parsed.fits
         if not fits or not (listed or _WORKS_WITH.search(message)):
             return parsed
         mains = {leaf_role(anchor) for anchor in anchors}
@@ -702,6 +705,27 @@ class MessageReader:
                 return parsed  # 'a case for my iphone' asks for cases: a request of its own
         slots = parsed.slots.model_copy(update={"category": []})
         return replace(parsed, intent="refine", confidence=1.0, slots=slots, fits=fits, owned=())
+
+    def _line_as_device(self, parsed: ParsedMessage, anchors: Sequence[Product]) -> ParsedMessage:
+        """'for an iphone' after watches (build_bundle, 'iphone' a kind: iPhones had been shown): a product
+        line said as what the shown kind must work with is a device of the platform its models run, when the
+        shown main items are not of its kind."""
+        surfaces = category_surfaces(parsed)
+        lines = [fold(surface) for surface in surfaces if fold(surface) in self._view.line_platforms]
+        if not lines or len(lines) != len(parsed.slots.category):
+            return parsed
+        kinds = {self._view.line_kind(line) for line in lines}
+        if kinds & {leaf_role(anchor) for anchor in anchors}:
+            return parsed  # 'an iphone' after phones is a phone
+        platforms = tuple(dict.fromkeys(p for line in lines for p in self._view.line_platforms[line]))
+        owned = tuple(kind for kind in kinds if kind)
+        return replace(
+            parsed,
+            line_brands=(),  # their iPhone's brand is no wish for Apple earbuds
+            fits=platforms,
+            owned=owned,
+            slots=parsed.slots.model_copy(update={"category": list(owned)}),
+        )
 
     def _asks_which_goes_with(
         self, parsed: ParsedMessage, state: ConversationState, message: str, complements: ComplementModel

@@ -244,3 +244,23 @@ def test_a_spec_praised_without_a_number_is_a_limit_the_stock_can_meet(reader: M
     assert (
         _read(reader, "a laptop with a long battery life", "build_bundle", category=["laptop"]).stated == ()
     )
+
+
+def _showing(product_id: str, kind: str) -> ConversationState:
+    item = ShownItem(product_id=product_id, title=product_id, role="anchor")
+    bundle = ShownBundle(
+        bundle_id="b", label="value", items=[item], bundle_price=Decimal("399"), currency="USD"
+    )
+    return ConversationState(goal=ShoppingGoal(categories=[kind]), shown=[bundle])
+
+
+def test_a_product_line_said_as_what_the_shown_must_work_with_is_a_device(reader: MessageReader) -> None:
+    """'for an iphone' after watches (build_bundle, the iPhone read as the kind) had shown iPhones."""
+    parsed = ParsedMessage("build_bundle", 0.73, Slots(category=["phone"]), spans=(("category", "iphone"),))
+    watches = _showing("watch-apple-watch-series-10-42mm-gps", "smartwatch")
+    read = reader.read(parsed, watches, "for an iphone", GraphComplementModel()).parsed
+    assert (read.intent, read.slots.category, read.fits) == ("refine", [], ("iOS",))
+    assert not read.goal_slots.brand  # their phone's brand is no wish for Apple watches
+    phones = _showing("phone-iphone-16e-128-white", "phone")
+    again = reader.read(parsed, phones, "an iphone", GraphComplementModel()).parsed
+    assert again.slots.category == ["phone"] and not again.fits  # after phones, an iPhone is a phone
