@@ -17,7 +17,7 @@ from assistant.chat.types import BundleView
 from assistant.dialogue.clarify import LABELS_ZH
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, SpecLimit, TurnAction
 from assistant.intent.vocabulary import title_head
-from pricing.bundles.messages import format_money, said_in_pairs
+from pricing.bundles.messages import MASS_NOUNS, format_money, said_in_pairs
 from pricing.complements.roles import leaf_phrase
 from pricing.types import ANCHOR_ROLE
 from retrieval.catalog.schema import Product
@@ -762,7 +762,7 @@ def _en_specs(differing: Sequence[tuple[str, list[str]]]) -> str:
 def _with_article(kind: str) -> str:
     """'a coffee grinder', 'an eye cream', 'earbuds' (said in pairs), 'skincare' (a mass noun), a product
     title as it is."""
-    if not kind or kind[:1].isupper() or kind in _MASS_NOUNS:
+    if not kind or kind[:1].isupper() or kind in MASS_NOUNS:
         return kind
     if said_in_pairs(kind) or kind in _SAID_IN_PLURAL:
         return _plural(kind)
@@ -781,7 +781,7 @@ def _and(parts: Sequence[str], conjunction: str = "and") -> str:
 
 def _kinds(kind: str) -> str:
     """A kind named as many: 'shoes', 'mice', 'lighting products' (a mass noun takes 'products')."""
-    return f"{kind} products" if kind in _MASS_NOUNS else _plural(kind)
+    return f"{kind} products" if kind in MASS_NOUNS else _plural(kind)
 
 
 def _versus(products: Sequence[Product]) -> str:
@@ -887,9 +887,6 @@ def _saved(bundle: ShownBundle) -> Decimal:
     return bundle.list_price - bundle.bundle_price if bundle.list_price is not None else Decimal(0)
 
 
-_MASS_NOUNS = frozenset(
-    {"lighting", "bedding", "cookware", "skincare", "makeup", "fragrance", "apparel", "coffee", "tea"}
-)
 _SAID_IN_PLURAL = frozenset({"pod", "capsule", "coffee bean", "coffee pod"})  # sold by the box
 _IRREGULAR = {
     "mouse": "mice", "knife": "knives", "shelf": "shelves", "man": "men", "woman": "women", "lens": "lenses",

@@ -29,7 +29,8 @@ def nothing_fits_reason(*, budget: str | None, what: str, cheapest: str) -> str:
     article = "an" if what[:1].lower() in "aeiou" else "a"
     if budget is None:
         return f"no bundle around {article} {what} has everything it needs to work together"
-    kind = f"{what}s" if said_in_pairs(what) else f"{article} {what}"  # "includes headphones"
+    # "includes headphones", "includes lighting" (it had said "a lighting")
+    kind = f"{what}s" if said_in_pairs(what) else what if what in MASS_NOUNS else f"{article} {what}"
     return f"nothing under {budget} includes {kind}; the cheapest starts at {cheapest}"
 
 
@@ -39,6 +40,10 @@ def said_in_pairs(kind: str) -> bool:
     return bool(words) and words[-1] in _PAIRED_KINDS
 
 
+# kinds said without an article: "includes lighting", "with coffee"
+MASS_NOUNS = frozenset(
+    {"lighting", "bedding", "cookware", "skincare", "makeup", "fragrance", "apparel", "coffee", "tea"}
+)
 _PAIRED_KINDS = frozenset(
     {"headphone", "earbud", "shoe", "sock", "jean", "legging", "sunglass", "trainer", "sneaker"}
 )  # fmt: skip

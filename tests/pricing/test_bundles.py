@@ -448,3 +448,9 @@ def test_what_comes_in_pairs_is_named_in_the_plural_when_nothing_fits() -> None:
     assert nothing_fits_reason(budget="$50", what="smartwatch", cheapest="$99").startswith(
         "nothing under $50 includes a smartwatch"
     )
+
+
+def test_a_mass_noun_takes_no_article_when_nothing_fits() -> None:
+    """'nothing under $49.98 includes a lighting' had been said."""
+    said = nothing_fits_reason(budget="$49.98", what="lighting", cheapest="$49.99")
+    assert said.startswith("nothing under $49.98 includes lighting;")
