@@ -657,7 +657,7 @@ def fit_to_devices(
 _DESCRIBES = re.compile(
     r"(?:remote|cold|hot|smart|mini|compact|external|internal|portable|wireless|wired|electric|digital|"
     r"manual|automatic|mechanical|ergonomic|waterproof|adjustable|foldable|rechargeable|cordless|light|"
-    r"lightweight|heavy|thin|slim|large|small|big)",
+    r"lightweight|heavy|thin|slim|large|small|big|usb|hdmi|thunderbolt|displayport|bluetooth)",
     re.IGNORECASE,
 )
 

@@ -362,6 +362,7 @@ _NOT_FEATURES = frozenset({
     "ear",  # 'in-ear', 'over-ear': a form factor, which names the kind itself (`parser.form_factors`)
     "compatible", "matching", "spare",  # what goes with what, checked by the builder, not a product's word
     "old", "older", "newer", "cell",  # 'my old cell phone': its age and its other name, said of theirs
+    "out", "off", "down", "trying", "testing", "using", "starting", "upgrade", "upgrading",  # trying out ...
 })  # fmt: skip
 
 

@@ -247,6 +247,7 @@ def test_attribute_values_have_one_spelling(
         ("an external hard drive", [(3, 11), (12, 22)], ["external hard drive"]),
         ("remote shutter and tripod", [(0, 6), (7, 14), (19, 25)], ["remote shutter", "tripod"]),
         ("crate leash bowls", [(0, 5), (6, 11), (12, 17)], ["crate", "leash", "bowls"]),  # a list stays
+        ("USB Cable", [(0, 3), (4, 9)], ["USB Cable"]),  # an interface describes: no charger beside a cable
     ],
 )
 def test_a_modifier_tagged_as_its_own_category_joins_the_next(

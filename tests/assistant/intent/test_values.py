@@ -315,6 +315,7 @@ def test_asking_for_other_products(text: str, others: bool) -> None:
         (["black case"], ["case"], ["black"], ()),  # the colour is its own slot
         (["4k monitor"], ["monitor"], [], ()),  # numbers are sizes and storage, read as attributes
         (["护肤品"], ["skincare"], [], ()),
+        (["trying out earbuds"], ["earbud"], [], ()),  # "None of our earbuds is described as out"
     ],
 )
 def test_category_features_are_what_the_category_drops_of_the_words_said(
