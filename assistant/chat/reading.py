@@ -90,7 +90,7 @@ _PRAISED_SPEC = re.compile(
     r"(?P<praise>\b(?:good|great|decent|excellent|amazing|awesome|strong|solid|long|longer|longest|big|bigger"
     r"|biggest|large|larger|largest|best|top|huge|lots\s+of|plenty\s+of|more))\s+(?:\w+\s+)?"
     r"(?P<spec>battery|batteries|camera|cameras|screen|display|storage|memory|ram)\b"
-    r"|(?P<zh>(?P<spec_zh>续航|电池|拍照|摄像头|屏幕|存储|内存))(?:要|很|超|特别|比较)?(?:好|长|久|强|大|多|耐用)",
+    r"|(?P<spec_zh>续航|电池|拍照|摄像头|屏幕|存储|内存)(?:要|很|超|特别|比较)?(?:好|长|久|强|大|多|耐用)",
     re.IGNORECASE,
 )
 _SUPERLATIVE = re.compile(r"best|biggest|longest|largest|top|huge", re.IGNORECASE)
@@ -103,14 +103,11 @@ _SPEC_OF: dict[str, tuple[str, ...]] = {
     "storage": ("storage_gb",),
     "memory": ("ram_gb",),
     "ram": ("ram_gb",),
-    "续航": ("battery_mah", "battery_h", "battery_days"),
-    "电池": ("battery_mah", "battery_h", "battery_days"),
-    "拍照": ("camera_score", "main_camera_mp"),
-    "摄像头": ("camera_score", "main_camera_mp"),
-    "屏幕": ("screen_in",),
-    "存储": ("storage_gb",),
-    "内存": ("ram_gb",),
 }
+_ZH_SPEC_WORDS = {
+    "续航": "battery", "电池": "battery", "拍照": "camera", "摄像头": "camera", "屏幕": "screen",
+    "存储": "storage", "内存": "ram",
+}  # fmt: skip
 _WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
 # Words of a greeting, thanks or goodbye
 _SMALL_TALK = re.compile(
@@ -803,7 +800,7 @@ class MessageReader:
         said = {limit.key for limit in stated}
         limits = []
         for match in _PRAISED_SPEC.finditer(message):
-            word = match.group("spec") or match.group("spec_zh")
+            word = match.group("spec") or _ZH_SPEC_WORDS[match.group("spec_zh")]
             key = next(
                 (key for key in _SPEC_OF.get(category_key(word), ()) if _stated_by(products, key)), None
             )
