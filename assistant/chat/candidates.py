@@ -18,6 +18,7 @@ from assistant.chat.reading import category_surfaces
 from assistant.chat.turn import Turn, shown_bundles
 from assistant.dialogue.state import ConversationState, ShoppingGoal, TurnAction
 from assistant.experiments.variants import Variant
+from assistant.intent.vocabulary import title_names
 from assistant.intent.words import in_english
 from pricing.complements.compatibility import CompatibilityChecker
 from pricing.complements.model import ComplementModel
@@ -668,13 +669,13 @@ def _shown_item_ids(state: ConversationState, role: str, kind: str | None = None
         item.product_id
         for bundle in state.shown
         for item in bundle.items
-        if item.role == role and (kind is None or kind in category_key(item.title).split())
+        if item.role == role and (kind is None or title_names(item.title, kind))
     }
 
 
 def titled(product: Product, kind: str | None) -> bool:
     """Whether the product's title names `kind` (a singular word: 'kettle', 'frother')."""
-    return bool(kind) and kind in category_key(product.title).split()
+    return title_names(product.title, kind)
 
 
 def said_kind(turn: Turn) -> str | None:

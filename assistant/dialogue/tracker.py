@@ -23,7 +23,7 @@ from assistant.dialogue.state import (
 from assistant.intent.parser import ParsedMessage
 from assistant.intent.slots import Slots
 from assistant.intent.taxonomy import AFTER_SHOWN, REQUEST_OR_CHANGE
-from assistant.intent.vocabulary import title_head
+from assistant.intent.vocabulary import title_head, title_names
 from assistant.intent.words import has_cjk, in_english
 from pricing.complements.roles import leaf_phrase
 from pricing.types import ANCHOR_ROLE
@@ -318,7 +318,8 @@ class DialogueTracker:
         # 'add a kettle' to bundles whose mug-shelf item is a mug: no kettle is there yet
         new = shelf_kind(targets, role, said, self._title_kinds) if intent == "add_item" and said else None
         if intent == "add_item" and all(
-            any(_titled(item.title, new) if new else item.role == role for item in b.items) for b in targets
+            any(title_names(item.title, new) if new else item.role == role for item in b.items)
+            for b in targets
         ):
             if not features:
                 return state, _clarify(ask.already_there(role))  # was "Added it" over the same bundles
@@ -334,7 +335,7 @@ class DialogueTracker:
             if (
                 held
                 and narrower
-                and not any(_titled(item.title, narrower) for item in _items_in(targets, held))
+                and not any(title_names(item.title, narrower) for item in _items_in(targets, held))
             ):
                 held = None  # 'remove the kettle' from bundles whose mug-shelf item is a dripper
             # in the shopper's own words: 'the bag', not the 'laptop bag' it was read as; '手冲壶' in Chinese
@@ -417,7 +418,7 @@ def shelf_kind(bundles: list[ShownBundle], role: str, said: str, title_kinds: Co
     if word_family(word) not in own:
         return word if word in title_kinds else None  # narrower than the shelf: only one titled so is one
     several = any("&" in (item.category or "").split(">")[-1] for item in items)
-    titled = [_titled(item.title, word) for item in items]
+    titled = [title_names(item.title, word) for item in items]
     return word if several and any(titled) and not all(titled) else None
 
 
@@ -440,10 +441,6 @@ def _as_said(said: str | None) -> str:
 
 def _items_in(bundles: list[ShownBundle], role: str) -> list[ShownItem]:
     return [item for bundle in bundles for item in bundle.items if item.role == role]
-
-
-def _titled(title: str, kind: str) -> bool:
-    return kind in category_key(title).split()
 
 
 def titled_role(bundles: list[ShownBundle], said: str) -> str | None:

@@ -467,6 +467,11 @@ def _whole_name(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:the\s+)?" + between.join(words) + r"(?!\w)", re.IGNORECASE)
 
 
+def title_names(title: str, kind: str | None) -> bool:
+    """Whether a product title names `kind` (a singular word: 'kettle', 'frother') among its words."""
+    return bool(kind) and kind in category_key(title).split()
+
+
 def title_head(title: str) -> str:
     """What a product title says the product is: the last plain word before its first comma, past model
     codes and sizes ('Peak Design Everyday Backpack 20L V2, Black' -> 'backpack')."""
