@@ -93,7 +93,15 @@ _PRAISED_SPEC = re.compile(
     r"|(?P<spec_zh>续航|电池|拍照|摄像头|屏幕|存储|内存)(?:要|很|超|特别|比较)?(?:好|长|久|强|大|多|耐用)",
     re.IGNORECASE,
 )
-_SUPERLATIVE = re.compile(r"best|biggest|longest|largest|top|huge", re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"best|biggest|longest|largest|top|huge|lightest|最轻", re.IGNORECASE)
+# A product praised as light: 'a lightweight laptop', 'the lightest phone', 轻薄本 (not 'light blue', 'low
+# light', 'light bulb', 'light fluid')
+_LIGHT = re.compile(
+    r"(?<!low )\b(?:lightweight|light|lighter|lightest|featherweight)\b"
+    r"(?!\s*(?:-|\s)(?:blue|green|grey|gray|pink|brown|purple|yellow|bulb|bulbs|fluid|texture))"
+    r"|轻薄|轻便|轻一点|很轻|最轻|轻的",
+    re.IGNORECASE,
+)
 # a praised spec word -> the attributes that state it, preferred first
 _SPEC_OF: dict[str, tuple[str, ...]] = {
     "battery": ("battery_mah", "battery_h", "battery_days"),
@@ -103,6 +111,7 @@ _SPEC_OF: dict[str, tuple[str, ...]] = {
     "storage": ("storage_gb",),
     "memory": ("ram_gb",),
     "ram": ("ram_gb",),
+    "weight": ("weight_kg", "weight_g"),
 }
 _ZH_SPEC_WORDS = {
     "续航": "battery", "电池": "battery", "拍照": "camera", "摄像头": "camera", "屏幕": "screen",
@@ -236,9 +245,14 @@ class MessageReader:
             parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": kinds}))
         stated = self._stated_limits(parsed, state, message)
         stated += self._praised_limits(parsed, state, message, [*stated, *([limit] if limit else [])])
-        if stated and any(names_spec(feature) for feature in parsed.features):
-            # 'a phone with 4g ram', 'the biggest battery': nor a feature to search for ("ram phone bundles")
-            parsed = replace(parsed, features=tuple(f for f in parsed.features if not names_spec(f)))
+        weighed = any(limit.key.startswith("weight") for limit in stated)
+        if stated and any(names_spec(f) or (weighed and _LIGHT.fullmatch(f)) for f in parsed.features):
+            # 'a phone with 4g ram', 'the biggest battery', 'a lightweight laptop': the limit, not also a word
+            # to search for ("ram phone bundles", "None of our laptops is described as lightweight")
+            features = tuple(
+                f for f in parsed.features if not (names_spec(f) or (weighed and _LIGHT.fullmatch(f)))
+            )
+            parsed = replace(parsed, features=features)
         said = parsed.slots.attributes
         kept = {key: value for key, value in said.items() if not any(_of_limit(value, lim) for lim in stated)}
         if kept != said:
@@ -792,27 +806,34 @@ class MessageReader:
         self, parsed: ParsedMessage, state: ConversationState, message: str, stated: Sequence[SpecLimit]
     ) -> list[SpecLimit]:
         """A spec praised with no number ('a phone with a good battery', 'great camera', 'the biggest
-        battery', 续航好) as a limit the kind's stock can meet: at least its median ('good'), or its upper
-        quartile ('best', 'biggest'). These had changed nothing, or searched the word 'battery'. Not a spec
-        `stated` already limits ('a bigger battery' than the shown: past the biggest shown)."""
+        battery', 续航好, 'a lightweight laptop', 轻薄) as a limit the kind's stock can meet: at least its
+        median ('good'), or its upper quartile ('best', 'biggest'); at most its median weight ('light'), or
+        its lower quartile ('lightest'). These had changed nothing, searched the word 'battery', or said
+        "None of our laptops is described as lightweight". Not a spec `stated` already limits ('a bigger
+        battery' than the shown: past the biggest shown)."""
         kind = _asked_kind(parsed, state)
         products = self._view.of_category(kind) if kind else []
         said = {limit.key for limit in stated}
+        praised = [
+            (match.group("spec") or _ZH_SPEC_WORDS[match.group("spec_zh")], match.group("praise") or "")
+            for match in _PRAISED_SPEC.finditer(message)
+        ] + [("weight", match.group(0)) for match in _LIGHT.finditer(message)]
         limits = []
-        for match in _PRAISED_SPEC.finditer(message):
-            word = match.group("spec") or _ZH_SPEC_WORDS[match.group("spec_zh")]
+        for word, praise in praised:
             key = next(
                 (key for key in _SPEC_OF.get(category_key(word), ()) if _stated_by(products, key)), None
             )
             if key is None or key in said:
                 continue
+            more = word != "weight"  # more of it is better, except weight
             numbers = sorted(number for _, number in _stated_by(products, key))
-            share = 0.75 if _SUPERLATIVE.search(match.group("praise") or "") else 0.5
-            leaf = Counter(leaf_role(product) for product, _ in _stated_by(products, key)).most_common(1)[0][
-                0
-            ]
-            floor = numbers[int(share * (len(numbers) - 1))]
-            limits.append(SpecLimit(kind=leaf, key=key, more=True, value=floor, inclusive=True))
+            best = bool(_SUPERLATIVE.search(praise))
+            share = (0.75 if best else 0.5) if more else (0.25 if best else 0.5)
+            kinds = Counter(leaf_role(product) for product, _ in _stated_by(products, key))
+            value = numbers[int(share * (len(numbers) - 1))]
+            limits.append(
+                SpecLimit(kind=kinds.most_common(1)[0][0], key=key, more=more, value=value, inclusive=True)
+            )
             said.add(key)
         return limits
 

@@ -264,3 +264,19 @@ def test_a_product_line_said_as_what_the_shown_must_work_with_is_a_device(reader
     phones = _showing("phone-iphone-16e-128-white", "phone")
     again = reader.read(parsed, phones, "an iphone", GraphComplementModel()).parsed
     assert again.slots.category == ["phone"] and not again.fits  # after phones, an iPhone is a phone
+
+
+def test_a_product_praised_as_light_is_held_to_the_lighter_half_of_its_kind(reader: MessageReader) -> None:
+    """'a lightweight laptop' had answered "None of our laptops is described as lightweight"."""
+    light = _read(reader, "a lightweight laptop", "build_bundle", category=["laptop"])
+    (weight,) = light.stated
+    assert weight.key == "weight_kg" and not weight.more and weight.inclusive
+    (lightest,) = _read(reader, "the lightest laptop you have", "search_product", category=["laptop"]).stated
+    assert lightest.value < weight.value  # the lower quartile, then the median
+    described = ParsedMessage("build_bundle", 0.95, Slots(category=["laptop"]), features=("lightweight",))
+    read = reader.read(described, ConversationState(), "a lightweight laptop", GraphComplementModel())
+    assert read.parsed.features == ()  # the limit, not also a word to search for
+    (chinese,) = _read(reader, "笔记本电脑，轻一点的", "build_bundle", category=["laptop"]).stated
+    assert chinese.key == "weight_kg"
+    # a colour or a kind of light is no weight
+    assert _read(reader, "a light blue laptop", "build_bundle", category=["laptop"]).stated == ()
