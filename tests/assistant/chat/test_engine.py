@@ -644,6 +644,19 @@ def test_a_kind_filed_on_a_wider_shelf_leads_with_itself(engine: ShoppingAssista
         assert "kettle bundles" in result.reply  # not "mug bundles"
 
 
+def test_a_pastime_said_in_chinese_names_its_need(engine: ShoppingAssistant) -> None:
+    """她喜欢听音乐 (she likes listening to music) after the gift question had shown a lamp, a perfume and a
+    yoga mat: 听音乐 and 音乐 were not in the lexicon, so the model read '听 音乐' as nothing."""
+    gift = engine.turn("送女朋友的生日礼物，预算1000美元以内")
+    music = engine.turn("她喜欢听音乐", conversation_id=gift.conversation_id)
+    assert music.intent.slots.get("use_case") == "listening to music" and music.bundles
+    audio = {"Headphones", "Earbuds", "Speakers"}
+    for bundle in music.bundles:
+        assert any(part in (item.category or "") for item in bundle.items for part in audio), bundle.label
+    cooking = engine.turn("送给喜欢做饭的妈妈的礼物")
+    assert cooking.intent.slots.get("use_case") == "cooking"
+
+
 def test_a_gift_for_a_pastime_the_shop_has_nothing_for_asks_what_kind_of_product(
     engine: ShoppingAssistant,
 ) -> None:
