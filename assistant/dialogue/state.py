@@ -80,9 +80,15 @@ class ShoppingGoal(BaseModel):
 
     @property
     def is_empty(self) -> bool:
-        """True when nothing says what to shop for."""
+        """True when nothing says what to shop for (a brand does: "anything from sony?")."""
         return not (
-            self.categories or self.use_case or self.recipient or self.occasion or self.owned or self.products
+            self.categories
+            or self.use_case
+            or self.recipient
+            or self.occasion
+            or self.owned
+            or self.products
+            or self.brands
         )
 
 

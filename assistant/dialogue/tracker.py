@@ -86,6 +86,16 @@ class DialogueTracker:
             # ('skincare' answering "what does your mum like?" keeps the gift for mum)
             intent = intent if intent == "refine" else "build_bundle"
             unsure = False
+        if (
+            not state.shown
+            and intent in ("refine", "search_product")
+            and wish.brand
+            and not (wish.category or wish.use_case or wish.recipient or wish.occasion)
+            and not (state.goal.categories or state.goal.use_case)
+        ):
+            # "anything from sony under 300?" (refine: "what are you shopping for?"), "show me sony products"
+            # (search 0.47): with nothing shown or asked for, the brand's products are what to show
+            intent, unsure = "search_product", False
         if intent in ("greeting", "out_of_scope"):
             return state, TurnAction(kind="greet" if intent == "greeting" else "out_of_scope")
         if state.asked_device_model and set(state.goal.fits) < set(message.models):

@@ -308,3 +308,16 @@ def test_cheaper_of_one_bundle_is_cheaper_than_that_one() -> None:
     assert second.goal.budget_max == Decimal("199.99")
     any_, _ = KINDS.advance(state, _parsed("refine", price_direction="lower"))
     assert any_.goal.budget_max == Decimal("99.99")
+
+
+def test_a_brand_alone_with_nothing_shown_shows_its_products() -> None:
+    """'anything from sony under 300?' (refine) had asked "What are you shopping for?"; so had 'show me sony
+    products' (search, unsure at 0.47). A gift with a brand is still built as a set."""
+    for intent, confidence in (("refine", 0.91), ("search_product", 0.47)):
+        message = ParsedMessage(intent, confidence, Slots(brand=["Sony"], budget_max=300))  # type: ignore[arg-type]
+        state, action = DialogueTracker().advance(ConversationState(), message)
+        assert action.kind == "search" and state.goal.brands == ["Sony"] and state.goal.budget_max == 300
+    _, gift = DialogueTracker().advance(
+        ConversationState(), _parsed("build_bundle", recipient="dad", brand=["Apple"])
+    )
+    assert gift.kind == "build"
