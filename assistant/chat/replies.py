@@ -16,12 +16,11 @@ from assistant.chat.specs import SPEC_NAMES_ZH, spec_differences, spec_name, spe
 from assistant.chat.types import BundleView
 from assistant.dialogue.clarify import LABELS_ZH
 from assistant.dialogue.state import ShoppingGoal, ShownBundle, SpecLimit, TurnAction
-from assistant.intent.vocabulary import title_head
+from assistant.intent.vocabulary import kind_on_shelf
 from pricing.bundles.messages import MASS_NOUNS, format_money, said_in_pairs
 from pricing.complements.roles import leaf_phrase
 from pricing.types import ANCHOR_ROLE
 from retrieval.catalog.schema import Product
-from retrieval.text import category_key
 from retrieval.zh_lexicon import in_chinese
 
 # Shop policy the assistant cannot answer ("do you ship to norway?", "退货怎么办"): say where the answer is
@@ -988,28 +987,7 @@ def _role(role: str | None, title: str, category: str | None = None) -> str:
     """What an item does in its bundle: its role, or for the anchor its own category; on a shelf of several
     kinds, the one the item is ('a mug', 'a milk frother', not 'a mug accessory')."""
     if role == ANCHOR_ROLE and category:  # singular, as the other roles are: "laptop", not "laptops"
-        return _kind_on_shelf(leaf_phrase(category) or category.split(" > ")[-1].lower(), title, category)
+        return kind_on_shelf(leaf_phrase(category) or category.split(" > ")[-1].lower(), title, category)
     if role and role != ANCHOR_ROLE and not role.startswith("item:"):
-        return _kind_on_shelf(role, title, category)
+        return kind_on_shelf(role, title, category)
     return title
-
-
-def _kind_on_shelf(kind: str, title: str, category: str | None) -> str:
-    """`kind` where the item's shelf is one kind; on a shelf of several ('Mugs & Accessories', 'Coffee Beans
-    & Capsules', 'Laptop Bags & Sleeves'), what its title says it is: the shelf's part of that name ('laptop
-    bag', 'capsule'), a word of the shelf's path ('coffee', 'mug'), the part it names ('sleeve'), else its own
-    ('frother', 'backpack'). 'A mug accessory', 'an eco' (of '... Backpack (Eco)') had been said."""
-    path = (category or "").split(">")
-    parts = [category_key(part) for part in path[-1].split("&") if part.strip()]
-    if len(parts) < 2 or kind not in {category_key(path[-1]), *parts}:
-        return kind  # a role of its own ('tripod'), or a shelf of one kind
-    head = title_head(re.sub(r"\([^)]*\)", " ", title))
-    words = category_key(title.split(",")[0]).split()
-    path_words = {word for segment in path for word in category_key(segment).split()}
-    return (
-        next((part for part in parts if part.split()[-1] == head), None)
-        or (head if head in path_words else None)
-        or next((part for part in parts if part.split()[-1] in words), None)
-        or head
-        or kind
-    )

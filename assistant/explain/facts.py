@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from assistant.intent.vocabulary import kind_on_shelf
 from pricing.types import ANCHOR_ROLE, PricedBundle
 from retrieval.catalog.schema import Product
 
@@ -108,7 +109,10 @@ class ExplanationFacts:
             ItemFact(
                 index=position,
                 # The builder marks the main product "anchor"; the model learned roles from leaf categories
-                role=role_of(item.product) if item.role == ANCHOR_ROLE else item.role,
+                # on a shelf of several kinds, what it is: 'frother', not 'mug accessory'
+                role=role_of(item.product)
+                if item.role == ANCHOR_ROLE
+                else kind_on_shelf(item.role, item.product.title, item.product.category),
                 title=item.product.title,
                 brand=item.product.brand,
                 kind=item.product.category_path[-1] if item.product.category_path else None,

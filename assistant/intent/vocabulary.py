@@ -467,6 +467,27 @@ def _whole_name(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:the\s+)?" + between.join(words) + r"(?!\w)", re.IGNORECASE)
 
 
+def kind_on_shelf(kind: str, title: str, category: str | None) -> str:
+    """`kind` where the item's shelf is one kind; on a shelf of several ('Mugs & Accessories', 'Coffee Beans
+    & Capsules', 'Laptop Bags & Sleeves'), what its title says it is: the shelf's part of that name ('laptop
+    bag', 'capsule'), a word of the shelf's path ('coffee', 'mug'), the part it names ('sleeve'), else its own
+    ('frother', 'backpack'). 'A mug accessory', 'an eco' (of '... Backpack (Eco)') had been said."""
+    path = (category or "").split(">")
+    parts = [category_key(part) for part in path[-1].split("&") if part.strip()]
+    if len(parts) < 2 or kind not in {category_key(path[-1]), *parts}:
+        return kind  # a role of its own ('tripod'), or a shelf of one kind
+    head = title_head(re.sub(r"\([^)]*\)", " ", title))
+    words = category_key(title.split(",")[0]).split()
+    path_words = {word for segment in path for word in category_key(segment).split()}
+    return (
+        next((part for part in parts if part.split()[-1] == head), None)
+        or (head if head in path_words else None)
+        or next((part for part in parts if part.split()[-1] in words), None)
+        or head
+        or kind
+    )
+
+
 def title_names(title: str, kind: str | None) -> bool:
     """Whether a product title names `kind` (a singular word: 'kettle', 'frother') among its words."""
     return bool(kind) and kind in category_key(title).split()

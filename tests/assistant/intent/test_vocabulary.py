@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from assistant.intent.vocabulary import SlotVocabulary, _unless_modifier, short_model_names
+from assistant.intent.vocabulary import SlotVocabulary, _unless_modifier, kind_on_shelf, short_model_names
 from retrieval.catalog.schema import Catalog
 from tests.retrieval.factories import product, small_catalog
 
@@ -338,3 +338,35 @@ def test_title_kinds_are_what_titles_call_products_beyond_the_category_names() -
     ]
     kinds = SlotVocabulary.from_catalog(Catalog(rows)).title_kinds()
     assert kinds == {"kettle", "dripper", "frother"}
+
+
+@pytest.mark.parametrize(
+    ("role", "title", "category", "named"),
+    [
+        (
+            "mug accessory",
+            "Nespresso Aeroccino3 Milk Frother, Black",
+            "Coffee > Mugs & Accessories",
+            "frother",
+        ),
+        ("mug accessory", "Le Creuset Stoneware Mug, 350ml", "Coffee > Mugs & Accessories", "mug"),
+        (
+            "coffee bean capsule",
+            "Lavazza Whole Bean Coffee, 1 kg",
+            "Coffee > Coffee Beans & Capsules",
+            "coffee",
+        ),
+        (
+            "laptop bag sleeve",
+            "Lenovo Essential 16-inch Backpack (Eco)",
+            "Computers > Laptop Bags & Sleeves",
+            "backpack",
+        ),
+        ("tripod", "Manfrotto PIXI Mini Tripod", "Cameras > Tripods", "tripod"),  # a shelf of one kind
+    ],
+)
+def test_an_item_on_a_shelf_of_several_kinds_is_named_as_what_it_is(
+    role: str, title: str, category: str, named: str
+) -> None:
+    """Explanations had said 'covers the mug accessory', 'adds the coffee bean capsule', 'an eco'."""
+    assert kind_on_shelf(role, title, category) == named
