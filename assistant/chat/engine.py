@@ -367,6 +367,8 @@ class ShoppingAssistant:
             turn.reply = words.accepted(chosen[0], haggled=haggled) if chosen else words.clarify()
         elif kind == "compare":
             shown = shown_bundles(turn.state, action.bundle_ids)
+            if len(shown) == 1:  # "is the second one cheaper?": against the others shown
+                shown += [bundle for bundle in turn.state.shown if bundle.bundle_id != shown[0].bundle_id]
             ids = [bundle.items[0].product_id for bundle in shown if bundle.items]
             anchors = [
                 self._view.by_id[pid] for pid in ids if pid in self._view.by_id

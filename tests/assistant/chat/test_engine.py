@@ -1478,3 +1478,12 @@ def test_a_platform_alone_narrows_the_shown_kind(
     for bundle in narrowed.bundles:
         main = catalog[bundle.items[0].product_id].attributes
         assert main.get("os") == platform or platform in main.get("compatible_os", [])
+
+
+def test_a_comparison_asked_of_one_bundle_is_against_the_others(engine: ShoppingAssistant) -> None:
+    """'is the second one cheaper?' had asked "Which two bundles should I compare?"."""
+    shoes = engine.turn("running shoes")
+    assert len(shoes.bundles) > 1
+    asked = engine.turn("is the second one cheaper?", conversation_id=shoes.conversation_id)
+    assert "Which two bundles" not in asked.reply
+    assert all(format_money(b.bundle_price, b.currency) in asked.reply for b in shoes.bundles)
