@@ -274,7 +274,12 @@ def spec_family(question: str, products: Sequence[Product]) -> str | None:
     None for none, or for words that name several ('big': the screen or the capacity)."""
     words = feature_words(question, products)
     named = [family for family, said in _SYNONYMS.items() if words & (set(said) | set(family.split()))]
+    if words & _OF_COLOUR:  # 'a lighter shade' of foundations is a colour, not a weight
+        named = [family for family in named if family != "weight"]
     return named[0] if len(named) == 1 else None
+
+
+_OF_COLOUR = frozenset({"shade", "tone", "colour", "color", "hue", "tint"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,7 +98,8 @@ _SUPERLATIVE = re.compile(r"best|biggest|longest|largest|top|huge|lightest|最�
 # light', 'light bulb', 'light fluid')
 _LIGHT = re.compile(
     r"(?<!low )\b(?:lightweight|light|lighter|lightest|featherweight)\b"
-    r"(?!\s*(?:-|\s)(?:blue|green|grey|gray|pink|brown|purple|yellow|bulb|bulbs|fluid|texture))"
+    r"(?!\s*(?:-|\s)(?:blue|green|grey|gray|pink|brown|purple|yellow|bulb|bulbs|fluid|texture|shade|tone"
+    r"|colou?r))"
     r"|轻薄|轻便|轻一点|很轻|最轻|轻的",
     re.IGNORECASE,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chat.details import asked_facts, asks_detail, feature_words, fits_named, ranked_on
+from assistant.chat.details import asked_facts, asks_detail, feature_words, fits_named, ranked_on, spec_family
 from assistant.chat.replies import ChineseReplies, EnglishReplies
 from retrieval.catalog.schema import Product
 from tests.assistant.chat.products import AIR, IDEAPAD, LAPTOPS, REDMI, product
@@ -231,3 +231,10 @@ def test_waterproof_is_answered_by_the_rating_a_description_gives() -> None:
     assert facts.said and "IP68" in facts.said
     (none,) = asked_facts("is it waterproof?", [PIXEL])
     assert not (none.specs or none.said or none.named)
+
+
+def test_a_lighter_shade_is_a_colour_not_a_weight() -> None:
+    """'in a lighter shade' of foundations had answered "The catalog doesn't give the weight of ..."."""
+    foundation = product("Maybelline Fit Me Matte Foundation", "Beauty > Makeup > Foundation", shade="120")
+    assert spec_family("in a lighter shade", [foundation]) is None
+    assert spec_family("something lighter", [IDEAPAD]) == "weight"
