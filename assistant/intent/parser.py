@@ -282,6 +282,7 @@ class IntentParser:
             and not (span.slot in _NAMING_SLOTS and names_wearer_only(text[span.start : span.end]))
         ]
         kept = items_not_bundles(text, kept)  # 'swap [the second item] in the first bundle'
+        kept = interfaces_not_kinds(text, kept)  # '[Micro USB] Power Supply [Charger]'
         device_lines = self._device_lines(text, kept)  # '[iphone] [case]': a case for an iPhone
         named_lines = self._product_lines(text, kept)  # '[galaxy] [buds]': Galaxy Buds, no phone
         kept = [span for span in kept if span not in device_lines and span not in named_lines]
@@ -458,8 +459,8 @@ _FOR_IT = re.compile(
 # camera", "相机配件" (these had shown cameras); a kind no catalog model is of stays a kind ("coffee stuff")
 _ACCESSORY_WORDS = r"(?:accessor(?:y|ies)|add-?ons?|extras|stuff|gear|bits|essentials)"
 _ITS_ACCESSORIES = re.compile(rf"\s*(?:{_ACCESSORY_WORDS}\b|配件)", re.IGNORECASE)
-_ACCESSORIES_FOR = re.compile(
-    rf"\b{_ACCESSORY_WORDS}\s+for\s+(?:(?:a|an|the|his|her|their)\s+)?$", re.IGNORECASE
+_ACCESSORIES_FOR = re.compile(  # 'accessories for a [HP] laptop': one word, its brand, may sit between
+    rf"\b{_ACCESSORY_WORDS}\s+for\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE
 )
 # '能连iPhone的' (that connects to an iPhone) speaks of their iPhone as '我的iPhone' does
 _POSSESSIVE_WORDS = r"(?:\b(?:my|our)\s+(?:(?:new|old|current)\s+)?|我的|我家的|能连|可以连|连接|兼容|适配)"
@@ -655,7 +656,7 @@ def fit_to_devices(
 
 # A word that describes a product and is never one: '[external] [hard drive]', '[wireless] [flash trigger]'
 _DESCRIBES = re.compile(
-    r"(?:remote|cold|hot|smart|mini|compact|external|internal|portable|wireless|wired|electric|digital|"
+    r"(?:remote|cold|hot|smart|mini|micro|compact|external|internal|portable|wireless|wired|electric|digital|"
     r"manual|automatic|mechanical|ergonomic|waterproof|adjustable|foldable|rechargeable|cordless|light|"
     r"lightweight|heavy|thin|slim|large|small|big|usb|hdmi|thunderbolt|displayport|bluetooth)",
     re.IGNORECASE,
@@ -703,6 +704,25 @@ def resolutions(text: str, spans: list[Span]) -> list[Span]:
         if span.slot.startswith("budget")
         and _RESOLUTION.fullmatch(text[span.start : span.end])
         and _AS_A_FEATURE.search(text, 0, span.start)
+        else span
+        for span in spans
+    ]
+
+
+_INTERFACE = re.compile(
+    r"(?:micro|mini)?[\s-]*(?:usb(?:[\s-]*c)?|hdmi|lightning|thunderbolt|displayport)", re.I
+)
+
+
+def interfaces_not_kinds(text: str, spans: list[Span]) -> list[Span]:
+    """A 'kind' that is only an interface ('[Micro USB] Power Supply [Charger]', tagged as two kinds: "we
+    don't carry usbs"), beside a kind that is one, is the connector that kind must have."""
+    kinds = [span for span in spans if span.slot == "category"]
+    if len(kinds) < 2:
+        return spans
+    return [
+        Span(span.start, span.end, "connector")
+        if span.slot == "category" and _INTERFACE.fullmatch(text[span.start : span.end].strip())
         else span
         for span in spans
     ]

@@ -108,6 +108,17 @@ def test_a_device_said_as_what_a_kind_must_be_compatible_with_is_theirs(
     assert "earbud" in parsed.slots.category and "phone" in parsed.owned and parsed.fits == ("iOS",)
 
 
+def test_accessories_for_a_branded_device_are_for_it(parser: IntentParser) -> None:
+    """'Accessories for a HP laptop' had shown HP laptops (the brand sat between 'for a' and the device)."""
+    assert "laptop" in parser.parse("Accessories for a HP laptop").owned
+
+
+def test_an_interface_beside_a_kind_is_its_connector(parser: IntentParser) -> None:
+    """'Micro USB Power Supply Charger' had answered "We don't carry micros" (then "usbs")."""
+    parsed = parser.parse("Micro USB Power Supply Charger")
+    assert parsed.slots.category == ["charger"] and parsed.slots.attributes.get("connector") == "micro usb"
+
+
 def test_the_nth_item_is_an_item_whatever_the_tagger_called_it(parser: IntentParser) -> None:
     """'swap the second item in the first bundle' had been tagged as two bundle references."""
     parsed = parser.parse("swap the second item in the first bundle")
