@@ -896,6 +896,8 @@ def _plural(kind: str) -> str:
     """'earring' -> 'earrings', 'box' -> 'boxes', 'battery' -> 'batteries', 'mouse' -> 'mice' (category
     names are singular)."""
     head, _, last = kind.rpartition(" ")
+    if last in MASS_NOUNS:  # 'laptop cooling', 'wifi': "we don't carry wifis" had been said
+        return kind
     if last in _IRREGULAR:
         return f"{head} {_IRREGULAR[last]}".strip()
     if kind.endswith(("s", "x", "ch", "sh")):

@@ -42,8 +42,12 @@ def said_in_pairs(kind: str) -> bool:
 
 # kinds said without an article: "includes lighting", "with coffee"
 MASS_NOUNS = frozenset(
-    {"lighting", "bedding", "cookware", "skincare", "makeup", "fragrance", "apparel", "coffee", "tea"}
-)
+    {
+        "lighting", "bedding", "cookware", "skincare", "makeup", "fragrance", "apparel", "coffee", "tea",
+        "cooling", "clothing", "wifi", "equipment", "furniture", "jewellery", "jewelry", "software",
+        "stationery", "luggage",
+    }
+)  # fmt: skip
 _PAIRED_KINDS = frozenset(
     {"headphone", "earbud", "shoe", "sock", "jean", "legging", "sunglass", "trainer", "sneaker"}
 )  # fmt: skip

@@ -348,3 +348,8 @@ def test_a_spec_family_is_named_in_words_not_by_its_key() -> None:
     assert "noise cancelling" in said and " anc " not in said
     assert "noise cancelling" in EnglishReplies().spec_unstated("anc", "earbud")
     assert "主动降噪" in ChineseReplies().rank_unstated("anc", "earbud")
+
+
+def test_a_mass_noun_the_shop_lacks_is_not_made_plural() -> None:
+    said = EnglishReplies().category_not_carried(["laptop cooling", "wifi", "earring"], [])
+    assert "laptop cooling" in said and "coolings" not in said and "wifis" not in said and "earrings" in said
