@@ -739,8 +739,11 @@ class ShoppingAssistant:
             turn.reply += words.colour_lacks(turn.unmet_wish, action.item_role) + " "
         if turn.limit is not None:  # "something lighter": "Weight: under 1.24 kg for each laptop here."
             turn.reply += words.spec_beyond(turn.limit, (goal.categories or [turn.limit.kind])[0]) + " "
-        if turn.stated:  # "a laptop under 1.3 kg": "Weight under 1.3 kg for each laptop here."
-            turn.reply += words.limits_met(turn.stated, (goal.categories or [turn.stated[0].kind])[0]) + " "
+        shown_kinds = {leaf_role(self._view.by_id[b.items[0].product_id]) for b in turn.bundles if b.items}
+        stated = [limit for limit in turn.stated if limit.kind in shown_kinds]
+        if stated:  # "a laptop under 1.3 kg": "Weight under 1.3 kg for each laptop here." (not of add-ons:
+            # "5kg dumbbells" beside yoga mats had said "Weight at most 5 kg for each yoga mat here")
+            turn.reply += words.limits_met(stated, (goal.categories or [stated[0].kind])[0]) + " "
         if turn.floors:  # "a laptop for video editing": "For video editing, RAM at least 16 GB ..."
             need = need_named(goal.use_case, self._need_specs) or goal.use_case or ""
             kind = (goal.categories or [turn.floors[0].kind])[0]

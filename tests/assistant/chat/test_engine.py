@@ -1487,3 +1487,10 @@ def test_a_comparison_asked_of_one_bundle_is_against_the_others(engine: Shopping
     asked = engine.turn("is the second one cheaper?", conversation_id=shoes.conversation_id)
     assert "Which two bundles" not in asked.reply
     assert all(format_money(b.bundle_price, b.currency) in asked.reply for b in shoes.bundles)
+
+
+def test_a_limit_said_of_an_add_on_is_not_said_of_the_main_items(engine: ShoppingAssistant) -> None:
+    """'5kg dumbbells' beside yoga mats had said "Weight at most 5 kg for each yoga mat here"."""
+    mats = engine.turn("yoga mat and dumbbells")
+    dumbbells = engine.turn("5kg dumbbells", conversation_id=mats.conversation_id)
+    assert "yoga mat here" not in dumbbells.reply
