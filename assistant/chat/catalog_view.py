@@ -93,6 +93,11 @@ class CatalogView:
         )
         return counts.most_common(1)[0][0] if counts else None
 
+    def all_state(self, limit: SpecLimit) -> bool:
+        """Whether every product of the limit's kind states its spec as a number: "none has it" is true."""
+        of_kind = [product for product in self._products if leaf_role(product) == limit.kind]
+        return all(spec_number(product.attributes.get(limit.key)) is not None for product in of_kind)
+
     def states(self, category: str, attribute: str) -> bool:
         """Whether any product of `category` states `attribute`."""
         return any(attribute in product.attributes for product in self.of_category(category))

@@ -426,6 +426,9 @@ class ShoppingAssistant:
                 turn.reply = words.explain(shown, turn.state.goal)
         else:
             self._offer(turn, action, timings)
+            if turn.unchosen_spec and turn.bundles:
+                said = words.spec_not_chosen(turn.unchosen_spec, turn.state.goal.categories[0])
+                turn.reply = f"{said} {turn.reply}".strip()
             if turn.foreign_currency:  # it had asked for the budget again and shown nothing
                 said = words.currency_not_used(
                     turn.foreign_currency, self._view.currencies, shown=bool(turn.bundles)
@@ -620,6 +623,18 @@ class ShoppingAssistant:
                 the_plan, hits, anchors, by_role = self._finder.retrieve(turn, action, variant, devices)
         if not hits and goal.categories and goal.spec_limits:  # none of the kind is lighter and bigger
             limits = goal.spec_limits
+            unstated = [limit for limit in limits if not self._view.all_state(limit)]
+            if unstated:
+                # '5kg dumbbells': sets and adjustable pairs give their weights otherwise, so "No dumbbell we
+                # have has weight at most 5 kg" would be a claim the catalog does not make: shown without it
+                stateable = [limit for limit in limits if limit not in unstated]
+                turn.state = turn.state.model_copy(
+                    update={"goal": goal.model_copy(update={"spec_limits": stateable})}
+                )
+                turn.stated = [limit for limit in turn.stated if limit not in unstated]
+                turn.unchosen_spec = unstated[0].key
+                self._offer(turn, action, timings)
+                return
             kept = any(leaf_role(anchor) == limits[0].kind for anchor in self._view.shown_anchors(turn.state))
             turn.reply = words.limits_unmet(
                 limits, goal.categories[0], kept=kept, best=self._view.nearest(limits)

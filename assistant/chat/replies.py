@@ -288,6 +288,12 @@ class EnglishReplies:
             " swap, add and remove items."
         )
 
+    def spec_not_chosen(self, spec: str, kind: str) -> str:
+        """A limit asked on a spec not every product of the kind states as one number ('5kg dumbbells': sets
+        and adjustable pairs): shown without it, and said so."""
+        said = f"The catalog doesn't give every {kind}'s {spec_name(spec)} as one number"
+        return f"{said}, so these aren't chosen by it."
+
     def rank_unstated(self, spec: str, kind: str) -> str:
         """'Which is the lightest?' of products the catalog gives no weight for: no ranking, no guess."""
         these = f"every one of these {_kinds(kind)}"
@@ -608,6 +614,10 @@ class ChineseReplies(EnglishReplies):
     def held_items(self, kind: str, held: Sequence[tuple[str, str]]) -> str:
         listed = "；".join(f"{LABELS_ZH.get(label, label)}：{title.split(',')[0]}" for label, title in held)
         return f"每套都已配好能一起用的{in_chinese(kind)}：{listed}。"
+
+    def spec_not_chosen(self, spec: str, kind: str) -> str:
+        name = spec_name(spec)
+        return f"商品资料没有写明每款{in_chinese(kind)}的{SPEC_NAMES_ZH.get(name, name)}，以下未按它筛选。"
 
     def rank_unstated(self, spec: str, kind: str) -> str:
         name = spec_name(spec)

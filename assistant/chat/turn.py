@@ -41,6 +41,7 @@ class Turn:
     dearest: Product | None = None  # "more premium" of main items nothing in stock is dearer than
     fits_no_device: bool = False  # nothing of the kind asked for works with the shopper's own device
     foreign_currency: str | None = None  # a budget said in a currency the shop does not price in ('3000元')
+    unchosen_spec: str | None = None  # a spec asked of the kind that not all of it states ('5kg dumbbells')
 
 
 def shown_bundles(state: ConversationState, bundle_ids: Sequence[str]) -> list[ShownBundle]:

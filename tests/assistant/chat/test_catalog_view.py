@@ -80,3 +80,18 @@ def test_the_department_stating_an_attribute_is_where_most_products_stating_it_s
     assert view.department_stating("skin_type") == "skincare"
     assert view.department_stating("mount") is None
     assert view.states("serum", "skin_type") and not view.states("phone", "skin_type")
+
+
+def test_whether_every_product_of_a_kind_states_a_spec() -> None:
+    view = CatalogView(
+        Catalog(
+            [
+                product("Acme Hex Dumbbell", "Sports > Fitness > Dumbbells", weight_kg=9.1),
+                product("Acme Dumbbell Set", "Sports > Fitness > Dumbbells", weights_kg=[1.4, 2.3]),
+            ]
+        )
+    )
+    assert not view.all_state(SpecLimit(kind="dumbbell", key="weight_kg", more=False, value=5))
+    assert CatalogView(Catalog([AIR, IDEAPAD])).all_state(
+        SpecLimit(kind="laptop", key="weight_kg", more=False, value=1)
+    )

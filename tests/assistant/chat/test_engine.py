@@ -1494,3 +1494,14 @@ def test_a_limit_said_of_an_add_on_is_not_said_of_the_main_items(engine: Shoppin
     mats = engine.turn("yoga mat and dumbbells")
     dumbbells = engine.turn("5kg dumbbells", conversation_id=mats.conversation_id)
     assert "yoga mat here" not in dumbbells.reply
+
+
+def test_a_limit_on_a_spec_not_every_product_states_is_not_claimed_unmet(engine: ShoppingAssistant) -> None:
+    """'5kg dumbbells' had answered "No dumbbell we have has weight at most 5 kg; the least any has is 9.1 kg"
+    while a set of 1.4-3.6 kg pairs and a 2.3-23.8 kg adjustable pair were on the shelf (their weights are
+    lists and ranges, not one number). Where every product states it, none meeting it is still said."""
+    dumbbells = engine.turn("5kg dumbbells")
+    assert dumbbells.bundles and dumbbells.reply.startswith(
+        "The catalog doesn't give every dumbbell's weight"
+    )
+    assert engine.turn("a laptop under 0.5 kg").reply.startswith("No laptop we have has weight under 0.5 kg")
