@@ -539,6 +539,13 @@ class ShoppingAssistant:
             drafts.append(_draft(bundle.label, items, variant.complements))
         return drafts if changed else None
 
+    def _fits_none_of(self, goal: ShoppingGoal, words: replies.EnglishReplies) -> str:
+        """'None of our lenses fit your iPhone 16.', 'None of our earbuds fit an iPadOS device.'"""
+        models = [name for name in goal.fits if model_key(name) not in self._view.platforms]
+        kind = (goal.owned[0] if goal.owned else "device").removeprefix("smart")
+        device = models[0] if models else " ".join([*goal.fits[:1], kind])  # 'iOS phone'
+        return words.fits_no_device(goal.categories[0], device, named=bool(models))
+
     def _met_already(self, turn: Turn) -> str | None:
         """The colour or brand a refinement asks for ('in black', 'apple only') where every main item
         shown has it; None where any lacks it or states none."""
@@ -640,6 +647,10 @@ class ShoppingAssistant:
                 limits, goal.categories[0], kept=kept, best=self._view.nearest(limits)
             )
             return
+        if not hits and goal.categories and goal.fits and all(map(self._view.carries, goal.categories)):
+            # earbuds 'for an ipad', none listing iPadOS: not "we don't carry earbuds"
+            turn.reply = self._fits_none_of(goal, words)
+            return
         if not hits and goal.categories:
             lacked = [_kind_as_said(kind, turn.parsed) for kind in goal.categories]
             turn.reply = words.category_not_carried(lacked, self._view.departments)
@@ -720,10 +731,7 @@ class ShoppingAssistant:
             turn.reply = " ".join([*notes, words.offer(turn.bundles, goal, action, notes=())])
             return
         if not anchors and turn.fits_no_device:
-            models = [name for name in goal.fits if model_key(name) not in self._view.platforms]
-            kind = (goal.owned[0] if goal.owned else "device").removeprefix("smart")
-            device = models[0] if models else " ".join([*goal.fits[:1], kind])  # 'iOS phone'
-            turn.reply = words.fits_no_device(goal.categories[0], device, named=bool(models))
+            turn.reply = self._fits_none_of(goal, words)
             return
         with _timed(timings, "build"):
             result = variant.builder.build(the_plan.request, anchors, by_role)

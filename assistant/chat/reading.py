@@ -118,6 +118,8 @@ _ZH_SPEC_WORDS = {
     "续航": "battery", "电池": "battery", "拍照": "camera", "摄像头": "camera", "屏幕": "screen",
     "存储": "storage", "内存": "ram",
 }  # fmt: skip
+# a product line said last, as what the shown must work with: 'for a pixel', 'for my ipad?'
+_FOR_A_LINE = re.compile(r"\bfor\s+(?:an?|my|the)\s+([a-z]+)\s*[?!.]*\s*$", re.IGNORECASE)
 _WITH_MORE = re.compile(r"^\s*(?:ok\s+|and\s+|also\s+)?(?:with|plus|and)\b", re.IGNORECASE)
 # Words of a greeting, thanks or goodbye
 _SMALL_TALK = re.compile(
@@ -705,7 +707,7 @@ class MessageReader:
         listed = bare and bool(anchors) and all(PLATFORM_LIST in anchor.attributes for anchor in anchors)
         fits = tuple(dict.fromkeys((*parsed.fits, *platforms)))
         if not fits and _WORKS_WITH.search(message):
-            parsed = self._line_as_device(parsed, anchors)
+            parsed = self._line_as_device(parsed, anchors, message)
             fits = parsed.fits
         if not fits or not (listed or _WORKS_WITH.search(message)):
             return parsed
@@ -718,13 +720,18 @@ class MessageReader:
         slots = parsed.slots.model_copy(update={"category": []})
         return replace(parsed, intent="refine", confidence=1.0, slots=slots, fits=fits, owned=())
 
-    def _line_as_device(self, parsed: ParsedMessage, anchors: Sequence[Product]) -> ParsedMessage:
+    def _line_as_device(
+        self, parsed: ParsedMessage, anchors: Sequence[Product], message: str
+    ) -> ParsedMessage:
         """'for an iphone' after watches (build_bundle, 'iphone' a kind: iPhones had been shown): a product
         line said as what the shown kind must work with is a device of the platform its models run, when the
-        shown main items are not of its kind."""
-        surfaces = category_surfaces(parsed)
+        shown main items are not of its kind; 'for a pixel', the line tagged as a brand, too."""
+        surfaces = [surface for slot, surface in parsed.spans if slot in ("category", "brand")]
         lines = [fold(surface) for surface in surfaces if fold(surface) in self._view.line_platforms]
-        if not lines or len(lines) != len(parsed.slots.category):
+        said = _FOR_A_LINE.search(message)
+        if not surfaces and said and fold(said.group(1)) in self._view.line_platforms:
+            lines = [fold(said.group(1))]  # 'for a pixel' with nothing tagged
+        if not lines or len(lines) != len(parsed.slots.category) + len(parsed.slots.brand) + (not surfaces):
             return parsed
         kinds = {self._view.line_kind(line) for line in lines}
         if kinds & {leaf_role(anchor) for anchor in anchors}:
@@ -736,7 +743,7 @@ class MessageReader:
             line_brands=(),  # their iPhone's brand is no wish for Apple earbuds
             fits=platforms,
             owned=owned,
-            slots=parsed.slots.model_copy(update={"category": list(owned)}),
+            slots=parsed.slots.model_copy(update={"category": list(owned), "brand": []}),
         )
 
     def _asks_which_goes_with(

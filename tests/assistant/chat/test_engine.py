@@ -1505,3 +1505,10 @@ def test_a_limit_on_a_spec_not_every_product_states_is_not_claimed_unmet(engine:
         "The catalog doesn't give every dumbbell's weight"
     )
     assert engine.turn("a laptop under 0.5 kg").reply.startswith("No laptop we have has weight under 0.5 kg")
+
+
+def test_a_kind_none_of_which_fits_the_device_is_not_said_to_be_missing(engine: ShoppingAssistant) -> None:
+    """Earbuds 'for an ipad' (none lists iPadOS) had answered "Sorry, we don't carry earbuds"."""
+    earbuds = engine.turn("earbuds")
+    ipad = engine.turn("for an ipad", conversation_id=earbuds.conversation_id)
+    assert "don't carry" not in ipad.reply and "iPadOS" in ipad.reply

@@ -280,3 +280,15 @@ def test_a_product_praised_as_light_is_held_to_the_lighter_half_of_its_kind(read
     assert chinese.key == "weight_kg"
     # a colour or a kind of light is no weight
     assert _read(reader, "a light blue laptop", "build_bundle", category=["laptop"]).stated == ()
+
+
+def test_a_product_line_said_untagged_after_for_is_the_device(reader: MessageReader) -> None:
+    """'for a pixel' after earbuds, nothing tagged (refine 0.94): "I can't narrow it down by that"."""
+    earbuds = _showing("earbuds-apple-airpods-4", "earbud")
+    read = reader.read(ParsedMessage("refine", 0.94, Slots()), earbuds, "for a pixel", GraphComplementModel())
+    assert read.parsed.fits == ("Android",) and read.parsed.intent == "refine"
+    mats = _showing("earbuds-apple-airpods-4", "earbud")
+    yoga = reader.read(
+        ParsedMessage("refine", 0.9, Slots()), mats, "for a yoga class", GraphComplementModel()
+    )
+    assert yoga.parsed.fits == ()  # 'yoga' names a laptop line, but 'class' follows it
