@@ -93,7 +93,13 @@ _PRAISED_SPEC = re.compile(
     r"|(?P<spec_zh>续航|电池|拍照|摄像头|屏幕|存储|内存)(?:要|很|超|特别|比较)?(?:好|长|久|强|大|多|耐用)",
     re.IGNORECASE,
 )
-_SUPERLATIVE = re.compile(r"best|biggest|longest|largest|top|huge|lightest|最轻", re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"best|biggest|longest|largest|top|huge|lightest|smallest|最轻|最小", re.IGNORECASE)
+# A device wanted small: 'a phone that isn't too big', 'a compact phone', 小屏手机
+_SMALL = re.compile(
+    r"\b(?:small|smaller|smallest|compact|(?:is\s*n[o']?t|not|nothing)\s+too\s+(?:big|large|huge))\b"
+    r"|小屏|小一点|不要太大",
+    re.IGNORECASE,
+)
 # A product praised as light: 'a lightweight laptop', 'the lightest phone', 轻薄本 (not 'light blue', 'low
 # light', 'light bulb', 'light fluid')
 _LIGHT = re.compile(
@@ -103,6 +109,8 @@ _LIGHT = re.compile(
     r"|轻薄|轻便|轻一点|很轻|最轻|轻的",
     re.IGNORECASE,
 )
+# a spec limited -> the words that asked for it, which are then no feature to search for
+_LIMIT_WORDS = {"weight": _LIGHT, "screen": _SMALL}
 # a praised spec word -> the attributes that state it, preferred first
 _SPEC_OF: dict[str, tuple[str, ...]] = {
     "battery": ("battery_mah", "battery_h", "battery_days"),
@@ -248,13 +256,16 @@ class MessageReader:
             parsed = replace(parsed, slots=parsed.slots.model_copy(update={"category": kinds}))
         stated = self._stated_limits(parsed, state, message)
         stated += self._praised_limits(parsed, state, message, [*stated, *([limit] if limit else [])])
-        weighed = any(limit.key.startswith("weight") for limit in stated)
-        if stated and any(names_spec(f) or (weighed and _LIGHT.fullmatch(f)) for f in parsed.features):
-            # 'a phone with 4g ram', 'the biggest battery', 'a lightweight laptop': the limit, not also a word
-            # to search for ("ram phone bundles", "None of our laptops is described as lightweight")
-            features = tuple(
-                f for f in parsed.features if not (names_spec(f) or (weighed and _LIGHT.fullmatch(f)))
-            )
+        # 'a phone with 4g ram', 'the biggest battery', 'a lightweight laptop', 'a compact phone': the limit,
+        # not also a word to search for ("ram phone bundles", "None of our laptops is described as light")
+        keys = [limit.key for limit in stated]
+        limited = [words for spec, words in _LIMIT_WORDS.items() if any(k.startswith(spec) for k in keys)]
+        features = tuple(
+            f
+            for f in parsed.features
+            if not ((stated and names_spec(f)) or any(words.fullmatch(f) for words in limited))
+        )
+        if features != parsed.features:
             parsed = replace(parsed, features=features)
         said = parsed.slots.attributes
         kept = {key: value for key, value in said.items() if not any(_of_limit(value, lim) for lim in stated)}
@@ -823,17 +834,18 @@ class MessageReader:
         products = self._view.of_category(kind) if kind else []
         said = {limit.key for limit in stated}
         praised = [
-            (match.group("spec") or _ZH_SPEC_WORDS[match.group("spec_zh")], match.group("praise") or "")
+            (match.group("spec") or _ZH_SPEC_WORDS[match.group("spec_zh")], match.group("praise") or "", True)
             for match in _PRAISED_SPEC.finditer(message)
-        ] + [("weight", match.group(0)) for match in _LIGHT.finditer(message)]
+        ]
+        praised += [("weight", match.group(0), False) for match in _LIGHT.finditer(message)]
+        praised += [("screen", match.group(0), False) for match in _SMALL.finditer(message)]
         limits = []
-        for word, praise in praised:
+        for word, praise, more in praised:  # more: more of it is wanted ('good battery'), else less ('light')
             key = next(
                 (key for key in _SPEC_OF.get(category_key(word), ()) if _stated_by(products, key)), None
             )
             if key is None or key in said:
                 continue
-            more = word != "weight"  # more of it is better, except weight
             numbers = sorted(number for _, number in _stated_by(products, key))
             best = bool(_SUPERLATIVE.search(praise))
             share = (0.75 if best else 0.5) if more else (0.25 if best else 0.5)

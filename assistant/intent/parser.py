@@ -478,9 +478,9 @@ _FOR_ONE = re.compile(r"\bfor\s+(?:a|an|the|his|her|their)\s+$", re.IGNORECASE)
 # brand, may sit between)
 _FOR_BETWEEN = re.compile(
     r"\s+(?:for(?:\s+use\s+with)?|compatible\s+with|(?:(?:that|which)\s+)?(?:works?|goes?|fits?)(?:\s+with)?)\s+"
-    r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w'’-]+\s+)?",
+    r"(?:(?:a|an|the|his|her|their)\s+)?(?:\d+(?:\.\d+)?[\s-]*(?:inch|in|\"|”)\s+)?(?:[\w'’-]+\s+)?",
     re.IGNORECASE,
-)
+)  # 'a laptop bag that fits a [16 inch] laptop': its size may come before it too
 # after a device, before the kind for it: 'iphone[ compatible ]earbuds', 'android-compatible watch'
 _COMPATIBLE_BEFORE_KIND = re.compile(r"(?:\s+|-)compatible\s+", re.IGNORECASE)
 
@@ -816,7 +816,8 @@ _FORM_FACTOR = re.compile(r"\b(?:over|on|in)[\s-]?(?:the[\s-])?ears?\b", re.IGNO
 # Words right before a brand that want it, and words anywhere before it that would still exclude it
 _WANTING = re.compile(
     r"\b(?:prefers?|preferably|likes?|loves?|wants?|fan\s+of|rather(?:\s+have)?|go(?:es)?\s+(?:for|with)"
-    r"|sticks?\s+(?:to|with)|only(?:\s+(?:uses?|buys?|wears?|trusts?))?)\s+(?:the\s+|an?\s+)?$",
+    r"|sticks?\s+(?:to|with)|stay(?:s|ing)?\s+(?:with|on|loyal\s+to)|keep(?:s|ing)?\s+(?:with|using)"
+    r"|loyal\s+to|remain\s+with|continue\s+with|only(?:\s+(?:uses?|buys?|wears?|trusts?))?)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
 _NEGATING = re.compile(

@@ -292,3 +292,15 @@ def test_a_product_line_said_untagged_after_for_is_the_device(reader: MessageRea
         ParsedMessage("refine", 0.9, Slots()), mats, "for a yoga class", GraphComplementModel()
     )
     assert yoga.parsed.fits == ()  # 'yoga' names a laptop line, but 'class' follows it
+
+
+def test_a_device_wanted_small_is_held_to_the_smaller_half_of_its_screens(reader: MessageReader) -> None:
+    """'a phone that isn't too big', 'a compact phone' had changed nothing (or searched 'compact')."""
+    (small,) = _read(
+        reader, "a phone that isn't too big, under 600", "build_bundle", category=["phone"]
+    ).stated
+    assert small.key == "screen_in" and not small.more
+    compact = ParsedMessage("build_bundle", 0.93, Slots(category=["phone"]), features=("compact",))
+    read = reader.read(compact, ConversationState(), "a compact phone", GraphComplementModel())
+    assert [limit.key for limit in read.stated] == ["screen_in"] and read.parsed.features == ()
+    assert _read(reader, "a small camera bag", "build_bundle", category=["camera bag"]).stated == ()

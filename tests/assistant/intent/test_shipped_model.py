@@ -108,6 +108,17 @@ def test_a_device_said_as_what_a_kind_must_be_compatible_with_is_theirs(
     assert "earbud" in parsed.slots.category and "phone" in parsed.owned and parsed.fits == ("iOS",)
 
 
+def test_staying_with_a_brand_wants_it(parser: IntentParser) -> None:
+    """'..., want to stay with apple' had excluded Apple."""
+    parsed = parser.parse("need a new phone, my current one is an iphone 12, want to stay with apple")
+    assert parsed.slots.brand == ["Apple"] and not parsed.slots.exclude_brand
+
+
+def test_a_bag_that_fits_a_sized_laptop_is_for_it(parser: IntentParser) -> None:
+    """'a laptop bag that fits a 16 inch laptop' had put a laptop beside each bag."""
+    assert "laptop" in parser.parse("a laptop bag that fits a 16 inch laptop").owned
+
+
 def test_accessories_for_a_branded_device_are_for_it(parser: IntentParser) -> None:
     """'Accessories for a HP laptop' had shown HP laptops (the brand sat between 'for a' and the device)."""
     assert "laptop" in parser.parse("Accessories for a HP laptop").owned
