@@ -86,6 +86,9 @@ class DialogueTracker:
             # ('skincare' answering "what does your mum like?" keeps the gift for mum)
             intent = intent if intent == "refine" else "build_bundle"
             unsure = False
+            if intent == "refine" and wish.price_direction and wish.budget_max is None and wish.category:
+                # 'headphones but not apple and not too pricey': cheap ones, not "cheaper than what?"
+                intent = "build_bundle"
         if (
             not state.shown
             and intent in ("refine", "search_product")

@@ -321,3 +321,12 @@ def test_a_brand_alone_with_nothing_shown_shows_its_products() -> None:
         ConversationState(), _parsed("build_bundle", recipient="dad", brand=["Apple"])
     )
     assert gift.kind == "build"
+
+
+def test_a_kind_asked_for_cheap_with_nothing_shown_is_a_request() -> None:
+    """'headphones but not apple and not too pricey' (refine 0.59) had asked "Cheaper than what?"."""
+    message = _parsed("refine", category=["headphone"], exclude_brand=["Apple"], price_direction="lower")
+    state, action = DialogueTracker().advance(ConversationState(), message)
+    assert action.kind == "build" and state.goal.categories == ["headphone"]
+    _, cheaper = DialogueTracker().advance(ConversationState(), _parsed("refine", price_direction="lower"))
+    assert cheaper.kind == "clarify"  # nothing named: cheaper than what is still the question
