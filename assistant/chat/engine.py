@@ -628,20 +628,20 @@ class ShoppingAssistant:
                 lacking, goal = list(goal.brands), goal.model_copy(update={"brands": []})
                 turn.state = turn.state.model_copy(update={"goal": goal})
                 the_plan, hits, anchors, by_role = self._finder.retrieve(turn, action, variant, devices)
+        unstated = [limit for limit in goal.spec_limits if not self._view.all_state(limit)]
+        if not hits and goal.categories and unstated:
+            # '5kg dumbbells': sets and adjustable pairs give their weights otherwise, so "No dumbbell we have
+            # has weight at most 5 kg" would be a claim the catalog does not make: shown without it
+            goal = goal.model_copy(
+                update={"spec_limits": [limit for limit in goal.spec_limits if limit not in unstated]}
+            )
+            turn.state = turn.state.model_copy(update={"goal": goal})
+            turn.stated = [limit for limit in turn.stated if limit not in unstated]
+            turn.unchosen_spec = unstated[0].key
+            with _timed(timings, "retrieve"):
+                the_plan, hits, anchors, by_role = self._finder.retrieve(turn, action, variant, devices)
         if not hits and goal.categories and goal.spec_limits:  # none of the kind is lighter and bigger
             limits = goal.spec_limits
-            unstated = [limit for limit in limits if not self._view.all_state(limit)]
-            if unstated:
-                # '5kg dumbbells': sets and adjustable pairs give their weights otherwise, so "No dumbbell we
-                # have has weight at most 5 kg" would be a claim the catalog does not make: shown without it
-                stateable = [limit for limit in limits if limit not in unstated]
-                turn.state = turn.state.model_copy(
-                    update={"goal": goal.model_copy(update={"spec_limits": stateable})}
-                )
-                turn.stated = [limit for limit in turn.stated if limit not in unstated]
-                turn.unchosen_spec = unstated[0].key
-                self._offer(turn, action, timings)
-                return
             kept = any(leaf_role(anchor) == limits[0].kind for anchor in self._view.shown_anchors(turn.state))
             turn.reply = words.limits_unmet(
                 limits, goal.categories[0], kept=kept, best=self._view.nearest(limits)

@@ -738,11 +738,10 @@ class MessageReader:
         line said as what the shown kind must work with is a device of the platform its models run, when the
         shown main items are not of its kind; 'for a pixel', the line tagged as a brand, too."""
         surfaces = [surface for slot, surface in parsed.spans if slot in ("category", "brand")]
+        if not surfaces and (said := _FOR_A_LINE.search(message)):
+            surfaces = [said.group(1)]  # 'for a pixel' with nothing tagged
         lines = [fold(surface) for surface in surfaces if fold(surface) in self._view.line_platforms]
-        said = _FOR_A_LINE.search(message)
-        if not surfaces and said and fold(said.group(1)) in self._view.line_platforms:
-            lines = [fold(said.group(1))]  # 'for a pixel' with nothing tagged
-        if not lines or len(lines) != len(parsed.slots.category) + len(parsed.slots.brand) + (not surfaces):
+        if not lines or len(lines) != len(surfaces):
             return parsed
         kinds = {self._view.line_kind(line) for line in lines}
         if kinds & {leaf_role(anchor) for anchor in anchors}:
@@ -846,10 +845,11 @@ class MessageReader:
             )
             if key is None or key in said:
                 continue
-            numbers = sorted(number for _, number in _stated_by(products, key))
+            stating = _stated_by(products, key)
+            numbers = sorted(number for _, number in stating)
             best = bool(_SUPERLATIVE.search(praise))
             share = (0.75 if best else 0.5) if more else (0.25 if best else 0.5)
-            kinds = Counter(leaf_role(product) for product, _ in _stated_by(products, key))
+            kinds = Counter(leaf_role(product) for product, _ in stating)
             value = numbers[int(share * (len(numbers) - 1))]
             limits.append(
                 SpecLimit(kind=kinds.most_common(1)[0][0], key=key, more=more, value=value, inclusive=True)
